@@ -6,19 +6,21 @@ from datetime import datetime
 from remiss.clock import deadline_iso
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import answered_late, deadline_passed, svarstid_ended
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import status_label
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
 
 
-def remiss_summary(remiss: Remiss, now: datetime) -> dict:
+def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False) -> dict:
+    """unsent: its expedierat yttrande waits in the Utkorg (drafting.mail_state.unsent): status stays "besvarad",
+    status_label says "Expedierad, inte skickad" as the pages do (walk25 Y9)."""
     outgoing = remiss.direction == "utgaende"
     return {
         "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
         "remittent": remiss.remittent, "sender_dnr": remiss.sender_dnr, "our_dnr": remiss.our_dnr,
-        "status": remiss.status, "status_label": RemissStatus(remiss.status).label,
+        "status": remiss.status, "status_label": status_label(remiss.status, unsent=unsent),
         "namnd_id": remiss.namnd_id, "handlaggare_id": remiss.handlaggare_id,
         # an utgående remiss came in nowhere: its received_on is the day it was drawn up (Upprättad, as the export)
         "received_on": None if outgoing else _iso(remiss.received_on),
@@ -34,8 +36,9 @@ def remiss_summary(remiss: Remiss, now: datetime) -> dict:
     }
 
 
-def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attachments, extra: dict | None = None) -> dict:
-    body = remiss_summary(remiss, now)
+def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attachments, extra: dict | None = None,
+                  unsent: bool = False) -> dict:
+    body = remiss_summary(remiss, now, unsent=unsent)
     body.update({
         "letter_date": _iso(remiss.letter_date),
         "answer_email": remiss.answer_email, "answer_address": remiss.answer_address,

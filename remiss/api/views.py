@@ -10,6 +10,7 @@ from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
+from remiss.drafting import mail_state
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, date_questions, service
@@ -88,8 +89,9 @@ def list_():
     if not 1 <= per_page <= 200:
         raise InputErrors({"per_page": "Ange 1–200 remisser per sida."})
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
-    return jsonify({"items": [dict(remiss_summary(r, now()), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
-                              for r in result.rows],
+    unsent = mail_state.unsent(get_session()) if any(r.status == "besvarad" for r in result.rows) else set()
+    return jsonify({"items": [dict(remiss_summary(r, now(), unsent=r.id in unsent), namnd=r.namnd_name,
+                                   handlaggare=r.handlaggare_name) for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
                     "pages": result.pages})
 
@@ -107,7 +109,8 @@ def _detail(remiss) -> dict:
     extra = {name: fn(session, remiss) for name, fn in current_app.extensions["remiss_detail_extras"].items()}
     return remiss_detail(remiss, now(), questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
-                         attachments=attachments.of_remiss(session, remiss.id), extra=extra)
+                         attachments=attachments.of_remiss(session, remiss.id), extra=extra,
+                         unsent=mail_state.not_sent_yet(session, remiss))
 
 
 @bp.get("/remisser/mojliga-dubbletter")

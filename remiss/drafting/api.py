@@ -12,7 +12,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
-from remiss.drafting import signatures
+from remiss.drafting import mail_state, signatures
 from remiss.drafting import decision as decisions
 from remiss.drafting import (dispatch, drafts, forms, generate, rattelse, sent_by_hand, sent_title, states,
     versions)
@@ -58,11 +58,17 @@ def sent_summary(session, remiss) -> list[dict]:
         return []
     decided = {d.rattelse: d for d in drafts.decisions_of(session, remiss.id)}
     titles = sent_title.titles_sent(session, remiss, [first for _, _, first in rows])
+    # each expediering's mail by the version it sends: expedierad is not e-mailed (walk25 Y9)
+    mails = {mail_state.version_of(row): row for row in mail_state.mails_of(session, remiss.id)}
     sent = []
     for n, (version_id, at, first) in enumerate(rows):
         version = session.get(DraftVersion, version_id)
         decision = decided.get(n)
+        mail = mails.get(version_id)
         sent.append({"rattelse": n, "version": version.number if version else None, "expedierad_at": at.isoformat(),
+                     "mail_state": mail_state.state_of(mail) if mail else None,
+                     "mailed_at": mail.sent_at.isoformat() if mail and mail.sent_at and
+                     mail_state.state_of(mail) == "sent" else None,
                      "decision_reference": decisions.decision_reference(decision) if decision else None,
                      "title": titles[first], "title_changed_since": titles[first] != remiss.title})
     return sent

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, select
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
@@ -89,3 +89,38 @@ def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], l
             sent.append(MailEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
                                   note=f"{what} e-postades till {row.recipient_email}."))
     return labels, sent
+
+
+_SENT = OutboxStatus.sent.value
+_OTHER = OutboxMessage.__table__.alias("sent_row")
+# remisser whose yttrande mail never left: queued, failed or stopped, and no row of theirs sent (a rättelse's mail
+# follows a sent yttrande). Few rows: the sweep sends within minutes.
+_UNSENT = (select(_O.remiss_id).where(_O.kind == KIND, _O.status != _SENT, ~exists().where(
+    _OTHER.c.remiss_id == _O.remiss_id, _OTHER.c.kind == KIND, _OTHER.c.status == _SENT)).distinct())
+
+
+def unsent(session: Session) -> set[int]:
+    """The remisser whose expedierat yttrande is in the Utkorg (or stopped there) and not yet e-mailed: their
+    status word is not "Besvarad" (remisser.status.status_label, walk25 Y9)."""
+    return {row[0] for row in session.connection().execute(_UNSENT)}
+
+
+def not_sent_yet(session: Session, remiss) -> bool:
+    """Whether a besvarad remiss's expedierat yttrande has not left the Utkorg (waiting, failed or stopped): the one
+    remiss's unsent, for its page, its tidplan and its API detail (walk25 Y9)."""
+    return remiss.status == "besvarad" and mail_facts(session, remiss.id)[0] not in (None, "sent")
+
+
+def mail_facts(session: Session, remiss_id: int) -> tuple[str | None, datetime | None]:
+    """The state of the yttrande's own mail (the first; rättelser follow) for the API: "waiting", "sent", "failed",
+    "stopped" or None when none was queued, and when it was e-mailed."""
+    rows = mails_of(session, remiss_id)
+    if not rows:
+        return None, None
+    return state_of(rows[0]), rows[0].sent_at if rows[0].status == _SENT else None
+
+
+def state_of(row) -> str:
+    """An outbox row's state in the API's words: "waiting", "sent", "failed" or "stopped"."""
+    return ("waiting" if row.status in WAITING else "sent" if row.status == _SENT
+            else "failed" if row.status == OutboxStatus.failed.value else "stopped")

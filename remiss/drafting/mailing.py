@@ -21,7 +21,7 @@ from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import generate
 from remiss.files import portable_name
 from remiss.drafting.models import DraftVersion, GeneratedDocument
-from remiss.namnd.models import Namnd
+from remiss.namnd.models import Namnd, name_with_organisation
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.reminders.models import OutboxMessage
@@ -71,17 +71,18 @@ def title_after_preposition(title: str) -> str:
 def subject_of(remiss: Remiss, namnd: Namnd, rattelse: int = 0) -> str:
     """The remittent's diarienummer and our name first (as Regeringskansliet asks), then title and our dnr; a
     rättelse says so first, so it is not taken for the yttrande sent before."""
-    lead = " ".join(p for p in (remiss.sender_dnr.strip(), namnd.name) if p)
+    lead = " ".join(p for p in (remiss.sender_dnr.strip(), name_with_organisation(namnd)) if p)
     what = "Rättelse av yttrande" if rattelse else "Yttrande"
     return f"{lead} – {what} över {title_after_preposition(remiss.title)} (vårt diarienummer {remiss.our_dnr})"
 
 
 def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0) -> str:
-    """'Stadsområdesnämnd Öster – yttrande Fi2024-01234.pdf': our name and their diarienummer, as remittents ask,
-    in a name every system can save (files.portable_name); '… – rättelse av yttrande …' for a rättelse."""
+    """'Stadsområdesnämnd Öster, Malmö stad – yttrande Fi2024-01234.pdf': our name with the organisation's
+    (name_with_organisation) and their diarienummer, as remittents ask, in a name every system can save
+    (files.portable_name); '… – rättelse av yttrande …' for a rättelse."""
     dnr = remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}"
     what = "rättelse av yttrande" if rattelse else "yttrande"
-    return portable_name(f"{namnd.name} – {what} {dnr}.{suffix}")
+    return portable_name(f"{name_with_organisation(namnd)} – {what} {dnr}.{suffix}")
 
 
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,

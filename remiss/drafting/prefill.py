@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from remiss.audit.models import AuditEvent
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import DraftVersion, YttrandeDraft
+from remiss.files import portable_name
 from remiss.remisser import page
 from remiss.remisser.models import Remiss
 
@@ -73,14 +74,51 @@ def beslutsunderlag(session: Session, remiss: Remiss) -> list[str]:
             unfiled.append(name)
         else:
             letters[filed] = name
-    names = [letters.get(a.id) or Path(a.filename).stem for a in files
-             if a.id in letters or a.purpose == "remisshandling"]
+    subjects = _mail_subjects(session, remiss.id)
+    names = [letters.get(a.id) or handling_name(a.filename, subjects, (remiss.sender_dnr, remiss.our_dnr))
+             for a in files if a.id in letters or a.purpose == "remisshandling"]
     listed, seen = [], set()
     for name in names + unfiled:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
+        if _same_key(name) not in seen:
+            seen.add(_same_key(name))
             listed.append(name)
     return listed
+
+
+MAIL_SUFFIXES = (".eml", ".msg")
+_DASHES = re.compile(r"\s*[-–—]+\s*")
+_UNSAFE = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
+
+
+def _same_key(name: str) -> str:
+    """Names that differ only in case, dashes and spacing are one handling: a mail's .eml and the .html missiv it
+    carried ("Remiss Avfallsplan 2027–2030" and "… 2027-2030", walk25 Y4)."""
+    safe = name.translate(_UNSAFE)  # as a file name has them: "Remiss: X" is "Remiss- X" (files.portable_name)
+    return " ".join(_DASHES.sub("-", safe).casefold().split()).rstrip(".")
+
+
+def _mail_subjects(session: Session, remiss_id: int) -> list[str]:
+    """The subjects of the mails from the Inkorg registered as, or brought into, the remiss: a mail's file is named
+    from its subject, made safe for a file system (files.portable_name) and perhaps cut short."""
+    from remiss.intake.models import InboxMessage  # intake depends on remisser; the model alone is safe
+
+    return [s for s in session.exec(select(InboxMessage.subject).where(InboxMessage.remiss_id == remiss_id)) if s]
+
+
+def handling_name(filename: str, subjects: list[str], dnrs: tuple[str, ...]) -> str:
+    """A remisshandling as the Beslutsunderlag names it: a mail by its subject, as written; another file by its
+    name without suffix, with a diarienummer the file name had to change written as the remiss has it again
+    ("(KN2026-04578)" → "(KN2026/04578)", walk25 Y4)."""
+    stem = Path(filename).stem
+    if Path(filename).suffix.lower() in MAIL_SUFFIXES:
+        for subject in subjects:
+            if Path(portable_name(f"{subject}.eml")).stem.startswith(stem.rstrip()):
+                return " ".join(subject.split())
+    for dnr in filter(None, (d.strip() for d in dnrs)):
+        mangled = portable_name(dnr)
+        if mangled != dnr and mangled in stem:
+            stem = stem.replace(mangled, dnr)
+    return stem
 
 
 SIGNATURES = ("ordforande", "forvaltningschef", "forvaltningschef_titel")

@@ -183,6 +183,9 @@ class SentPublic(SQLModel):
     decision_reference: str | None
     title: str = Field("", description="ärendemeningen som handlingarna expedierades med (de behåller den)")
     title_changed_since: bool = Field(False, description="remissens ärendemening har ändrats efter expedieringen")
+    mail_state: str | None = Field(None, description="e-postmeddelandet till svarsadressen: waiting (i utkorgen), "
+                                   "sent, failed, stopped; null när inget e-postades")
+    mailed_at: datetime | None = Field(None, description="när e-postmeddelandet lämnade utkorgen; null tills dess")
 
 
 class YttrandePublic(SQLModel):

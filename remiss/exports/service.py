@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
+from remiss.drafting import mail_state
 from remiss.drafting.models import GeneratedDocument
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing import held, overview
@@ -90,12 +91,13 @@ def _expedited_of(session: Session, remisser: list[Remiss]) -> dict[int, date]:
 
 
 def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: str,
-         sent: Sent | None = None, expedited_on: date | None = None) -> ExportRow:
+         sent: Sent | None = None, expedited_on: date | None = None, unsent: bool = False) -> ExportRow:
     outgoing = remiss.direction == Direction.utgaende.value
     deadline_time = remiss.effective_deadline_time.strftime("%H:%M") if remiss.effective_deadline_time else ""
     extended = bool(remiss.effective_deadline_on and remiss.effective_deadline_on != remiss.deadline_on)
     return ExportRow((remiss.our_dnr or "", remiss.sender_dnr, remiss.title, remiss.remittent,
-                      Direction(remiss.direction).label, namnd_name, handlaggare_name or "", status_label(remiss.status),
+                      Direction(remiss.direction).label, namnd_name, handlaggare_name or "",
+                      status_label(remiss.status, unsent=unsent),  # "Expedierad, inte skickad" (walk25 Y9)
                       None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
                       "Ja" if extended else "Nej",
                       link, expedited_on,
@@ -110,12 +112,13 @@ def rows(session: Session, principal: Principal, f: RemissFilter, link_of, *,
     """Every row of the filtered list in list order, fetched in batches; link_of(id) gives the page URL; now: the
     moment a missiv waiting in the Utkorg is said at (_sent_of)."""
     stmt = rows_statement(session, principal, f).execution_options(yield_per=BATCH)
+    unsent = mail_state.unsent(session)  # yttranden expedierade whose mail waits in the Utkorg: few
     for batch in session.exec(stmt).partitions(BATCH):
         remisser = [remiss for remiss, _, _ in batch]
         sent, expedited = _sent_of(session, remisser, now), _expedited_of(session, remisser)
         for remiss, namnd_name, handlaggare_name in batch:
             yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id),
-                       expedited.get(remiss.id))
+                       expedited.get(remiss.id), remiss.id in unsent)
 
 
 def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:

@@ -82,3 +82,13 @@ class DocumentTemplate(SQLModel, table=True):
     active: bool = Field(default=True)
     uploaded_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
     uploaded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+def name_with_organisation(namnd) -> str:
+    """"Kommunstyrelsen, Malmö stad": the nämnd (a row or the model) as those outside know it – a remittent asks for
+    the remissinstans's name, and "Kommunstyrelsen" names none of 290 kommuner (walk25 Y3). The name alone when no
+    organisation is set or the name already says it ("Malmö stads revisorer", "Region Skånes regionstyrelse")."""
+    name, organisation = namnd.name.strip(), " ".join((namnd.organisation or "").split())
+    if not organisation or organisation.casefold() in " ".join(name.split()).casefold():
+        return name
+    return f"{name}, {organisation}"

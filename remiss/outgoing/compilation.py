@@ -1,6 +1,7 @@
 """Remissammanställning: the answers compiled per frågeställning, as a Word document."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -49,6 +50,12 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     ids = [e.id for e in answered]
     for answer in session.exec(select(SandlistaAnswer).where(SandlistaAnswer.sandlista_entry_id.in_(ids or [-1]))):
         texts[(answer.question_id, answer.sandlista_entry_id)] = answer.text
+    # the files each instans answered with, named so a reader knows where the full answer is (walk12b #15)
+    filer: dict[int, list[str]] = {}
+    for entry_id, filename in session.exec(select(Attachment.sandlista_entry_id, Attachment.filename).where(
+            Attachment.remiss_id == remiss.id, Attachment.purpose == "svar",
+            Attachment.sandlista_entry_id.in_(ids or [-1])).order_by(Attachment.id)):
+        filer.setdefault(entry_id, []).append(filename)
     fragor = []
     for question in remisser.questions_of(session, remiss.id):
         svar = []
@@ -56,6 +63,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
             text = texts.get((question.id, entry.id))
             if text is None and entry.no_comments:
                 text = "Inga synpunkter."
+            if not text and entry.id in filer:  # answered in a file, not per question: not "Inga svar" (walk25 Y2)
+                text = in_the_file(filer[entry.id])
             if text:
                 svar.append({"grupp": group_of(entry), "instans": entry.name, "text": text})
         fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
@@ -63,14 +72,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     # each instans's answer in short, as the sekreterare registered it (an answer that came as a file, not mapped
     # to the questions, is not lost: its summary is here)
     sammanfattningar = [{"grupp": group_of(entry), "instans": entry.name,
-                         "text": entry.summary or "Inga synpunkter."}
+                         "text": _in_short(entry.summary, filer.get(entry.id, [])) or "Inga synpunkter."}
                         for entry in answered if entry.summary.strip() or entry.no_comments]
-    # the files each instans answered with, named so a reader knows where the full answer is (walk12b #15)
-    filer: dict[int, list[str]] = {}
-    for entry_id, filename in session.exec(select(Attachment.sandlista_entry_id, Attachment.filename).where(
-            Attachment.remiss_id == remiss.id, Attachment.purpose == "svar",
-            Attachment.sandlista_entry_id.in_(ids or [-1])).order_by(Attachment.id)):
-        filer.setdefault(entry_id, []).append(filename)
     svarsfiler = [f"{entry.name}{f' ({group_of(entry)})' if group_of(entry) else ''}: {', '.join(filer[entry.id])}"
                   for entry in answered if entry.id in filer]
     ovriga = [{"instans": entry.name + (f" ({group_of(entry)})" if group_of(entry) else ""), "text": entry.other_comments}
@@ -110,6 +113,35 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                       "text": " ".join(filter(None, (_counts_text(stats, running, unsent), declined_early_words(
                           declined_early(entries), sent=remiss.sent_at is not None))))},
     }
+
+
+MAIL_FILES = (".eml", ".msg")
+
+
+def in_the_file(filenames: list[str]) -> str:
+    """What a question says of an instans that answered in a file, with no answer registered per question: where the
+    answer is, by the file's name – its yttrande, not the covering mail, when it sent one (walk25 Y2)."""
+    documents = [f for f in filenames if not f.lower().endswith(MAIL_FILES)] or filenames
+    named = join_words([f"”{f}”" for f in documents])
+    return (f"Svaret på frågan är inte registrerat för sig; det finns i den bifogade "
+            f"{'filen' if len(documents) == 1 else 'filerna'} {named}.")
+
+
+# A covering mail's words about the file it carries ("Här kommer Region Skånes yttrande över …"), not an answer.
+GREETING = re.compile(r"^\W*hej\b\W*", re.I)
+COVERING = re.compile(r"^(här kommer|härmed (översänds|överlämnas|skickas|lämnas)|bifogat?\b|"
+                      r"vi (skickar|översänder|bifogar)|se bifogad|översänder härmed)", re.I)
+
+
+def _in_short(summary: str, filenames: list[str]) -> str:
+    """An instans's answer in short: its summary, unless that is only the covering mail's "Här kommer vårt
+    yttrande …" with the yttrande attached – then where the answer is (walk25 Y2)."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", GREETING.sub("", summary.strip())) if part]
+    if filenames and len(sentences) == 1 and COVERING.match(sentences[0]):  # a sentence more may be the answer
+        documents = [f for f in filenames if not f.lower().endswith(MAIL_FILES)] or filenames
+        return f"Svaret finns i den bifogade {'filen' if len(documents) == 1 else 'filerna'} " \
+               f"{join_words([f'”{f}”' for f in documents])}."
+    return summary
 
 
 def _said_more(note: str) -> bool:

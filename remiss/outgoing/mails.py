@@ -49,7 +49,9 @@ def answer_subject_hint(remiss: Remiss) -> str:
 
 
 def _signature(namnd: Namnd, remiss: Remiss) -> str:
-    lines = [namnd.name]
+    """Signed as the yttrande mail is (drafting.mailing): the nämnd, its förvaltning and its organisation – not
+    "Kommunstyrelsen" alone, which names no kommun (walk25 Y3) – then the Kontaktperson."""
+    lines = [p for p in (namnd.name, namnd.forvaltning, namnd.organisation) if p]
     if remiss.contact_person:
         lines.append(f"Kontaktperson: {remiss.contact_person}"
                      + (f", {remiss.contact_email}" if remiss.contact_email else ""))

@@ -44,6 +44,8 @@ from remiss.remisser.status import RemissStatus, called_off
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
 HORIZON_DAYS = 21
+# the sista svarsdag's row of a remiss expedierad in time whose yttrande has not left the Utkorg (walk25 Y9)
+NOT_SENT_ROW = "expedierat, men yttrandet är inte e-postat än"
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,10 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session),
                               by_hand=answered_by_hand(session, remiss)) if remiss.answered_at else None
+    # besvarad once the yttrande has left the Utkorg; too late is true already (walk25 Y9, as the page's header)
+    unsent = bool(answered) and mail_state.not_sent_yet(session, remiss)
+    if unsent and not answered[0]:
+        answered = None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
     # day goes, as in the month calendar (agenda._once)
     au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}
@@ -292,6 +298,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             skipped_words(m.kind) if skipped
             else f"utgår, {called_off_words(remiss.status)}" if cancelled
             else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else NOT_SENT_ROW if unsent and m.kind == "sista_svarsdag"
             else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on
             else "klar" if m.done_at is not None and m.kind in agenda.DONE_WORDS and not m.closed_with_remiss
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None

@@ -95,8 +95,16 @@ def next_step_of(status: str, *, has_handlaggare: bool, kind: str = "remiss") ->
 OUTGOING = (S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad, S.aterkallad)
 
 
-def status_label(value: str) -> str:
-    """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is."""
+# A besvarad remiss whose expedierat yttrande still waits in the Utkorg (or was stopped there, or failed): it is not
+# answered until the mail has left (walk25 Y9), so no list or header says "Besvarad" before that.
+NOT_SENT_LABEL = "Expedierad, inte skickad"
+
+
+def status_label(value: str, *, unsent: bool = False) -> str:
+    """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is. unsent: the remiss's
+    expedierat yttrande is not e-mailed yet (drafting.mail_state.unsent), which a besvarad remiss says."""
+    if unsent and value == RemissStatus.besvarad:
+        return NOT_SENT_LABEL
     try:
         return LABELS[RemissStatus(value)]
     except ValueError:

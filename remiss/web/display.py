@@ -98,12 +98,28 @@ def _svarstid_ended(remiss) -> bool:
     return svarstid_ended(remiss, now())
 
 
+def _remiss_status(remiss) -> str:
+    """`remiss_status(r)`: the status word of a remiss row in a list, "Expedierad, inte skickad" for one whose
+    yttrande waits in the Utkorg (walk25 Y9); the unsent ones are read once a request."""
+    from flask import g
+
+    from remiss.db import get_session
+    from remiss.drafting.mail_state import unsent
+
+    if remiss.status != "besvarad":
+        return status_label(remiss.status)
+    if "unsent_yttranden" not in g:
+        g.unsent_yttranden = unsent(get_session())
+    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden)
+
+
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
                                  sv_weekday_date=_weekday_date, counted=count_words,
                                  hyphenate=soft_hyphens, filesize=human_size)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
+                                 remiss_status=_remiss_status,
                                  in_section=in_section)
     app.jinja_env.tests.update(in_section=in_section, extended=is_extended, passed=_passed,
                                  svarstid_ended=_svarstid_ended)

@@ -145,6 +145,11 @@ def _decide_justera_expediera(page, remiss_url: str) -> None:
     page.locator("#yttrande").get_by_role("button", name="Expediera").click()
     assert "Yttrandet är expedierat" in _messages(page)
     assert asked and asked[0].startswith("Expediera yttrandet? ")
+    # the mail waits in the Utkorg until a sweep: not besvarad before it has gone (walk25 Y9)
+    assert page.locator(".status").first.inner_text().strip() == "Expedierad, inte skickad"
+    result = LIVE["app"].test_cli_runner().invoke(args=["reminders", "run", "--now", "2010-01-27T18:00"])
+    assert result.exit_code == 0, result.output
+    page.reload()
     assert "Besvarad" in page.locator(".status").first.inner_text()
 
 

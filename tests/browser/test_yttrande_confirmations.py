@@ -150,3 +150,26 @@ def test_without_svarsadress_it_stays_beslutad_until_recorded_as_sent(open_page)
     assert _status(page) == "Besvarad"
     assert page.locator("#skickat").count() == 0
     check_axe(page)
+
+
+def test_expedited_it_says_not_sent_and_the_editor_shows_the_text_read_only(open_page):
+    """walk25 Y9, Y10: no sweep runs here, so the yttrande's mail waits in the Utkorg: the header says so, not
+    "Besvarad i tid"; the editor (a bookmark) shows the text as sent, with the way to a rättelse, and no save."""
+    rid = _remiss("Remiss med expedierat yttrande", decided=True)
+    page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)
+    page.goto(f"/remisser/{rid}")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
+    page.get_by_role("button", name="Expediera", exact=True).click()
+    page.wait_for_load_state()
+    check_axe_once(page)
+    lead = page.locator(".lead").first.inner_text()
+    assert _status(page) == "Expedierad, inte skickad" and "i tid" not in lead, lead
+    page.goto(f"/remisser/{rid}/yttrande")
+    assert page.get_by_role("button", name="Spara ny version").count() == 0
+    assert page.locator("#f-sammanfattning").is_disabled()
+    assert "Yttrandet är expedierat (version" in page.locator("#locked-note").inner_text()
+    check_axe(page)
+    page.get_by_role("link", name="Skicka rättelse på remissens sida").click()
+    page.wait_for_load_state()
+    assert page.locator("#rattelse").get_by_role("button", name="Börja rättelsen").is_visible()

@@ -75,18 +75,18 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     # the ärendemening mid-sentence: "Yttrande över remiss angående …", no capital after "över" (walk11 finding 18)
     title = world["remiss"].title
     assert title.startswith("Remiss ")
-    assert subject.startswith("KN-2015-1050 Stadsområdesnämnd Öster – Yttrande över remiss ")
+    assert subject.startswith("KN-2015-1050 Stadsområdesnämnd Öster, Malmö stad – Yttrande över remiss ")
     assert "r" + title[1:] in subject and our_dnr in subject
     body = message.get_body(("plain",)).get_content()
     assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
     # the job title mid-sentence in lower case (walk8 finding 17)
     assert "besvaras av Sabina Vendela Dethorey, utvecklingssamordnare, sabina.dethorey@malmo.se." in body
     attachment, *pdfs = list(message.iter_attachments())  # "i både word- och pdf-format", as missiv ask
-    assert attachment.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.docx"
+    assert attachment.get_filename() == "Stadsområdesnämnd Öster, Malmö stad – yttrande KN-2015-1050.docx"
     assert "Word- och PDF-format" in body
     if shutil.which("soffice"):
         [pdf] = pdfs
-        assert pdf.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.pdf"
+        assert pdf.get_filename() == "Stadsområdesnämnd Öster, Malmö stad – yttrande KN-2015-1050.pdf"
         root = PdfReader(io.BytesIO(pdf.get_content())).trailer["/Root"]
         assert pdf.get_content_type() == "application/pdf"
         assert "/StructTreeRoot" in root and root["/Lang"] == "sv-SE"  # tagged and Swedish for screen readers
@@ -156,14 +156,14 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, 
     assert list(rattelse_notice.iter_attachments()) == []
     first, second = smtp.of_kind("yttrande_expedierat")
     assert "Rättelse" not in first[1]["Subject"]
-    assert second[1]["Subject"].startswith("KN-2015-1050 Stadsområdesnämnd Öster – Rättelse av yttrande över ")
+    assert second[1]["Subject"].startswith("KN-2015-1050 Stadsområdesnämnd Öster, Malmö stad – Rättelse av yttrande över ")
     body = second[1].get_body(("plain",)).get_content()
     assert "Härmed översänds en rättelse av yttrandet" in body and "Rättelsen ersätter det yttrande som" in body
     # what was corrected, as typed when the rättelse was begun (walk11 finding 18)
     assert "Rättelsen gäller: Fel årtal." in body
     assert "Rättelsen finns bifogad i Word- och PDF-format" in body and "bifogat" not in body
     attachment = next(iter(second[1].iter_attachments()))
-    assert attachment.get_filename() == "Stadsområdesnämnd Öster – rättelse av yttrande KN-2015-1050.docx"
+    assert attachment.get_filename() == "Stadsområdesnämnd Öster, Malmö stad – rättelse av yttrande KN-2015-1050.docx"
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(attachment.get_content())).paragraphs)
     assert "Rättad sammanfattning." in text and "genom delegationsbeslut av Andreas Konstantinides" in text
 
@@ -176,7 +176,7 @@ def test_a_diarienummer_with_a_slash_gives_attachments_and_downloads_every_syste
     sweep(runner, "2015-09-24T19:00")
     [(_, message)] = smtp.of_kind("yttrande_expedierat")
     names = [a.get_filename() for a in message.iter_attachments()]
-    assert names[0] == "Stadsområdesnämnd Öster – yttrande KN2023-04578.docx"
+    assert names[0] == "Stadsområdesnämnd Öster, Malmö stad – yttrande KN2023-04578.docx"
     assert all(not set(n) & set('\\/:*?"<>|') for n in names)
     reader.rollback()
     frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,

@@ -95,3 +95,23 @@ def test_inga_synpunkter_sent_twice_says_so_in_the_page_and_saves_one_version(wo
     api = client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "inga_synpunkter"},
                       headers={"X-CSRFToken": csrf_token(client, page)})
     assert api.status_code == 200 and _versions(session, rid) == before + 1  # the API as before
+
+
+def test_with_nothing_saved_the_question_promises_no_earlier_version(world, session, auth, client):
+    """walk25 Y17: "Läge: Utkast · inget sparat ännu" and the question said "Ersätta utkastet … Den nuvarande texten
+    finns kvar som en tidigare version." – there was neither."""
+    rid = world["remiss"].id
+    page = f"/remisser/{rid}"
+    auth.login(world["handlaggare"].email)
+    assert _versions(session, rid) == 0
+    question = "Göra yttrandet till ett kort svar att nämnden inte har några synpunkter på remissen?"
+    form = _form(client.get(page).get_data(as_text=True))
+    # old code: data-confirm="Ersätta utkastet med … Den nuvarande texten finns kvar som en tidigare version."
+    assert f'data-confirm="{question}" data-confirmed="confirm_inga_synpunkter"' in form, form
+    assert "utkastet" not in form and "tidigare version" not in form
+    refused = auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page)
+    asked = client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert ("Observera: Yttrandet är inte ändrat. Läs frågan vid knappen och kryssa i ”Ja, inga synpunkter” om "
+            "yttrandet ska bli ”inga synpunkter”.") in visible_text(asked)
+    assert_asked_beside(_form(asked), "confirm_inga_synpunkter", question, "Ja, inga synpunkter")
+    assert _versions(session, rid) == 0

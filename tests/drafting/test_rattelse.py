@@ -130,7 +130,7 @@ def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
     assert len(yttrande_mails) == 2
     assert "Rättelse av yttrande" not in yttrande_mails[0].subject
     assert yttrande_mails[1].subject == (
-        f"KN-2015-1050 Stadsområdesnämnd Öster – Rättelse av yttrande över {remiss.title.replace('Remiss', 'remiss', 1)} "
+        f"KN-2015-1050 Stadsområdesnämnd Öster, Malmö stad – Rättelse av yttrande över {remiss.title.replace('Remiss', 'remiss', 1)} "
         f"(vårt diarienummer {remiss.our_dnr})")
     assert "rättelse av yttrandet" in yttrande_mails[1].payload and "ersätter det yttrande som" in yttrande_mails[1].payload
 

@@ -17,6 +17,7 @@ from remiss.drafting import (consultations, dispatch, drafts, forms, merge, ratt
                              versions)
 from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT, compare, field_label,
                                      without_text)
+from remiss.drafting.models import DraftState
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.drafting.reading import summary_label
@@ -111,7 +112,16 @@ def _back(remiss_id: int):
 def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    if remiss.direction == "utgaende":  # we are the remittent: nothing of ours to write (walk25 Y11)
+        return render_template("drafting/outgoing.html", remiss=remiss), 404
     draft, version, content = drafts.current_content(session, remiss)
+    if request.method == "GET" and draft is not None and draft.state == DraftState.expedierad:
+        # shown, not offered for editing: a save would be refused (walk25 Y10)
+        return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors={},
+                               version=version.number if version else None, read_only=True,
+                               locked_note=_sent_note(remiss, draft, version),
+                               may_rattelse=principal().may(Action.review, remiss.namnd_id),
+                               **form_context(session, remiss, content))
     errors: dict = {}
     values, conflict, stale = None, None, False
     # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save
@@ -173,6 +183,14 @@ def edit(remiss_id: int):
                                         else 400 if errors else 200)
 
 
+def _sent_note(remiss, draft, version) -> str:
+    """Why the editor of an expedierat yttrande shows its text only (walk25 Y10)."""
+    what = f"{rattelse.rattelse_definite(draft.rattelse).capitalize()} är expedierad" if draft.rattelse \
+        else "Yttrandet är expedierat"
+    return (f"{what}{f' (version {version.number})' if version else ''} och ändras inte längre: texten visas här "
+            "som den expedierades.")
+
+
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
 def inga_synpunkter(remiss_id: int):
     """Inga synpunkter: only with the dialog's yes or the page's box (confirm_inga_synpunkter); without it, where the
@@ -185,6 +203,9 @@ def inga_synpunkter(remiss_id: int):
         if already:  # sent twice: the first made it; said who and when, in this page, and no second version
             return said_here(remiss.id, already, status=stale_form.twice_status(other))
         if not asking.confirmed("confirm_inga_synpunkter"):
+            if drafts.current_content(session, remiss)[1] is None:  # nothing saved: no utkast to replace (Y17)
+                return asking.ask(remiss.id, "inga-synpunkter", "Yttrandet är inte ändrat. Läs frågan vid knappen "
+                                  "och kryssa i ”Ja, inga synpunkter” om yttrandet ska bli ”inga synpunkter”.")
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
         version = versions.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)

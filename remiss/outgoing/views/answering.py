@@ -13,6 +13,7 @@ from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import clean_date, clean_flag, parse_answer, parse_until
+from remiss.outgoing import compilation
 from remiss.outgoing.held import missiv_status, row_words
 from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
@@ -83,7 +84,12 @@ def entry(remiss_id: int, entry_id: int):
     asked = answers.pending_request(session, item.id) if item.answer_status == AnswerStatus.begart_anstand else None
     # its e-mailed missiv still in the Utkorg or failed: said as on its row, not "skickad" (walk21 J3, h-out22)
     mail = missiv_status(session, remiss.id).get(item.id)
-    return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
+    # answered with a file and nothing per question: the sammanställning points to the file (walk25 Y2)
+    in_file = compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"]) if (
+        item.answer_status == AnswerStatus.svarat and questions and not item.no_comments
+        and any(a.purpose == "svar" for a in answer_files)
+        and not any(str(values.get(f"q_{q.id}", "")).strip() for q in questions)) else ""
+    return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions, in_file=in_file,
                            mail_held=row_words(item, mail), mail_failed=mail == OutboxStatus.failed.value,
                            asked=answers.request_text(item, asked) if asked else "",
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),

@@ -28,7 +28,8 @@ from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, 
                                    parse_remiss_input)
 from remiss.remisser.models import Direction, RemissKind
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
-from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of
+from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of, \
+    status_label
 from remiss.web import now, principal, say_here
 
 from remiss.web.lost_input import form_labels
@@ -89,8 +90,12 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         warnings = remiss_warnings(session, remiss)
         archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
                     for a in archive.archived_of(session, remiss.id)]
+        # besvarad once its yttrande has left the Utkorg: until then neither the status nor "Besvarad i tid" (Y9)
+        unsent = mail_state.not_sent_yet(session, remiss)
         answered = answered_words(remiss, work_calendar(session), by_hand=present.answered_by_hand(session, remiss)) \
             if remiss.answered_at else None
+        if unsent and answered and not answered[0]:  # too late is true already; in time is not known until it left
+            answered = None
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
@@ -103,7 +108,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)
                        and not _by_hand_problem(remiss, s)],
-        status=RemissStatus(remiss.status),
+        status=RemissStatus(remiss.status), status_word=status_label(remiss.status, unsent=unsent),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
         # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
