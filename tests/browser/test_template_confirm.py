@@ -2,22 +2,12 @@
 confirmation that names what is missing (the page passes axe); confirming puts it in use."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from docx import Document
 
 from tests.browser.conftest import check_axe, check_axe_once
+from tests.support.documents import one_paragraph_docx
 
 pytestmark = pytest.mark.browser
-
-
-def _docx(text: str) -> bytes:
-    doc = Document()
-    doc.add_paragraph(text)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def test_an_incomplete_template_waits_for_a_confirmation_naming_what_is_missing(open_page):
@@ -29,7 +19,7 @@ def test_an_incomplete_template_waits_for_a_confirmation_naming_what_is_missing(
     page.wait_for_url("**/mallar")
     page.get_by_label("Handling").select_option("yttrande")
     page.get_by_label("Word-fil (.docx)").set_input_files(
-        {"name": "tom.docx", "mimeType": "application/octet-stream", "buffer": _docx("Ingen fält alls här.")})
+        {"name": "tom.docx", "mimeType": "application/octet-stream", "buffer": one_paragraph_docx("Ingen fält alls här.")})
     page.get_by_role("button", name="Ladda upp och kontrollera").click()
     page.wait_for_url("**bekrafta=*")
     box = page.locator("#error-summary")

@@ -20,6 +20,7 @@ from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 BEFORE = "z001_walk19_repair"
+THIS = "z002_outgoing_deadline_words"
 OLD_NOT_BY_HAND = "Sista svarsdag blir klar när yttrandet expedieras, inte för hand."
 
 
@@ -76,7 +77,7 @@ def test_z002_words_the_stored_sista_svarsdag_of_an_utgaende_remiss_as_h7_does(e
     assert (old["explanation"], old["not_by_hand"]) == (  # the API before the upgrade
         "Remittentens sista svarsdag: fredag 26 januari 2035 kl. 12.00.", OLD_NOT_BY_HAND)
 
-    assert migrate(url) == 1
+    assert migrate(url, THIS) == 1
     timed = _milestones(url, ids["user"], ids["timed"])[0]
     assert (timed["explanation"], timed["not_by_hand"], timed["status"]) == (
         "Remissinstansernas svarstid går ut fredag 26 januari 2035 kl. 12.00.",
@@ -94,7 +95,7 @@ def test_z002_words_the_stored_sista_svarsdag_of_an_utgaende_remiss_as_h7_does(e
     words = _words(url)
     command.downgrade(_alembic(url), BEFORE)
     assert _words(url) == words  # the downgrade keeps the words
-    assert migrate(url) == 1
+    assert migrate(url, THIS) == 1
     assert _words(url) == words
 
 

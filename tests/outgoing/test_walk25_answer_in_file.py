@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from sqlmodel import select
 
 from remiss.remisser.models import Attachment
 from tests.outgoing.test_walk9_letters import _sent, _text
+from tests.support.documents import one_paragraph_docx
 
 MAIL = (b"From: trafik@example.se\nTo: oster@malmo.se\nSubject: SV: Remiss\nDate: Fri, 04 Dec 2026 10:00:00 +0100\n"
         b"Content-Type: text/plain; charset=utf-8\n\nHar kommer vart yttrande.\n")
-
-
-def _docx(text: str) -> bytes:
-    doc = Document()
-    doc.add_paragraph(text)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def test_a_question_answered_in_a_file_is_not_said_to_have_no_answer(session, client, auth, clock, app):
@@ -29,7 +21,7 @@ def test_a_question_answered_in_a_file_is_not_said_to_have_no_answer(session, cl
     answered = auth.post(url, {"action": "answer", "answered_on": "2026-12-04",
                                "summary": "Här kommer Trafiknämndens yttrande över trafikplanen.",
                                "files": [(io.BytesIO(MAIL), "SV- Remiss.eml"),
-                                         (io.BytesIO(_docx("1. Ja, cykelbanorna är bra.")), "Yttrande Trafiknämnden.docx")]},
+                                         (io.BytesIO(one_paragraph_docx("1. Ja, cykelbanorna är bra.")), "Yttrande Trafiknämnden.docx")]},
                          form_url=url, content_type="multipart/form-data")
     assert answered.status_code == 302, answered.get_data(as_text=True)[:800]
     shown = " ".join(client.get(url).get_data(as_text=True).split())

@@ -23,6 +23,7 @@ from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 BEFORE = "z002_outgoing_deadline_words"
+THIS = "z003_justering_by_hand"
 MOMENT = bindparam("at", type_=UTCDateTime)
 TICKED = at(2035, 2, 23, 10)  # "Markera som klar: Justering", the day after the sammanträde
 TODAY = date(2035, 2, 26)
@@ -117,7 +118,7 @@ def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty
     before = _readers(url, world)
     assert before["waits"][:3] == (False, False, False)  # the readers of the stored row said klar
 
-    assert migrate(url) == 1
+    assert migrate(url, THIS) == 1
     after = _readers(url, world)
     for key in REOPENED:
         assert after[key] == (True, True, True, "open"), (key, after[key])
@@ -136,6 +137,6 @@ def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty
     rows = _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id")
     command.downgrade(_alembic(url), BEFORE)
     assert _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
-    assert migrate(url) == 1
+    assert migrate(url, THIS) == 1
     assert _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
     assert len(_read(url, "SELECT id FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")) == 2
