@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlmodel import Session
 
 from remiss.calendar.swedish import count_words, join_words
@@ -26,10 +26,15 @@ _O = OutboxMessage.__table__.c
 LIST_WORDS = "missivet i utkorgen (inte skickat)"
 # … and while the sweep has given up on it (h-out23 M4): not "i utkorgen", as if it were still to go out
 FAILED_WORDS = "missivet kunde inte e-postas till {who} (se utkorgen)"
+# … and while it is held back (is_held): nothing failed, the nämnd's missiv template cannot make it (walk25b Z2)
+HELD_WORDS = "missivet till {who} hålls kvar: mallen för missiv kan inte göra det (se remissen)"
+# the pseudo-status of a held-back missiv's row (missiv_status(held_apart=True)); the API says "failed" as always
+HELD = "held"
 # the instans's row while its missiv is not e-mailed, by the outbox row's status
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",
-             OutboxStatus.failed.value: "kunde inte e-postas (se utkorgen)"}
+             OutboxStatus.failed.value: "kunde inte e-postas (se utkorgen)",
+             HELD: "hålls kvar (inte skickat)"}
 
 
 def row_words(entry: SandlistaEntry, mail: str | None) -> str:
@@ -45,13 +50,20 @@ def is_held(status: str, last_error: str) -> bool:
     return status == OutboxStatus.failed.value and last_error.startswith(HELD_MARK)
 
 
-def missiv_status(session: Session, remiss_id: int) -> dict[int, str]:
-    """entry id → the status of the outbox row of its e-mailed missiv ("pending", "sent", "failed", …)."""
+def missiv_status(session: Session, remiss_id: int, *, held_apart: bool = False) -> dict[int, str]:
+    """entry id → the status of the outbox row of its e-mailed missiv ("pending", "sent", "failed", …); held_apart:
+    HELD instead of "failed" for one held back (is_held), as the pages say it."""
     prefix = f"outgoing:missiv:{remiss_id}:"
-    rows = session.execute(select(_O.key, _O.status).where(_O.remiss_id == remiss_id, _O.kind == KIND)
+    rows = session.execute(select(_O.key, _O.status, _O.last_error).where(_O.remiss_id == remiss_id, _O.kind == KIND)
                            .order_by(_O.id)).all()
-    return {int(key[len(prefix):]): status for key, status in rows
-            if key.startswith(prefix) and key[len(prefix):].isdigit()}
+    return {int(key[len(prefix):]): HELD if held_apart and is_held(status, error) else status
+            for key, status, error in rows if key.startswith(prefix) and key[len(prefix):].isdigit()}
+
+
+def held_entry_ids(session: Session, remiss_id: int) -> set[int]:
+    """The entries whose e-mailed missiv is held back (is_held): nobody tried to e-mail it."""
+    return {entry_id for entry_id, status in missiv_status(session, remiss_id, held_apart=True).items()
+            if status == HELD}
 
 
 def waiting_ids(now: datetime):
@@ -68,19 +80,24 @@ def list_words(session: Session, remiss_ids: list[int], *, now: datetime) -> dic
     those still due in the Utkorg, both joined with "; " when it is both (h-out23 M4)."""
     if not remiss_ids:
         return {}
-    failed, waiting = {}, set()
-    for rid, status, n in session.execute(
-            select(_O.remiss_id, _O.status, func.count()).where(
+    failed, kept, waiting = {}, {}, set()
+    held_back = case((_O.last_error.startswith(HELD_MARK), 1), else_=0)
+    for rid, status, is_kept, n in session.execute(
+            select(_O.remiss_id, _O.status, held_back, func.count()).where(
                 _O.kind == KIND, _O.remiss_id.in_(remiss_ids),
                 or_(_O.status == OutboxStatus.failed.value, _O.status.in_(WAITING) & (_O.next_attempt_at <= now)))
-            .group_by(_O.remiss_id, _O.status)):
+            .group_by(_O.remiss_id, _O.status, held_back)):
         if status == OutboxStatus.failed.value:
-            failed[rid] = n
+            (kept if is_kept else failed)[rid] = n
         else:
             waiting.add(rid)
+
+    def who(n: int) -> str:
+        return count_words(n, "remissinstans", "remissinstanser")
     return {rid: "; ".join(
-        ([FAILED_WORDS.format(who=count_words(failed[rid], "remissinstans", "remissinstanser"))] if rid in failed else [])
-        + ([LIST_WORDS] if rid in waiting else [])) for rid in set(failed) | waiting}
+        ([HELD_WORDS.format(who=who(kept[rid]))] if rid in kept else [])
+        + ([FAILED_WORDS.format(who=who(failed[rid]))] if rid in failed else [])
+        + ([LIST_WORDS] if rid in waiting else [])) for rid in set(failed) | set(kept) | waiting}
 
 
 def unreached(session: Session, remiss_ids: list[int]) -> dict[int, set[int]]:

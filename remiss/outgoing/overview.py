@@ -29,9 +29,10 @@ def counts(session: Session, remiss_id: int) -> dict:
     """Counts per status plus total, answered (svarat) and percent answered (tally)."""
     rows = session.exec(select(SandlistaEntry.answer_status, func.count(), UNSENT_COUNT)
                         .where(SandlistaEntry.remiss_id == remiss_id).group_by(SandlistaEntry.answer_status)).all()
+    unreached = held.unreached(session, [remiss_id]).get(remiss_id, set())
     return tally({status: n for status, n, _ in rows},
                  sum(unsent for status, _, unsent in rows if status == AnswerStatus.avstar.value),
-                 len(held.unreached(session, [remiss_id]).get(remiss_id, ())))
+                 len(unreached), len(unreached & held.held_entry_ids(session, remiss_id)) if unreached else 0)
 
 
 # Of a group of sändlista entries, how many were never sent the remiss: with the avstår group, those who avstod
@@ -39,13 +40,14 @@ def counts(session: Session, remiss_id: int) -> dict:
 UNSENT_COUNT = func.coalesce(func.sum(case((SandlistaEntry.sent_at.is_(None), 1), else_=0)), 0)
 
 
-def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached: int = 0) -> dict:
+def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached: int = 0, held_back: int = 0) -> dict:
     """The answers of one remiss counted, the one rule for the panel, the start page, the exports, the mail and
     the sammanställning: an instans that avstod before the utskick was never sent the remiss, so it is not among
     those asked ("asked", "percent") and is counted apart (walk22 L6); so is one that has not answered because its
     missiv could not be e-mailed (unreached: held.unreached, h-queue24), not "inte svarat" as if it had been asked.
     "total" (the sändlista), "declined" (every avstår) and "waiting" are as the API has always given them;
-    "waiting_asked" is waiting without the unreached."""
+    "waiting_asked" is waiting without the unreached; "missiv_held" is those of the unreached whose missiv is held
+    back (held.is_held), not failed to be e-mailed (walk25b Z2)."""
     found = {s.value: 0 for s in AnswerStatus}
     found.update(by_status)
     total = sum(found.values())
@@ -56,12 +58,17 @@ def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached
             "percent": round(100 * answered / asked) if asked else 0, "by_status": found, "asked": asked,
             "declined_before_sending": declined_before_sending,
             "declined_asked": declined - declined_before_sending,
-            "missiv_failed": unreached, "waiting_asked": waiting - unreached}
+            "missiv_failed": unreached, "missiv_held": held_back, "waiting_asked": waiting - unreached}
+
+
+NOBODY_REACHED = "ingen remissinstans har fått remissen än"
 
 
 def answered_words(counted: dict) -> str:
     """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod utan att ha fått remissen" apart (tally)."""
-    said = f"{counted['answered']} av {counted['asked']} har svarat"
+    # nobody got it yet (every missiv held back or failed): not "0 av 0 har svarat" (walk25b Z1)
+    said = (NOBODY_REACHED if not counted["asked"] and counted["missiv_failed"]
+            else f"{counted['answered']} av {counted['asked']} har svarat")
     if counted["declined_asked"]:
         said += f", {counted['declined_asked']} avstår"
     if counted["declined_before_sending"]:
@@ -129,7 +136,7 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
          addresses: dict | None = None) -> list[Row]:
     """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;
     addresses (entry id → (e-mail, postal address)) when the register's current ones are to be shown."""
-    out, mail = [], held.missiv_status(session, remiss.id)
+    out, mail = [], held.missiv_status(session, remiss.id, held_apart=True)  # "hålls kvar" (walk25b Z2)
     for entry in remisser.entries(session, remiss.id) if entries is None else entries:
         if status and entry.answer_status != status:
             continue
@@ -202,6 +209,7 @@ def planned_chasers(session: Session, remiss_id: int) -> dict[int, list[str]]:
 def status_json(session: Session, remiss: Remiss) -> dict:
     """Counts per status with every entry and question id, for the API."""
     body, mail = counts(session, remiss.id), held.missiv_status(session, remiss.id)
+    kept = held.held_entry_ids(session, remiss.id) if OutboxStatus.failed.value in mail.values() else set()
     planned = planned_chasers(session, remiss.id)
     body["entries"] = [{"id": e.id, "name": e.name, "group_name": e.group_name, "email": e.email,
                         "answer_status": e.answer_status,
@@ -213,6 +221,8 @@ def status_json(session: Session, remiss: Remiss) -> dict:
                         "sent_at": e.sent_at.isoformat() if e.sent_at else None,
                         # the outbox status of its e-mailed missiv: "pending" until a sweep sends it (walk21 J3)
                         "missiv_mail": mail.get(e.id),
+                        # … and whether that "failed" is a missiv held back, not tried (walk25b Z2; added)
+                        "missiv_held": e.id in kept,
                         # its reminders still planned: none while its missiv could not be e-mailed (h-out23 M4)
                         "reminders_planned": planned.get(e.id, [])}
                        for e in remisser.entries(session, remiss.id)]

@@ -138,7 +138,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "enclose": missiv_doc.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale.text,
         "next_step": _next_step(session, remiss, now, state=state, stale=stale.text, unsent=unsent,
-                                waiting=waiting, entries=entries),
+                                waiting=waiting, entries=entries, unreached=unreached),
         "unsent_names": [e.name for e in unsent],
         # once compiled or closed the remiss is not sent to them, and the panel says so (walk21 J5)
         "unsent_words": lifecycle.unsent_words(remiss, [e.name for e in unsent]) if state.value not in
@@ -155,7 +155,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
-        "waiting": waiting, "unreached": unreached_words([e.name for e in entries if e.id in unreached]), "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
+        "waiting": waiting, "unreached": unreached_words([e.name for e in entries if e.id in unreached],
+                                                         held.held_entry_ids(session, remiss.id) if unreached else set(),
+                                                         [e.id for e in entries if e.id in unreached]),
+        "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
         "may_send": state.value in lifecycle.SENDS and unsent,
@@ -175,16 +178,21 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     }
 
 
-def unreached_words(names: list[str]) -> str:
-    """The panel's sentence of the instanser never asked because their missiv could not be e-mailed (h-queue24)."""
+def unreached_words(names: list[str], kept: set[int] = frozenset(), ids: list[int] = ()) -> str:
+    """The panel's sentence of the instanser never asked because their missiv could not be e-mailed (h-queue24), or
+    is held back (kept: their entry ids, of ids in the order of names; walk25b Z2: nothing failed, it was not tried)."""
     if not names:
         return ""
-    return (f"Missivet kunde inte e-postas till {join_words(names)}: {'den räknas' if len(names) == 1 else 'de räknas'}"
+    held_names = [n for n, i in zip(names, ids) if i in kept]
+    failed = [n for n, i in zip(names, ids) if i not in kept] if ids else names
+    said = " och ".join(([f"hålls kvar till {join_words(held_names)}"] if held_names else [])
+                        + ([f"kunde inte e-postas till {join_words(failed)}"] if failed else []))
+    return (f"Missivet {said}: {'den räknas' if len(names) == 1 else 'de räknas'}"
             " inte bland dem som har fått remissen förrän missivet har skickats.")
 
 
 def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: RemissStatus, stale: str, unsent: list,
-               waiting: list, entries: list) -> str:
+               waiting: list, entries: list, unreached: set[int] = frozenset()) -> str:
     """Nästa steg where the panel knows more than the status ("" leaves it to remisser.status.NEXT_STEPS)."""
     if state in (RemissStatus.skickad, RemissStatus.svarstiden_ute):
         # the missiv still in the Utkorg (a mail outage): not "Vänta på svaren" (walk21 J3)
@@ -207,8 +215,9 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
             send = (f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
                     "Vänta sedan på svaren.")
             return f"{said} {send}" if said else send
-        # every instans has answered or declined, late or not: nobody is left to remind (walk16 #12)
-        return "Alla har svarat: sammanställ svaren." if entries and not waiting else said
+        # every instans has answered or declined, late or not: nobody is left to remind (walk16 #12); not while a
+        # missiv is held back or could not be e-mailed: they have not got it, and said says what to do (walk25b Z1)
+        return "Alla har svarat: sammanställ svaren." if entries and not waiting and not unreached else said
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])

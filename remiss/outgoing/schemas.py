@@ -111,6 +111,9 @@ class EntryStatus(SQLModel):
     missiv_mail: str | None = Field(default=None, description=(
         "utkorgens status för det e-postade missivet: pending/sending (i utkorgen, inte skickat än), sent, failed; "
         "null utan e-postat missiv"))
+    missiv_held: bool = Field(default=False, description=(
+        "missivet hålls kvar i utkorgen (missiv_mail är då failed): nämndens mall för missiv kan inte göra det, så "
+        "inget har försökts skickas; det skickas när mallen är rättad och missivet gjort om"))
     reminders_planned: list[str] = Field(default_factory=list, description=(
         "påminnelserna som är planerade till instansen (ISO 8601, Europe/Stockholm); inga medan dess e-postade "
         "missiv inte kunde skickas (missiv_mail failed); en vars tid har kommit medan missivet är pending eller "
@@ -136,6 +139,9 @@ class SandlistaStatus(SQLModel):
                                               "före utskicket")
     declined_before_sending: int = Field(default=0, description="avstod utan att ha fått remissen")
     declined_asked: int = Field(default=0, description="avstår, utom de som avstod utan att ha fått remissen")
+    missiv_failed: int = Field(default=0, description="har inte svarat och har inte fått remissen: det e-postade "
+                                                      "missivet kunde inte skickas eller hålls kvar (inte i asked)")
+    missiv_held: int = Field(default=0, description="av missiv_failed: de vars missiv hålls kvar (missiv_held)")
     entries: list[EntryStatus]
     questions: list[QuestionPublic]
 

@@ -101,10 +101,13 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
             lines.append(f"{label} till {_to(waiting)} väntar i utkorgen sedan "
                          f"{format_date_time(min(r.created_at for r in waiting))}{retry}: "
                          f"{it_of(neuter)} är inte {agreeing('skickad', neuter)} ännu.")
-        for row in (r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value):
-            if row.last_error.startswith(HELD_MARK):
-                lines.append(f"{label} till {row.recipient_email} hålls kvar: {row.last_error[len(HELD_MARK):]}")
-                continue
+        failed = [r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value]
+        # held back for one reason: one line naming them all, not the same paragraph for each (walk25b Z2)
+        kept: dict[str, list] = {}
+        for row in (r for r in failed if r.last_error.startswith(HELD_MARK)):
+            kept.setdefault(row.last_error[len(HELD_MARK):], []).append(row)
+        lines += [f"{label} till {_to(same, shown=len(same))} hålls kvar: {why}" for why, same in kept.items()]
+        for row in (r for r in failed if not r.last_error.startswith(HELD_MARK)):
             lines.append(f"{label} till {row.recipient_email} kunde inte skickas"
                          + (f": {row.last_error.rstrip('.')}" if row.last_error else "")
                          + f". En administratör kan skicka {it_of(neuter)} igen från utkorgen.")

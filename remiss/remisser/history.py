@@ -61,7 +61,7 @@ ACTION_LABELS = {
     ("remiss", "create"): "Registrerad", ("remiss", "update"): "Ändrad", ("remiss", "status"): "Status ändrad",
     ("remiss", "deadline"): "Svarsdag ändrad", ("remiss", "milestone"): "Tidplan",
     # the missiv put in the Utkorg, letters to print (h-out23 M9a); the queued missiv made anew (M5)
-    ("remiss", "send"): "Utskick", ("remiss", "requeue_missiv"): "Missivet i utkorgen gjort om",
+    ("remiss", "send"): "Utskick", ("remiss", "requeue_missiv"): "Missivet i utkorgen gjordes om",
     ("remiss", "hold_missiv"): "Missivet i utkorgen hålls kvar",  # it could not be made anew (h-queue24)
     ("remiss", "publish"): "Publicerad på den öppna sidan",
     ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet lagt i utkorgen",

@@ -63,7 +63,7 @@ def test_questions_changed_while_the_missiv_waits_go_out_in_it_and_nobody_has_go
             "det är gjort om från remissen som den är nu, så de får de ändrade uppgifterna när det e-postas.") in said
     # old code: "Trafiknämnden och Miljönämnden har fått missivet med de tidigare frågeställningarna. …"
     assert "har fått missivet" not in said and "Skicka ändringen" not in said
-    assert "Missivet i utkorgen gjort om" in said  # the history
+    assert "Missivet i utkorgen gjordes om" in said  # the history
     assert [w["code"] for w in _json(client.get(f"/api/v1/remisser{page[len('/remisser'):]}"))["warnings"]] == []
 
     clock.advance(minutes=3)

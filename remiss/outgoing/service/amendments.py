@@ -196,8 +196,9 @@ def requeue(session: Session, *, now: datetime, principal: Principal, remiss: Re
             current[entry_id] = entry.name
             continue
         values = dict(payload=text, subject=payload["subject"][:500])
-        if was_held:  # made now: it goes out at the next sweep
-            values.update(status=OutboxStatus.pending.value, attempts=0, next_attempt_at=now, last_error="")
+        if was_held:  # made now: it goes out at the next sweep, and waits in the Utkorg since now (walk25b Z8)
+            values.update(status=OutboxStatus.pending.value, attempts=0, next_attempt_at=now, last_error="",
+                          created_at=now)
         # only while no sweep has taken it: one it is sending goes out as it was, and counts as sent (outdated)
         done = session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id,
                                                            OutboxMessage.status.in_(_NOT_OUT))

@@ -71,12 +71,18 @@ def remake_held(session: Session, *, now: datetime, principal: Principal, namnd_
 
 
 def remade_words(done: HeldRemade) -> list[tuple[str, str]]:
-    """The flash messages (text, category) of remake_held: "2 missiv som hölls kvar har gjorts om och skickas: …"."""
+    """The flash messages (text, category) of remake_held: "Missivet som hölls kvar har gjorts om och skickas: …"."""
     said = []
-    if done.sent_count:
-        said.append((f"{done.sent_count} missiv som hölls kvar har gjorts om och skickas: {join_words(done.sent)}.",
+    # one missiv of a remiss to its instanser, as the panel and the history say it (walk25b Z8: not "2 missiv")
+    if done.sent:
+        said.append((f"{_the(done.sent)} som hölls kvar har gjorts om och skickas: {join_words(done.sent)}.",
                      "success"))
-    if done.kept_count:
-        said.append((f"{done.kept_count} missiv hålls fortfarande kvar: mallen som används nu kan inte heller göra "
+    if done.kept:
+        said.append((f"{_the(done.kept)} hålls fortfarande kvar: mallen som används nu kan inte heller göra "
                      f"missivet för {join_words(done.kept)}. {done.error}", "error"))
     return said
+
+
+def _the(remisser: list[str]) -> str:
+    """"Missivet" of one remiss, "Missiven" of several."""
+    return "Missivet" if len(remisser) == 1 else "Missiven"

@@ -14,7 +14,7 @@ from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import clean_date, clean_flag, parse_answer, parse_until
 from remiss.outgoing import compilation
-from remiss.outgoing.held import missiv_status, row_words
+from remiss.outgoing.held import HELD, missiv_status, row_words
 from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
@@ -83,7 +83,7 @@ def entry(remiss_id: int, entry_id: int):
     org = session.get(Organisation, item.organisation_id) if item.organisation_id else None
     asked = answers.pending_request(session, item.id) if item.answer_status == AnswerStatus.begart_anstand else None
     # its e-mailed missiv still in the Utkorg or failed: said as on its row, not "skickad" (walk21 J3, h-out22)
-    mail = missiv_status(session, remiss.id).get(item.id)
+    mail = missiv_status(session, remiss.id, held_apart=True).get(item.id)  # held back: said so (walk25b Z2)
     # answered with a file and nothing per question: the sammanställning points to the file (walk25 Y2)
     in_file = compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"]) if (
         item.answer_status == AnswerStatus.svarat and questions and not item.no_comments
@@ -91,6 +91,7 @@ def entry(remiss_id: int, entry_id: int):
         and not any(str(values.get(f"q_{q.id}", "")).strip() for q in questions)) else ""
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions, in_file=in_file,
                            mail_held=row_words(item, mail), mail_failed=mail == OutboxStatus.failed.value,
+                           mail_kept=mail == HELD,
                            asked=answers.request_text(item, asked) if asked else "",
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
