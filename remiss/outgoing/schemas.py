@@ -112,8 +112,8 @@ class EntryStatus(SQLModel):
         "utkorgens status för det e-postade missivet: pending/sending (i utkorgen, inte skickat än), sent, failed; "
         "null utan e-postat missiv"))
     missiv_held: bool = Field(default=False, description=(
-        "missivet hålls kvar i utkorgen (missiv_mail är då failed): nämndens mall för missiv kan inte göra det, så "
-        "inget har försökts skickas; det skickas när mallen är rättad och missivet gjort om"))
+        "missivet hålls kvar i utkorgen (missiv_mail är då failed): nämndens mall för missiv kan inte göra "
+        "det, så inget har försökts skickas; det skickas när mallen är rättad och missivet gjort om"))
     reminders_planned: list[str] = Field(default_factory=list, description=(
         "påminnelserna som är planerade till instansen (ISO 8601, Europe/Stockholm); inga medan dess e-postade "
         "missiv inte kunde skickas (missiv_mail failed); en vars tid har kommit medan missivet är pending eller "
