@@ -93,3 +93,18 @@ def test_sista_svarsdag_waits_for_the_mail_everywhere(decided, auth, client, run
     assert "Klar" in _deadline_row(page) and "Väntar på e-post" not in _deadline_row(page)
     assert "Klar" in _calendar_deadline(client) and "Väntar på e-post" not in _calendar_deadline(client)
     assert _deadline_json(client, rid)["waiting_for_mail"] is False
+
+
+def test_the_expedited_yttrande_reads_as_text(decided, auth, client):
+    rid = decided()
+    assert expediera(auth, rid).status_code == 302
+    page = client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True)
+    sent = page[page.index('id="h-sent-text"'):]
+    sent = sent[:sent.index("</section>")]
+    # old code: every field a disabled textarea or input in a <fieldset disabled>, "Avsnitt 2", "Avsnitt 3" empty
+    assert "<textarea" not in page and "<input" not in sent and "disabled" not in sent, sent[:1500]
+    shown = _text(sent)
+    assert shown.startswith('id="h-sent-text">Yttrandet som det expedierades Sammanfattning'), shown[:300]
+    assert "Underskrifter Ordförande:" in shown, shown
+    assert "Avsnitt 2" not in shown and "Avsnitt 3" not in shown, shown
+    assert "<h3>Sammanfattning</h3>" in sent, sent[:1500]
