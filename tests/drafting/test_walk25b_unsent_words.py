@@ -53,7 +53,9 @@ def test_late_and_unsent_says_both_plainly(decided, auth, client, runner, smtp):
     assert "besvarad" not in row, row
     assert "expedierat efter sista svarsdagen, men yttrandet är inte e-postat än" in row and "För sent" in row, row
     listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
-    assert "Expedierad för sent, inte skickad än" in listed and "inte skickad för sent" not in listed, listed
+    # old code: "Expedierad, inte skickad för sent"; not "… inte skickad än för sent" either
+    assert "Expedierad för sent, inte skickad än" in listed and "skickad för sent" not in listed, listed
+    assert "inte skickad än för sent" not in listed, listed
     body = client.get(f"/api/v1/remisser/{rid}").get_json()
     assert body["status"] == "besvarad" and body["status_label"] == "Expedierad för sent, inte skickad än"
     assert body["answered_late"] is True
