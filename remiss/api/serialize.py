@@ -20,7 +20,7 @@ def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False) -> di
     return {
         "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
         "remittent": remiss.remittent, "sender_dnr": remiss.sender_dnr, "our_dnr": remiss.our_dnr,
-        "status": remiss.status, "status_label": status_label(remiss.status, unsent=unsent),
+        "status": remiss.status, "status_label": status_label(remiss.status, unsent=unsent, late=bool(remiss.answered_late)),
         "namnd_id": remiss.namnd_id, "handlaggare_id": remiss.handlaggare_id,
         # an utgående remiss came in nowhere: its received_on is the day it was drawn up (Upprättad, as the export)
         "received_on": None if outgoing else _iso(remiss.received_on),

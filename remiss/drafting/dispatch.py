@@ -19,6 +19,7 @@ from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.states import change_state
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import Namnd
+from remiss.planning.service.milestones import EXPEDITED_NOTE
 from remiss.remisser import archive
 from remiss.remisser import service as remisser
 from remiss.remisser.kind_words import noun_of
@@ -186,5 +187,5 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
                                          reason=draft.rattelse_reason or "")
     if mailed_to and not draft.rattelse:  # unmailed, it is besvarad once recorded sent (drafting.sent_by_hand)
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                               note=f"Yttrandet expedierat (version {version.number})")
+                               note=EXPEDITED_NOTE.format(number=version.number))  # walk25b Z3
     return _expedierat(session, remiss=remiss, draft=draft, version=version, documents=documents)

@@ -71,6 +71,15 @@ def labelled_sections(content: dict, kind=None) -> list[tuple[str, str]]:
 _NOT_READ = {LABELS[k] for k in ("inga_synpunkter", "ordforande", "forvaltningschef", "forvaltningschef_titel")}
 
 
+def signed_by(content: dict) -> list[tuple[str, str]]:
+    """(Ordförande/Förvaltningschef, the name, with the förvaltningschef's title) of the signatures that have a name,
+    for the expedierat yttrande shown as text (walk25b Z14)."""
+    chief = ", ".join(v for v in (content.get("forvaltningschef", ""), content.get("forvaltningschef_titel", ""))
+                      if v.strip()) if (content.get("forvaltningschef") or "").strip() else ""
+    return [(LABELS[key], name.strip()) for key, name in (("ordforande", content.get("ordforande") or ""),
+                                                          ("forvaltningschef", chief)) if name.strip()]
+
+
 def unanswered(content: dict) -> list[tuple[int, str]]:
     """(number, question) of each frågeställning without an answer; none in an "inga synpunkter" yttrande, which
     answers the whole remiss at once."""

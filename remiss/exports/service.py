@@ -97,7 +97,8 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
     extended = bool(remiss.effective_deadline_on and remiss.effective_deadline_on != remiss.deadline_on)
     return ExportRow((remiss.our_dnr or "", remiss.sender_dnr, remiss.title, remiss.remittent,
                       Direction(remiss.direction).label, namnd_name, handlaggare_name or "",
-                      status_label(remiss.status, unsent=unsent),  # "Expedierad, inte skickad" (walk25 Y9)
+                      # "Expedierad, inte skickad" (walk25 Y9), "Expedierad för sent, inte skickad än" (walk25b Z12)
+                      status_label(remiss.status, unsent=unsent, late=bool(remiss.answered_late)),
                       None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
                       "Ja" if extended else "Nej",
                       link, expedited_on,

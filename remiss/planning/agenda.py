@@ -55,6 +55,9 @@ class AgendaItem:
     flag_reason: str | None = None  # why it is flagged (Milestone.flag_reason): planning.flags says it in Swedish
     missed_on: date | None = None  # a justering or expediering after a nämnd passed without beslut: its day
     ours: bool = True  # False: an utgående remiss's sista svarsdag, the instansers' and never our late step
+    # a besvarad remiss's sista svarsdag while its expedierat yttrande's mail waits in the Utkorg: shown "Väntar på
+    # e-post", not "Klar" (walk25b Z10; drafting.mail_state.unsent)
+    mail_waits: bool = False
 
     @property
     def sort_key(self):
@@ -184,6 +187,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         stmt = stmt.where(~_OUTGOING_OVER)
 
     found: list[AgendaItem] = []
+    unsent = None  # read once, when a besvarad remiss is listed
     for r in session.execute(stmt) if not flagged_only else ():
         outgoing = r.direction == Direction.utgaende
         closed = r.status in _CLOSED_VALUES or (outgoing and r.status not in OUTGOING_WAITING)
@@ -196,10 +200,15 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         explanation = f"{whose} sista svarsdag" + (
             f", förlängd från {format_weekday_date(r.deadline_on)}"
             + (f" kl. {r.deadline_time:%H.%M}." if r.deadline_time else ".") if extended else ".")
+        if r.status == RemissStatus.besvarad.value and unsent is None:
+            from remiss.drafting.mail_state import unsent as unsent_of  # drafting builds on planning
+
+            unsent = unsent_of(session)
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
                                 flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES,
-                                ours=not outgoing))
+                                ours=not outgoing, mail_waits=r.status == RemissStatus.besvarad.value
+                                and r.remiss_id in (unsent or ())))
     for m in session.execute(mstmt):
         day, planned = shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,

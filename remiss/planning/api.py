@@ -5,6 +5,7 @@ from flask import Blueprint, jsonify
 
 from remiss.api.openapi import operation, request_body
 from remiss.calendar.milestones import took_place
+from remiss.drafting import mail_state
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.extensions import csrf, guard_api
@@ -51,11 +52,14 @@ def milestones_json(session, remiss) -> list[dict]:
     in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in rows)
                or meeting_in_time(session, remiss, local_today(now())))
     kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
+    # the Sista svarsdag of an expedierat yttrande whose mail waits: "Väntar på e-post" on the pages (walk25b Z4)
+    unsent = mail_state.not_sent_yet(session, remiss)
     return [_in_kind_words(_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
                                            or skipped_by_hand(remiss.status, m),  # walk18 F21, walk19 G1
                                            needs_attention(m, waiting=waiting, closed=closed), in_time,
                                            (kept.get(m.kind, "") if m.done_at is not None else "")
-                                           or (waits if m.kind == "justering" else ""), sending), remiss.kind)
+                                           or (waits if m.kind == "justering" else ""), sending,
+                                           unsent and m.kind == "sista_svarsdag"), remiss.kind)
             for m in rows]
 
 
@@ -67,7 +71,7 @@ def _in_kind_words(row: dict, kind) -> dict:
 
 
 def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kept: str = "",
-                    sending: bool = False) -> dict:
+                    sending: bool = False, mail_waits: bool = False) -> dict:
     done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
     return {"id": m.id, "kind": m.kind, "label": m.label,
             "due": _iso(m.due_on, None if m.override_on else m.planned_time),
@@ -87,6 +91,9 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kep
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,
             "status": "cancelled" if cancelled else "done" if done_at else "open",
+            # done, but the expedierat yttrande that answers it has not left the Utkorg yet: the pages say "Väntar
+            # på e-post", not "Klar" (walk25b Z4; status keeps its meaning, the field is added)
+            "waiting_for_mail": bool(mail_waits and done_at),
             # why it is not marked done or not done by hand: only the expediering does it, or the registered beslut
             # keeps it done (null: it may be)
             "not_by_hand": by_hand_refusal(m.kind, m.explanation, sending=sending) or kept or None,

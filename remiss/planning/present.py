@@ -46,6 +46,11 @@ OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", 
 HORIZON_DAYS = 21
 # the sista svarsdag's row of a remiss expedierad in time whose yttrande has not left the Utkorg (walk25 Y9)
 NOT_SENT_ROW = "expedierat, men yttrandet är inte e-postat än"
+# … expedierat after the sista svarsdag: not "besvarad för sent" before the mail has left (walk25b Z12)
+NOT_SENT_LATE_ROW = "expedierat efter sista svarsdagen, men yttrandet är inte e-postat än"
+# the badge of the Sista svarsdag while the yttrande's mail waits, instead of "Klar" (walk25b Z4, Z10): the Tidplan,
+# the Kalender and its feed say it alike
+MAIL_WAITS_TAG = "Väntar på e-post"
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"; an open one is late as
     lateness() counts it (from the arrival, or because of the late step it waits for)."""
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
-    done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
+    done = (MAIL_WAITS_TAG if item.mail_waits else "Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
                            before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason,
                            at=item.at if item.kind == agenda.DEADLINE else None, now=now_local)
@@ -191,6 +196,7 @@ class MilestoneRow:
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
     missed: str = ""  # the sammanträde passed without its step: what to do, for "Nästa steg" (calendar.missed)
     not_by_hand: str = ""  # why it is done only by the expediering, not by a click (milestones.by_hand_refusal)
+    mail_waits: bool = False  # the Sista svarsdag of an expedierat yttrande whose mail waits: not Klar yet (Z4)
 
 
 _R = Remiss.__table__.c
@@ -297,6 +303,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.done_at is None and not closed and lateness_of[m.kind][0],
             skipped_words(m.kind) if skipped
             else f"utgår, {called_off_words(remiss.status)}" if cancelled
+            else NOT_SENT_LATE_ROW if unsent and answered and m.kind == "sista_svarsdag"
             else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else NOT_SENT_ROW if unsent and m.kind == "sista_svarsdag"
             else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on
@@ -310,7 +317,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             if m.flag_reason == MISSED and m.done_at is None and not closed else "",
             by_hand_refusal(m.kind, m.explanation, sending=sending)
             or (kept.get(m.kind, "") if m.done_at is not None else "")
-            or (waits if m.kind == "justering" else "")))
+            or (waits if m.kind == "justering" else ""),
+            mail_waits=unsent and m.kind == "sista_svarsdag" and m.done_at is not None))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late

@@ -113,7 +113,9 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, not
     closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
-        done = milestones.complete(session, now=now, remiss=remiss, kinds=None, note=milestones.called_off_words(new),
+        # put in the Utkorg, not yet e-mailed: not "remissen är besvarad" (walk25b Z3)
+        why = milestones.EXPEDITED_STEPS if milestones.expedited_now(note) else milestones.called_off_words(new)
+        done = milestones.complete(session, now=now, remiss=remiss, kinds=None, note=why,
                                    actor_id=actor_id, closing=True)
         # the sending registered (or, by hand, said done): the expediering happened, only its sending waited
         sent = [row for row in done if row.explanation == WAITS_TO_BE_SENT and _value(new) == "besvarad"]

@@ -136,6 +136,9 @@ class MilestonePublic(SQLModel):
     not_by_hand: str | None = None
     # a done sammanträde (arbetsutskott, nämnd, justering): the day it was held; done_at is when it was registered
     held_on: date | None = None
+    # the Sista svarsdag, done at the expediering, while the expedierat yttrande's e-mail waits in the Utkorg: the
+    # pages say "Väntar på e-post", not "Klar" (walk25b Z4); false otherwise
+    waiting_for_mail: bool = False
 
 
 class ExtensionPublic(SQLModel):

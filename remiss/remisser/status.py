@@ -98,13 +98,17 @@ OUTGOING = (S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad, S
 # A besvarad remiss whose expedierat yttrande still waits in the Utkorg (or was stopped there, or failed): it is not
 # answered until the mail has left (walk25 Y9), so no list or header says "Besvarad" before that.
 NOT_SENT_LABEL = "Expedierad, inte skickad"
+# … expedierad after its sista svarsdag: the late flag in the status word, not after it, where "Expedierad, inte
+# skickad för sent" read as "not sent too late" (walk25b Z12)
+NOT_SENT_LATE_LABEL = "Expedierad för sent, inte skickad än"
 
 
-def status_label(value: str, *, unsent: bool = False) -> str:
+def status_label(value: str, *, unsent: bool = False, late: bool = False) -> str:
     """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is. unsent: the remiss's
-    expedierat yttrande is not e-mailed yet (drafting.mail_state.unsent), which a besvarad remiss says."""
+    expedierat yttrande is not e-mailed yet (drafting.mail_state.unsent), which a besvarad remiss says; late: it was
+    expedierat after the sista svarsdag (Remiss.answered_late)."""
     if unsent and value == RemissStatus.besvarad:
-        return NOT_SENT_LABEL
+        return NOT_SENT_LATE_LABEL if late else NOT_SENT_LABEL
     try:
         return LABELS[RemissStatus(value)]
     except ValueError:

@@ -110,7 +110,7 @@ def _remiss_status(remiss) -> str:
         return status_label(remiss.status)
     if "unsent_yttranden" not in g:
         g.unsent_yttranden = unsent(get_session())
-    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden)
+    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden, late=bool(remiss.answered_late))
 
 
 def init_app(app: Flask, wired: Links) -> None:

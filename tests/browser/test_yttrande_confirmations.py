@@ -167,7 +167,8 @@ def test_expedited_it_says_not_sent_and_the_editor_shows_the_text_read_only(open
     assert _status(page) == "Expedierad, inte skickad" and "i tid" not in lead, lead
     page.goto(f"/remisser/{rid}/yttrande")
     assert page.get_by_role("button", name="Spara ny version").count() == 0
-    assert page.locator("#f-sammanfattning").is_disabled()
+    # the text as sent, no editor's boxes (walk25b Z14)
+    assert page.locator("#h-sent-text").is_visible() and page.locator("textarea").count() == 0
     assert "Yttrandet är expedierat (version" in page.locator("#locked-note").inner_text()
     check_axe(page)
     page.get_by_role("link", name="Skicka rättelse på remissens sida").click()

@@ -20,7 +20,8 @@ from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT
 from remiss.drafting.models import DraftState
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
-from remiss.drafting.reading import summary_label
+from remiss.drafting.reading import readable_sections, signed_by, summary_label
+from remiss.documents.markup import blocks
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.kind_words import agreeing, it_of, noun_of
@@ -116,12 +117,17 @@ def edit(remiss_id: int):
         return render_template("drafting/outgoing.html", remiss=remiss), 404
     draft, version, content = drafts.current_content(session, remiss)
     if request.method == "GET" and draft is not None and draft.state == DraftState.expedierad:
-        # shown, not offered for editing: a save would be refused (walk25 Y10)
+        # shown, not offered for editing: a save would be refused (walk25 Y10); as text, the sections with text
+        # and the signatures, not as an editor's disabled boxes that looked broken (walk25b Z14)
         return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors={},
                                version=version.number if version else None, read_only=True,
                                locked_note=_sent_note(remiss, draft, version),
                                may_rattelse=principal().may(Action.review, remiss.namnd_id),
-                               **form_context(session, remiss, content))
+                               reading=[(heading, blocks(text))
+                                        for heading, text in readable_sections(content, remiss.kind)],
+                               signed=signed_by(content), sent_heading=(
+                                   f"{rattelse.rattelse_definite(draft.rattelse).capitalize()} som den expedierades"
+                                   if draft.rattelse else "Yttrandet som det expedierades"))
     errors: dict = {}
     values, conflict, stale = None, None, False
     # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save

@@ -33,6 +33,19 @@ CALLED_OFF_WORDS = {"avstar": "nämnden avstod", "aterkallad": "remissen återka
                     "makulerad": "remissen är makulerad", "besvarad": "remissen är besvarad"}
 
 
+# The history at an expediering whose yttrande is put in the Utkorg: the remiss's status is Besvarad from then (the
+# API's status), but the pages say "Expedierad, inte skickad" until the sweep has e-mailed it (walk25 Y9), so the
+# status line's note and its steps' note say so, not "remissen är besvarad" (walk25b Z3). drafting.dispatch writes
+# EXPEDITED_NOTE; the receiver of the status change knows it by its start.
+EXPEDITED_NOTE = "Yttrandet expedierat (version {number}) och lagt i utkorgen; besvarad när det har e-postats"
+EXPEDITED_STEPS = "yttrandet expedierat och lagt i utkorgen"
+
+
+def expedited_now(note: str) -> bool:
+    """Whether a status change's note is the expediering's (EXPEDITED_NOTE), not a status set by hand."""
+    return note.startswith(EXPEDITED_NOTE.partition(" (")[0]) and "lagt i utkorgen" in note
+
+
 def called_off_words(status) -> str:
     """"remissen är makulerad" (the Tidplan's "utgår, …"), "remissen är besvarad", or "remissen är avslutad" for
     an avslutad utgående remiss."""

@@ -96,6 +96,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
             if remiss.answered_at else None
         if unsent and answered and not answered[0]:  # too late is true already; in time is not known until it left
             answered = None
+        elif unsent and answered:  # the status word says "för sent" already (walk25b Z12): how late, after it
+            answered = (True, answered[1].removeprefix("för sent, "))
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
@@ -108,7 +110,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)
                        and not _by_hand_problem(remiss, s)],
-        status=RemissStatus(remiss.status), status_word=status_label(remiss.status, unsent=unsent),
+        status=RemissStatus(remiss.status), status_word=status_label(remiss.status, unsent=unsent, late=bool(remiss.answered_late)),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
         # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
