@@ -20,7 +20,7 @@ def _summary_targets(page: str) -> list[str]:
     return re.findall(r'<a href="#([^"]+)"', summary)
 
 
-def _assert_in_page_order(response, at_least: int) -> None:
+def assert_in_page_order(response, at_least: int) -> None:
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     targets = _summary_targets(page)
@@ -45,27 +45,27 @@ def test_every_summary_follows_its_form(session, auth, clock):
     # Begär förlängning: Vem begärde, Till och med datum, Klockslag, Begärd den, Skäl, Underlag
     request = {"requested_by": "", "until_on": "31/2", "until_time": "25.70", "requested_on": "igår",
                "reason": "x" * 5000, "evidence_text": "y" * 200_001}
-    _assert_in_page_order(auth.post(f"{page}/forlangningar", request, form_url=page), 4)
+    assert_in_page_order(auth.post(f"{page}/forlangningar", request, form_url=page), 4)
 
     # Allmän förlängning från remittenten
     notice = {"sender": "z" * 300, "until_on": "", "until_time": "25.70", "notice_on": "igår"}
-    _assert_in_page_order(auth.post(f"{page}/forlangningar/allman", notice, form_url=page), 3)
+    assert_in_page_order(auth.post(f"{page}/forlangningar/allman", notice, form_url=page), 3)
 
     # Registrera remiss
     registration = {"title": "Lång " * 700, "remittent": "", "direction": "inkommande", "kind": "remiss",
                     "deadline_on": "31/2", "deadline_time": "25.70", "received_on": "igår",
                     "copy_emails": "inte-en-adress", "namnd_id": namnd_id}
-    _assert_in_page_order(auth.post("/remisser/ny", registration), 4)
+    assert_in_page_order(auth.post("/remisser/ny", registration), 4)
 
     # Ändra uppgifter
-    _assert_in_page_order(auth.post(f"{page}/andra", dict(registration, direction="inkommande"),
+    assert_in_page_order(auth.post(f"{page}/andra", dict(registration, direction="inkommande"),
                                     form_url=f"{page}/andra"), 4)
 
     # Sammanträdesplan
     meeting = {"kind": "ingen", "day": "igår", "time": "25.70", "place": "p" * 300, "handlingar_deadline": "x"}
-    _assert_in_page_order(auth.post(f"/namnder/{namnd_id}/sammantraden", meeting,
+    assert_in_page_order(auth.post(f"/namnder/{namnd_id}/sammantraden", meeting,
                                     form_url=f"/namnder/{namnd_id}/sammantraden"), 3)
 
     # Ny användare (WTForms): Namn stands before E-postadress on the page
     user = {"name": "", "email": "inte-en-adress", "title": "t" * 300, "role": "", "password": "kort"}
-    _assert_in_page_order(auth.post("/admin/anvandare/ny", user), 4)
+    assert_in_page_order(auth.post("/admin/anvandare/ny", user), 4)
