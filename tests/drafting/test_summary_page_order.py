@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 from tests.accessibility.test_summary_order import assert_in_page_order
-from tests.drafting.test_flow import draft_form
+from tests.drafting.conftest import ready_to_decide
 
 
-def test_the_beslut_summary_follows_its_form(world, auth):
-    rid = world["remiss"].id
-    page, url = f"/remisser/{rid}", f"/remisser/{rid}/yttrande"
-    auth.login(world["registrator"].email)
-    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+def test_the_beslut_summary_follows_its_form(session, w, auth, clock):
+    rid = ready_to_decide(session, w, auth, clock)
     wrong = {"decided_by": "namnd", "delegat": "d" * 300, "meeting_on": "igår", "paragraf": "p" * 300,
              "justerad_on": "31/2"}
-    assert_in_page_order(auth.post(f"{url}/beslut", wrong, form_url=page), 2)
+    assert_in_page_order(auth.post(f"/remisser/{rid}/yttrande/beslut", wrong, form_url=f"/remisser/{rid}"), 2)
