@@ -8,6 +8,7 @@ import pytest
 from remiss.auth.models import Role
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
+from tests.accessibility.test_summary_order import assert_in_page_order
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
@@ -225,3 +226,12 @@ def test_a_refused_step_says_what_was_not_done_and_why(world, client, auth):
         "sammanstall"]
     assert "Ärendet avslutades inte: Sammanställ svaren innan ärendet avslutas." in said["avsluta"]
     assert "Inget publicerades: Remissen kan publiceras först när den är skickad." in said["publicera"]
+
+
+def test_the_answer_summary_follows_its_form(world, auth):
+    """walk25b Z9: an instans's answer, every field wrong, is summed up in the order of its fields."""
+    users, ids = world
+    auth.login(users["registrator"].email)
+    page_url = f"/remisser/{ids['remiss']}/utskick/instanser/{ids['saco']}"
+    wrong = {"action": "answer", "answered_on": "igår", "summary": "s" * 5001, "other_comments": "o" * 200_001}
+    assert_in_page_order(auth.post(page_url, wrong), 2)
