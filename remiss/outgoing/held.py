@@ -122,6 +122,7 @@ def unreached(session: Session, remiss_ids: list[int]) -> dict[int, set[int]]:
 
 
 UNREACHED_WORDS = "missivet kunde inte e-postas"  # an instans never asked because of it (ROW_WORDS, FAILED_WORDS)
+HELD_UNREACHED_WORDS = "missivet hålls kvar"  # … because it is held back (is_held): nothing failed (walk25b Z2)
 
 
 def failed_entry_ids(session: Session, remiss_id: int) -> set[int]:

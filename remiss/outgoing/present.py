@@ -105,6 +105,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
+    kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # … held back, not failed (walk25b Z2)
     unanswered = lifecycle.unanswered(entries)
     waiting = [e.name for e in unanswered if e.id not in unreached]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
@@ -152,12 +153,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
-        "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
+        "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached), frozenset(kept)),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
         "waiting": waiting,
-        "unreached": unreached_words([e.name for e in entries if e.id in unreached],
-                                     held.held_entry_ids(session, remiss.id) if unreached else set(),
+        "unreached": unreached_words([e.name for e in entries if e.id in unreached], kept,
                                      [e.id for e in entries if e.id in unreached]),
         "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
