@@ -170,7 +170,7 @@ def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
         if status == OutboxStatus.sent.value and sent_at is not None:
             sent.setdefault(sent_at, []).append(who)
         elif status == OutboxStatus.failed.value and error.startswith(HELD_MARK):
-            continue  # its own line in the history says it was held back (amendments._hold)
+            continue  # its own line in the history says it was held back (requeue._hold)
         elif status == OutboxStatus.failed.value and claimed_at is not None:
             then = (". Påminnelser planeras inte förrän det har skickats igen från utkorgen." if stem == "missiv"
                     else ". En administratör kan skicka det igen från utkorgen.")  # every what is an ett-ord
