@@ -261,9 +261,12 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ANSWERED]
     anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
     open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
+    from remiss.outgoing import held
     from remiss.outgoing.held import unreached as unreached_of
     unreached = unreached_of(session, [remiss.id]).get(remiss.id, set())  # never asked: said apart (h-queue24)
-    failed = [e.name for e in open_entries if e.id in unreached]
+    kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # held back: nothing failed (Z2)
+    failed = [e.name for e in open_entries if e.id in unreached and e.id not in kept]
+    held_back = [e.name for e in open_entries if e.id in unreached and e.id in kept]
     open_entries = [e for e in open_entries if e.id not in unreached]
     waiting = [e.name for e in open_entries if e.sent_at is not None]
     # only an instans with an e-mail address gets the reminders: the others are chased by letter or phone (walk17 F16)
@@ -281,11 +284,14 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
          + (" De med e-post får en påminnelse enligt nämndens inställning." if len(no_mail) < len(waiting) else "")
          + (f" {join_words(no_mail)} har ingen e-postadress och får ingen påminnelse – hör av er per brev eller "
             "telefon." if no_mail else "")
-         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent or failed
-         else "Alla har svarat eller avstått."),
+         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått."
+         if unsent or failed or held_back else "Alla har svarat eller avstått."),
         *([f"Har anstånd och har inte svarat än: {', '.join(anstand)}."] if anstand else []),
         *([f"Missivet kunde inte e-postas till {join_words(failed)}, som inte har fått remissen: se utkorgen."]
           if failed else []),
+        *([f"Missivet till {join_words(held_back)} hålls kvar, så {'den' if len(held_back) == 1 else 'de'} har inte "
+           "fått remissen: nämndens mall för missiv kan inte göra det. Byt mall under Dokumentmallar eller välj "
+           "”Skapa missivet på nytt” på remissen."] if held_back else []),
         *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
           if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "

@@ -40,3 +40,19 @@ def test_the_compilation_and_its_question_say_the_missiv_is_held(session, client
     assert "kunde missivet inte e-postas" not in question.group(1)
     asked = _text(auth.post(f"{page}/utskick/sammanstall", {}, form_url=page, follow_redirects=True))
     assert "missivet till 2 remissinstanser hålls kvar" in asked and "kunde missivet inte e-postas" not in asked
+
+
+def test_the_officers_deadline_mail_says_the_missiv_is_held(session, client, auth, clock, smtp):
+    """The mail to our own officer when the svarstid has run out said "Missivet kunde inte e-postas till
+    Trafiknämnden och Miljönämnden, …: se utkorgen" of a held missiv; it is held, and the Utkorg cannot send it.
+    Built as the sweep builds it when it sends the notice (mails.compose → deadline_notice)."""
+    from remiss.outgoing.mails import deadline_notice
+    from remiss.remisser.models import Remiss
+
+    rid, nid, page = _held(session, client, auth, clock)
+    session.expire_all()
+    notice = deadline_notice(session, remiss=session.get(Remiss, rid), base_url="http://remiss.test", now=clock.now)
+    body = " ".join(notice["text"].split())
+    assert ("Missivet till Trafiknämnden och Miljönämnden hålls kvar, så de har inte fått remissen: nämndens mall "
+            "för missiv kan inte göra det.") in body, body
+    assert "kunde inte e-postas" not in body and "Alla har svarat eller avstått" not in body
