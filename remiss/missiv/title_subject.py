@@ -40,6 +40,13 @@ _SENDER_LEAD = re.compile(r"[A-ZÅÄÖ][^\n:–]{1,100}?[ \t]+–[ \t]+(?=(?:rem
                           re.IGNORECASE)
 
 
+def without_sender(subject: str) -> str:
+    """The subject after a sender's lead ("Stadsområdesnämnd Öster, Malmö stad – Påminnelse: …" → "Påminnelse: …"),
+    or as it is."""
+    sender = _SENDER_LEAD.match(subject or "")
+    return subject[sender.end():] if sender else subject
+
+
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     sender = _SENDER_LEAD.match(subject)

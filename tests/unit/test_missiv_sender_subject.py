@@ -20,3 +20,13 @@ def test_the_title_is_read_after_the_sender(subject, title):
             "Stadsområdesnämnd Öster överlämnar härmed remissen ”Cykelplan för Öster” (diarienummer SOFÖ 2026/0006) "
             "för yttrande.\n\nSvaret ska vara Stadsområdesnämnd Öster tillhanda senast 15 februari 2027.\n")
     assert parse_missiv(text).title == title
+
+
+def test_a_reminder_from_another_remiss_is_still_a_reminder():
+    from remiss.intake.service.kinds import is_reminder
+
+    subject = ("Stadsområdesnämnd Öster, Malmö stad – Påminnelse: remissen Cykelplan för Öster (SOFÖ 2026/0006) ska "
+               "besvaras senast 15 februari 2027")
+    assert is_reminder(subject, "", "Svaret ska vara Stadsområdesnämnd Öster tillhanda senast 15 februari 2027.")
+    assert not is_reminder("Stadsområdesnämnd Öster, Malmö stad – Remiss: Cykelplan för Öster (SOFÖ 2026/0006)", "",
+                           "Stadsområdesnämnd Öster överlämnar härmed remissen.")
