@@ -42,6 +42,7 @@ class Found:
     """Placeholders found in a template, with problems already phrased in Swedish."""
 
     paths: dict[str, str] = field(default_factory=dict)  # path -> first location
+    written: dict[str, str] = field(default_factory=dict)  # path -> as first written ("fragor[0].fraga")
     unsafe: list[tuple[str, str]] = field(default_factory=list)  # (expression, location)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -155,6 +156,18 @@ def _targets(node) -> list[str]:
     return [n for item in getattr(node, "items", []) for n in _targets(item)]
 
 
+def _as_written(node) -> str:
+    """A Name/Getattr/Getitem chain as the template wrote it, index kept: "fragor[0].fraga", not the path
+    "fragor[].fraga" (walk25b Z6: the refusal quoted what nobody wrote)."""
+    if isinstance(node, nodes.Getattr):
+        return f"{_as_written(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem):
+        arg = node.arg
+        inner = repr(arg.value) if isinstance(arg, nodes.Const) else "…"
+        return f"{_as_written(node.node)}[{inner}]"
+    return node.name if isinstance(node, nodes.Name) else "…"
+
+
 class _Collector:
     def __init__(self, where: list[str], found: Found):
         self.where, self.found = where, found
@@ -212,6 +225,7 @@ class _Collector:
         if path is None or path in JINJA_GLOBALS:
             return path
         self.found.paths.setdefault(path, self.location(node))
+        self.found.written.setdefault(path, _as_written(node))
         return path
 
     def visit(self, node, scope: dict) -> None:

@@ -249,6 +249,29 @@ def suggestion(path: str, known: set[str]) -> str:
     return f" Menade du ”{{{{ {shown} }}}}”{loop}?"
 
 
+def text_list(path: str, known: set[str]) -> str:
+    """The list of plain texts a path reads a field of ("fragor" for "fragor[].fraga" in a missiv, whose
+    frågeställningar are texts without fields), or ""."""
+    root, bracket, rest = path.partition("[]")
+    if not bracket or not rest.startswith(".") or root not in known:
+        return ""
+    return "" if any(name.startswith(root + "[].") for name in known) else root
+
+
+def unknown_placeholder(path: str, written: str, where: str, kind: str, known: set[str]) -> str:
+    """Why a placeholder is refused, quoting it as written ("{{ fragor[0].fraga }}", not the path
+    "fragor[].fraga"), and what is right: for a field of a list of texts, the loop that writes each text
+    (walk25b Z6: it said "Menade du ”{{ fragor }}”?")."""
+    said = (f"Okänd platshållare ”{{{{ {written} }}}}” i {where}. Den finns inte bland fälten för "
+            f"{KIND_LABELS.get(kind, kind)}.")
+    texts = text_list(path, known)
+    if texts:
+        var = LOOP_VARS.get(texts, "x")
+        return (f"{said} ”{texts}” är en lista av texter utan egna fält: skriv varje text med en loop, "
+                f"”{{%p for {var} in {texts} %}}”, ”{{{{ {var} }}}}” och ”{{%p endfor %}}” i var sitt stycke.")
+    return said + suggestion(path, known)
+
+
 def _check_placeholders(kind: str, parts: Parts, report: TemplateReport) -> None:
     found = ph.Found()
     for name, (place, data) in parts.rendered.items():
@@ -276,8 +299,7 @@ def _check_placeholders(kind: str, parts: Parts, report: TemplateReport) -> None
                              "med _). Det är inte tillåtet i en mall.")
     for path, where in found.paths.items():
         if path not in known:
-            report.errors.append(f"Okänd platshållare ”{{{{ {path} }}}}” i {where}. Den finns inte bland fälten "
-                                 f"för {KIND_LABELS.get(kind, kind)}.{suggestion(path, known)}")
+            report.errors.append(unknown_placeholder(path, found.written.get(path, path), where, kind, known))
     report.errors += found.errors
     report.warnings += found.warnings
     report.placeholders = sorted(p for p in found.paths  # loop items and `punkt` are noise in a list

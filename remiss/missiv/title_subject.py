@@ -33,8 +33,25 @@ _EXTENDED_TO = re.compile(
     r"[ \t]*(?:[:–-][ \t]*|,[ \t]*|[ \t]för[ \t]+|\Z)", re.IGNORECASE)
 
 
+# Who sends it, before a spaced en dash and a label with a colon: "Stadsområdesnämnd Öster, Malmö stad – Remiss: X
+# (SOFÖ 2026/0006)", as this system names its own mails to instanser (outgoing.mails.from_namnd, walk25b Z7).
+_SENDER_LEAD = re.compile(r"[A-ZÅÄÖ][^\n:–]{1,100}?[ \t]+–[ \t]+(?=(?:remiss|förlängd[ \t]+remisstid|påminnelse|"
+                          r"ändrade[ \t]+frågeställningar|nya?[ \t]+remisshandling(?:ar)?|anstånd)\b[^\n:]{0,80}:)",
+                          re.IGNORECASE)
+
+
+def without_sender(subject: str) -> str:
+    """The subject after a sender's lead ("Stadsområdesnämnd Öster, Malmö stad – Påminnelse: …" → "Påminnelse: …"),
+    or as it is."""
+    sender = _SENDER_LEAD.match(subject or "")
+    return subject[sender.end():] if sender else subject
+
+
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
+    sender = _SENDER_LEAD.match(subject)
+    if sender:
+        subject, span = subject[sender.end():], (span[0] + sender.end(), span[1])
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
     lead = re.match(r"(?:(?:förlängd|förlängning av|ändrad|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"

@@ -91,7 +91,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
     running = remiss.effective_deadline_on is not None and not deadline_passed(remiss, now)
     unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
-    waiting = [_with_status(e, unreached) for e in entries if e.answer_status not in lifecycle.ANSWERED]
+    kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # held back, not failed (walk25b Z2)
+    waiting = [_with_status(e, unreached, kept) for e in entries if e.answer_status not in lifecycle.ANSWERED]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "datum": local_today(now), "diarienummer": remiss.our_dnr or "", "remittent": remiss.remittent or namnd.name,
@@ -166,15 +167,20 @@ def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
         parts.append(f"{stats['declined_asked']} avstår")
     if stats["waiting_asked"] and parts:
         parts.append(f"{stats['waiting_asked']} har {'ännu ' if running else ''}inte svarat")
-    failed = stats.get("missiv_failed", 0)
-    if failed:
-        return (_sent_to(stats, parts) + f" Till {count_words(failed, 'remissinstans', 'remissinstanser')} "
-                f"{UNREACHED}, så {'den' if failed == 1 else 'de'} har inte fått remissen och räknas inte här.")
+    unreached, kept = stats.get("missiv_failed", 0), stats.get("missiv_held", 0)
+    if unreached:
+        failed = unreached - kept  # a held missiv was never tried: "hålls kvar", not "kunde inte e-postas" (Z2)
+        said = ([f"Till {count_words(failed, 'remissinstans', 'remissinstanser')} {UNREACHED}"] if failed else []) \
+            + ([f"{'m' if failed else 'M'}issivet till {count_words(kept, 'remissinstans', 'remissinstanser')} "
+                f"{HELD_BACK}"] if kept else [])
+        return (_sent_to(stats, parts) + f" {' och '.join(said)}, så {'den' if unreached == 1 else 'de'} har inte "
+                "fått remissen och räknas inte här.")
     return _sent_to(stats, parts)
 
 
-# what the rest of the app says of such a missiv (outgoing.held.ROW_WORDS, FAILED_WORDS)
+# what the rest of the app says of such a missiv (outgoing.held.ROW_WORDS, FAILED_WORDS, HELD_WORDS)
 UNREACHED = "kunde missivet inte e-postas"
+HELD_BACK = "hålls kvar (nämndens mall för missiv kan inte göra det)"
 
 
 def _sent_to(stats: dict, parts: list[str]) -> str:
@@ -182,11 +188,12 @@ def _sent_to(stats: dict, parts: list[str]) -> str:
     return f"Remissen skickades till {count_words(stats['asked'], 'remissinstans', 'remissinstanser')}: {said}."
 
 
-def _with_status(entry: SandlistaEntry, unreached: set[int] = frozenset()) -> str:
+def _with_status(entry: SandlistaEntry, unreached: set[int] = frozenset(), kept: set[int] = frozenset()) -> str:
     if entry.sent_at is None:
         return f"{entry.name} (har inte fått remissen)"
-    if entry.id in unreached:  # never asked: not one that has not answered (h-queue24)
-        return f"{entry.name} ({held.UNREACHED_WORDS}, har inte fått remissen)"
+    if entry.id in unreached:  # never asked: not one that has not answered (h-queue24); held back is not failed
+        words = held.HELD_UNREACHED_WORDS if entry.id in kept else held.UNREACHED_WORDS
+        return f"{entry.name} ({words}, har inte fått remissen)"
     if entry.answer_status == AnswerStatus.ej_svarat:
         return entry.name
     # the time too, as every other place writes the anstånd (walk17 F17)

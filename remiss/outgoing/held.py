@@ -122,6 +122,7 @@ def unreached(session: Session, remiss_ids: list[int]) -> dict[int, set[int]]:
 
 
 UNREACHED_WORDS = "missivet kunde inte e-postas"  # an instans never asked because of it (ROW_WORDS, FAILED_WORDS)
+HELD_UNREACHED_WORDS = "missivet hålls kvar"  # … because it is held back (is_held): nothing failed (walk25b Z2)
 
 
 def failed_entry_ids(session: Session, remiss_id: int) -> set[int]:
@@ -169,7 +170,7 @@ def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
         if status == OutboxStatus.sent.value and sent_at is not None:
             sent.setdefault(sent_at, []).append(who)
         elif status == OutboxStatus.failed.value and error.startswith(HELD_MARK):
-            continue  # its own line in the history says it was held back (amendments._hold)
+            continue  # its own line in the history says it was held back (requeue._hold)
         elif status == OutboxStatus.failed.value and claimed_at is not None:
             then = (". Påminnelser planeras inte förrän det har skickats igen från utkorgen." if stem == "missiv"
                     else ". En administratör kan skicka det igen från utkorgen.")  # every what is an ett-ord

@@ -12,7 +12,7 @@ from email.utils import format_datetime, formatdate
 
 from remiss import files
 from remiss.calendar.swedish import format_deadline, join_words
-from remiss.namnd.models import Namnd
+from remiss.namnd.models import Namnd, name_with_organisation
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
@@ -42,6 +42,13 @@ def bare_title(remiss: Remiss) -> str:
     """The title without a leading "Remiss:" (or "Remiss –"), for text that already says remiss: the subject was
     "Remiss: Remiss: Förslag …" (walk16 #10). "Remiss av promemorian X" is a title and stays whole."""
     return _REMISS_LEAD.sub("", remiss.title or "", count=1).strip() or remiss.title
+
+
+def from_namnd(namnd: Namnd, subject: str) -> str:
+    """The subject of a mail to an instans, led by who sends it as the yttrande's is (drafting.mailing.subject_of):
+    "Stadsområdesnämnd Öster, Malmö stad – Remiss: Cykelplan för Öster (SOFÖ 2026/0006)". The From line names only
+    the system, and "Remiss: …" alone tells a receiving registrator nothing of the sender (walk25b Z7)."""
+    return f"{name_with_organisation(namnd)} – {subject}"
 
 
 def answer_subject_hint(remiss: Remiss) -> str:
@@ -76,7 +83,7 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
     title = bare_title(remiss)  # "Remiss av promemorian X" says remiss itself
     lead = "" if re.match(r"remiss\b", title, re.I) else "Remiss: "
     subject = f"{lead}{title} ({remiss.our_dnr})"  # the body asks for the number in the answer
-    return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+    return _payload(from_namnd(namnd, subject), paragraphs, reply_to=answer_to, attachments=attachments)
 
 
 def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment],
@@ -113,8 +120,8 @@ def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attac
         + ", ".join(a.filename for a in attachments) + ".",
         _signature(namnd, remiss),
     ]
-    return _payload(f"{subject}: {remiss.title} ({remiss.our_dnr})", paragraphs, reply_to=answer_to,
-                    attachments=attachments)
+    return _payload(from_namnd(namnd, f"{subject}: {remiss.title} ({remiss.our_dnr})"), paragraphs,
+                    reply_to=answer_to, attachments=attachments)
 
 
 def own_deadline(remiss: Remiss, entry: SandlistaEntry) -> str:
@@ -156,7 +163,8 @@ def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline
                   f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
                   "Har ni redan svarat kan ni bortse från detta meddelande.", _signature(namnd, remiss)]
     # after and deadline_on: for the send-time check that drops a "before" chaser whose day has passed (F32)
-    return {**_payload(subject, paragraphs, reply_to=answer_to), "after": after, "deadline_on": deadline_on.isoformat()}
+    return {**_payload(from_namnd(namnd, subject), paragraphs, reply_to=answer_to), "after": after,
+            "deadline_on": deadline_on.isoformat()}
 
 
 def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple,
@@ -164,7 +172,7 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
     """Meddelande om förlängd remisstid (seed 003 is the model)."""
     paragraphs = [f"Till {entry.name}"] + extension_text(remiss=remiss, namnd=namnd, old=old, new=new, reason=reason)
     subject = f"Förlängd remisstid: {remiss.title} ({remiss.our_dnr})"
-    return _payload(subject, paragraphs, reply_to=remiss.answer_email or namnd.email)
+    return _payload(from_namnd(namnd, subject), paragraphs, reply_to=remiss.answer_email or namnd.email)
 
 
 def anstand_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple) -> dict:
@@ -180,7 +188,7 @@ def anstand_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tu
         _signature(namnd, remiss),
     ]
     subject = f"Anstånd: {remiss.title} ({remiss.our_dnr})"
-    return _payload(subject, paragraphs, reply_to=answer_to)
+    return _payload(from_namnd(namnd, subject), paragraphs, reply_to=answer_to)
 
 
 def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple | None, new: tuple, reason: str) -> list[str]:
@@ -253,9 +261,12 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ANSWERED]
     anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
     open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
+    from remiss.outgoing import held
     from remiss.outgoing.held import unreached as unreached_of
     unreached = unreached_of(session, [remiss.id]).get(remiss.id, set())  # never asked: said apart (h-queue24)
-    failed = [e.name for e in open_entries if e.id in unreached]
+    kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # held back: nothing failed (Z2)
+    failed = [e.name for e in open_entries if e.id in unreached and e.id not in kept]
+    held_back = [e.name for e in open_entries if e.id in unreached and e.id in kept]
     open_entries = [e for e in open_entries if e.id not in unreached]
     waiting = [e.name for e in open_entries if e.sent_at is not None]
     # only an instans with an e-mail address gets the reminders: the others are chased by letter or phone (walk17 F16)
@@ -273,11 +284,14 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
          + (" De med e-post får en påminnelse enligt nämndens inställning." if len(no_mail) < len(waiting) else "")
          + (f" {join_words(no_mail)} har ingen e-postadress och får ingen påminnelse – hör av er per brev eller "
             "telefon." if no_mail else "")
-         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent or failed
-         else "Alla har svarat eller avstått."),
+         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått."
+         if unsent or failed or held_back else "Alla har svarat eller avstått."),
         *([f"Har anstånd och har inte svarat än: {', '.join(anstand)}."] if anstand else []),
         *([f"Missivet kunde inte e-postas till {join_words(failed)}, som inte har fått remissen: se utkorgen."]
           if failed else []),
+        *([f"Missivet till {join_words(held_back)} hålls kvar, så {'den' if len(held_back) == 1 else 'de'} har inte "
+           "fått remissen: nämndens mall för missiv kan inte göra det. Byt mall under Dokumentmallar eller välj "
+           "”Skapa missivet på nytt” på remissen."] if held_back else []),
         *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
           if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "

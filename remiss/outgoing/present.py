@@ -1,4 +1,5 @@
-"""Display-ready values for outgoing work: the remiss page's panel, the start page's section, the public page."""
+"""Display-ready values for outgoing work: the remiss page's panel and the start page's section (the public page:
+outgoing.public_page, whose two functions are also importable from here)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,10 +14,10 @@ from remiss.calendar.swedish import (count_words, format_date, format_date_time,
                                      join_words)
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
-from remiss.namnd.models import Namnd
 from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
-from remiss.outgoing.models import Publication, PublishedFile
+from remiss.outgoing.models import Publication
+from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
 from remiss.outgoing.service import (addresses, amendments, answers, chasers, compiled, lifecycle, missiv_doc,
                                      publication, remisstid, sending)
 from remiss.planning.models import Extension
@@ -105,6 +106,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
+    kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # … held back, not failed (walk25b Z2)
     unanswered = lifecycle.unanswered(entries)
     waiting = [e.name for e in unanswered if e.id not in unreached]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
@@ -152,12 +154,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
-        "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
+        "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached), frozenset(kept)),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
         "waiting": waiting,
-        "unreached": unreached_words([e.name for e in entries if e.id in unreached],
-                                     held.held_entry_ids(session, remiss.id) if unreached else set(),
+        "unreached": unreached_words([e.name for e in entries if e.id in unreached], kept,
                                      [e.id for e in entries if e.id in unreached]),
         "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
@@ -341,61 +342,3 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             (count_words(n, "påminnelse planerad", "påminnelser planerade") + f", nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))
     return rows
-
-
-def _possible(entry: SandlistaEntry, today) -> bool:
-    """Whether an answer's date can be true: not after today, not before the remiss was sent to the instans (a
-    date registered before these were checked is left off the public page rather than shown wrong)."""
-    return bool(entry.answered_on and entry.answered_on <= today
-                and (entry.sent_at is None or entry.answered_on >= local(entry.sent_at).date()))
-
-
-def public_page(session: Session, remiss_id: int, today=None) -> dict | None:
-    """The public list of a published outgoing remiss: the instanser and the files published; None if none."""
-    published = session.get(Publication, remiss_id)
-    remiss = session.get(Remiss, remiss_id)
-    if published is None or remiss is None or remiss.direction != Direction.utgaende:
-        return None
-    shown = session.exec(select(Attachment).join(PublishedFile, PublishedFile.attachment_id == Attachment.id)
-                         .where(PublishedFile.remiss_id == remiss_id).order_by(PublishedFile.position)).all()
-    stale = publication.outdated(session, remiss_id, list(shown))  # walk16 #5: not served once out of date
-    shown = [a for a in shown if a.id not in stale]
-    by_entry: dict[int, list[Attachment]] = {}
-    general = []
-    for attachment in shown:
-        if attachment.purpose == "svar" and attachment.sandlista_entry_id:
-            by_entry.setdefault(attachment.sandlista_entry_id, []).append(attachment)
-        else:
-            general.append(attachment)
-    entries = []
-    for entry in page.entries(session, remiss_id):
-        if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
-            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}"
-                                  if _possible(entry, today or entry.answered_on) else "")
-        elif entry.answer_status == AnswerStatus.svarat:  # answered, but no file of the answer is published
-            said = "Har svarat (svaret publiceras inte här)"
-        elif entry.answer_status == AnswerStatus.avstar:
-            said = "Avstår från att yttra sig"
-        else:
-            said = "Har inte svarat"
-        entries.append({"name": entry.name, "group": entry.group_name, "said": said,
-                        "files": by_entry.get(entry.id, [])})
-    namnd = session.get(Namnd, remiss.namnd_id)
-    return {"remiss": remiss, "namnd": namnd.name if namnd else "", "intro": published.intro,
-            "published_on": format_date(local(published.published_at).date()),
-            "sent_on": format_date(local(remiss.sent_at).date()) if remiss.sent_at else "",
-            "deadline": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
-            if remiss.effective_deadline_on else "",
-            "entries": entries, "files": general, "compilation_outdated": bool(stale)}
-
-
-def is_published_file(session: Session, remiss_id: int, attachment_id: int) -> Attachment | None:
-    """The attachment, if it is one of the files published for the remiss."""
-    if session.get(PublishedFile, (remiss_id, attachment_id)) is None:
-        return None
-    attachment = session.get(Attachment, attachment_id)
-    if attachment is None or attachment.remiss_id != remiss_id or publication.outdated(session, remiss_id,
-                                                                                       [attachment]):
-        return None
-    return attachment
-

@@ -65,7 +65,7 @@ def test_the_changed_missiv_has_its_own_kind_in_the_outbox_and_the_mail(app, ses
     sent = run_sweep(runner, smtp, clock.now)
     assert sorted((m["X-Remiss-Kind"], rcpts[0]) for rcpts, m in sent) == [
         ("outgoing_amendment", "miljo@example.se"), ("outgoing_amendment", "trafik@example.se")]
-    assert all(m["Subject"].startswith("Ändrade frågeställningar: ") for _, m in sent)
+    assert all(m["Subject"].partition(" – ")[2].startswith("Ändrade frågeställningar: ") for _, m in sent)
     kinds = session.exec(select(OutboxMessage.kind, OutboxMessage.subject)
                          .where(OutboxMessage.remiss_id == rid)).all()
     assert sorted(k for k, _ in kinds if k != "outgoing_chaser") == ["outgoing_amendment"] * 2 + [

@@ -79,7 +79,7 @@ def test_a_file_added_after_the_missiv_was_mailed_is_said_and_sent_with_skicka_a
     assert sorted(r for rcpts, _ in mailed for r in rcpts) == ["miljo@example.se", "trafik@example.se"]
     for _, message in mailed:
         assert message["X-Remiss-Kind"] == "outgoing_amendment"
-        assert message["Subject"].startswith("Ny remisshandling: ")
+        assert message["Subject"].partition(" – ")[2].startswith("Ny remisshandling: ")
         body = _body(message)
         assert f"har lagt till den nya remisshandlingen ”{HANDLING}” i remissen" in body, body
         assert "ändrat frågeställningarna" not in body
@@ -120,7 +120,7 @@ def test_one_instans_is_named_and_a_change_of_both_is_said_in_the_mail(session, 
     mailed = run_sweep(runner, smtp, clock.now + _later(1))
     assert [rcpts for rcpts, _ in mailed] == [["trafik@example.se"]]
     message = mailed[0][1]
-    assert message["Subject"].startswith("Ändrade frågeställningar och ny remisshandling: ")
+    assert message["Subject"].partition(" – ")[2].startswith("Ändrade frågeställningar och ny remisshandling: ")
     body = _body(message)
     assert ("har ändrat frågeställningarna i remissen ”" in body
             and ", och lagt till den nya remisshandlingen ”Karta.docx”." in body), body

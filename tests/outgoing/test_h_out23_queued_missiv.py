@@ -49,7 +49,7 @@ def _docx_text(data: bytes) -> str:
 
 def _missiv_of(message) -> bytes:
     return next(part.get_content() for part in message.iter_attachments()
-                if part.get_filename().lower().startswith("missiv"))
+                if " – missiv " in part.get_filename())
 
 
 def test_questions_changed_while_the_missiv_waits_go_out_in_it_and_nobody_has_got_the_old_ones(session, client, auth,

@@ -70,7 +70,7 @@ def test_the_missiv_made_anew_is_marked_in_force_and_the_old_one_replaced(sessio
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
     old, new = _missivs(session, remiss_id)
     html = client.get(page).get_data(as_text=True)
-    lines = [line for line in _listed(html) if line.startswith("Missiv")]
+    lines = [line for line in _listed(html) if " – missiv " in line]
     assert len(lines) == 2
     assert lines[0].endswith("missiv, ersatt 4 december 2026 kl. 18.42)")
     assert lines[1].endswith("missiv, gällande)")
@@ -94,7 +94,7 @@ def test_sending_makes_a_stale_missiv_anew_and_mails_the_one_in_force(session, c
     _retitle(session, remiss_id, "Trafikplan 2027, ny titel", clock())
     assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     old, new = _missivs(session, remiss_id)
-    lines = [line for line in _listed(client.get(page).get_data(as_text=True)) if line.startswith("Missiv")]
+    lines = [line for line in _listed(client.get(page).get_data(as_text=True)) if " – missiv " in line]
     assert lines[0].endswith("ersatt 4 december 2026 kl. 18.47)") and lines[1].endswith("gällande)")
     mail = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss_id,
                                                     OutboxMessage.kind == "outgoing_missiv")).one()
@@ -110,5 +110,5 @@ def test_a_missiv_made_once_has_no_note(session, client, auth, clock):
     remiss_id = _world(session, clock, auth)
     page = f"/remisser/{remiss_id}"
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
-    lines = [line for line in _listed(client.get(page).get_data(as_text=True)) if line.startswith("Missiv")]
+    lines = [line for line in _listed(client.get(page).get_data(as_text=True)) if " – missiv " in line]
     assert len(lines) == 1 and lines[0].endswith("missiv)")

@@ -40,7 +40,7 @@ def test_the_missiv_mail_names_the_diarienummer_once_in_its_subject(session, out
     subjects = {m.subject for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv"))}
     dnr = session.get(Remiss, remiss.id).our_dnr
     session.rollback()
-    assert subjects == {f"Remiss: Kulturstrategi ({dnr})"}
+    assert subjects == {f"Kulturnämnden, Malmö stad – Remiss: Kulturstrategi ({dnr})"}  # who sends it (walk25b Z7)
 
 
 def test_skicka_remissen_asks_first_naming_the_recipients(session, outgoing, auth):  # noqa: F811

@@ -21,7 +21,8 @@ def _remiss(title: str) -> Remiss:
 def test_a_title_starting_with_remiss_is_not_prefixed_twice():
     remiss = _remiss("Remiss: Förslag till trafikplan för Öster 2027")
     missiv = missiv_mail(remiss=remiss, namnd=NAMND, entry=ENTRY, attachments=[], base_url="")
-    assert missiv["subject"] == "Remiss: Förslag till trafikplan för Öster 2027 (SOFÖ 2026/0009)"
+    assert missiv["subject"] == ("Stadsområdesnämnd Öster – Remiss: Förslag till trafikplan för Öster 2027 "
+                                 "(SOFÖ 2026/0009)")
     assert "överlämnar härmed remissen ”Förslag till trafikplan för Öster 2027”" in missiv["text"]
     for after in (True, False):
         chaser = chaser_mail(remiss=remiss, namnd=NAMND, entry=ENTRY, deadline_on=date(2027, 3, 1),
@@ -30,11 +31,11 @@ def test_a_title_starting_with_remiss_is_not_prefixed_twice():
         assert "remissen ”Förslag till trafikplan för Öster 2027”" in chaser["text"], chaser["text"]
     dash = missiv_mail(remiss=_remiss("Remiss – Förslag till trafikplan"), namnd=NAMND, entry=ENTRY,
                        attachments=[], base_url="")
-    assert dash["subject"] == "Remiss: Förslag till trafikplan (SOFÖ 2026/0009)"
+    assert dash["subject"] == "Stadsområdesnämnd Öster – Remiss: Förslag till trafikplan (SOFÖ 2026/0009)"
 
 
 def test_a_title_that_is_a_remiss_of_something_stays_whole():
     missiv = missiv_mail(remiss=_remiss("Remiss av promemorian Ny lag"), namnd=NAMND, entry=ENTRY,
                          attachments=[], base_url="")
-    assert missiv["subject"] == "Remiss av promemorian Ny lag (SOFÖ 2026/0009)"
+    assert missiv["subject"] == "Stadsområdesnämnd Öster – Remiss av promemorian Ny lag (SOFÖ 2026/0009)"
     assert "överlämnar härmed remissen ”Remiss av promemorian Ny lag”" in missiv["text"]

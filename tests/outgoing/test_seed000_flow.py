@@ -94,11 +94,12 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert run_sweep(runner, smtp, at(2010, 1, 22, 9, 10)) == []  # nothing twice
     assert {m["X-Remiss-Kind"] for _, m in missiv_mails} == {"outgoing_missiv"}
     first = smtp.to(email_of("Stadsdelsfullmäktige Centrum"))[0]
-    assert first["Subject"] == f"Remiss: Förslag till ny IoF-plan ({DNR})"  # the number once; the letter asks
+    # the number once (the letter asks for it), after who sends it (walk25b Z7)
+    assert first["Subject"] == f"Kommunstyrelsen, Malmö stad – Remiss: Förslag till ny IoF-plan ({DNR})"
     assert "Ange diarienummer" in first.get_body(("plain",)).get_content()
     files = {p.get_filename(): p.get_content() for p in first.iter_attachments()}
     assert "IoF-plan.txt" in files
-    missiv_name = next(n for n in files if n.startswith("Missiv"))
+    missiv_name = next(n for n in files if " – missiv " in n)
     missiv = docx.Document(io.BytesIO(files[missiv_name]))
     missiv_text = "\n".join(p.text for p in missiv.paragraphs)
     for name in SEED_000_SANDLISTA:

@@ -35,7 +35,7 @@ def _question(client, page: str) -> str:
 
 
 def _missiv_text(mail) -> str:
-    part = next(p for p in mail.iter_attachments() if p.get_filename().startswith("Missiv"))
+    part = next(p for p in mail.iter_attachments() if " – missiv " in p.get_filename())
     return "\n".join(p.text for p in Document(io.BytesIO(part.get_content())).paragraphs)
 
 

@@ -83,7 +83,7 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
     assert [to for to, _ in _notices(db, remiss_id)] == ["ungdom@example.se"]
     mailed = run_sweep(runner, smtp, at(2026, 12, 5, 0, 31))
     # Kommunal gets the besked of its own anstånd (walk24 V14), not the general notice
-    assert [(rcpts, m["Subject"].split(":")[0]) for rcpts, m in mailed
+    assert [(rcpts, m["Subject"].partition(" – ")[2].split(":")[0]) for rcpts, m in mailed
             if m["X-Remiss-Kind"] == remisstid.EXTENSION_KIND] == [(["kommunal@example.se"], "Anstånd"),
                                                                   (["ungdom@example.se"], "Förlängd remisstid")]
     assert "8 januari 2027 kl. 15.00" in said and "Anstånd: Kommunal: anstånd till 8 januari 2027 kl. 15.00" in said

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from remiss.missiv.title_subject import without_sender
+
 NEWSLETTER = "nyhetsbrev"  # form_values["mail_kind"]
 AUTOREPLY = "autosvar"
 REMINDER = "påminnelse"
@@ -72,7 +74,8 @@ def newsletter_reason(headers, subject: str, text: str) -> str:
 def is_reminder(subject: str, title: str, text: str) -> bool:
     """A remittent's reminder about a remiss already sent: "Påminnelse" leads the subject, or the text says it
     reminds of the answer."""
-    return bool(_REMINDER_SUBJECT.match(subject) or _REMINDER_SUBJECT.match(title or "")
+    return bool(_REMINDER_SUBJECT.match(subject) or _REMINDER_SUBJECT.match(without_sender(subject or ""))
+                or _REMINDER_SUBJECT.match(title or "")
                 or _REMINDER_TEXT.search((text or "")[:20000]))
 
 

@@ -203,23 +203,27 @@ def stops_reminders(remiss: Remiss) -> bool:
     return remiss.status != S.sammanstalld
 
 
-def not_answered(waiting: list, unsent_too: list, unreached: int = 0) -> str:
+def not_answered(waiting: list, unsent_too: list, unreached: int = 0, kept: int = 0) -> str:
     """ "2 remissinstanser har inte svarat och 1 har inte fått remissen": the open instanser counted as the page
     counts them ("2 utan svar"), those waited for (unanswered) and those not sent it (unsent; walk21 J7); unreached:
-    of the waiting, those whose missiv could not be e-mailed, said apart (held.unreached, h-queue24)."""
+    of the waiting, those whose missiv could not be e-mailed, said apart (held.unreached, h-queue24); kept: of
+    those, the ones whose missiv is held back, which nobody tried to e-mail (walk25b Z2)."""
     asked = len(waiting) - unreached
     said = [f"{count_words(asked, 'remissinstans', 'remissinstanser')} har inte svarat"] if asked else []
     if unsent_too:
         said.append(f"{len(unsent_too)} har inte fått remissen" if said else
                     f"{count_words(len(unsent_too), 'remissinstans', 'remissinstanser')} har inte fått remissen")
-    if unreached:
-        said.append(f"till {unreached if said else count_words(unreached, 'remissinstans', 'remissinstanser')} "
+    if unreached - kept:
+        n = unreached - kept
+        said.append(f"till {n if said else count_words(n, 'remissinstans', 'remissinstanser')} "
                     "kunde missivet inte e-postas")
+    if kept:
+        said.append(f"missivet till {count_words(kept, 'remissinstans', 'remissinstanser')} hålls kvar")
     return join_words(said)
 
 
 def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry],
-                     unreached: frozenset[int] = frozenset()) -> str:
+                     unreached: frozenset[int] = frozenset(), kept: frozenset[int] = frozenset()) -> str:
     """The question asked before "Sammanställ svaren" while instanser on the sändlista have not answered ("" when
     all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
     an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The button's dialog asks it,
@@ -229,7 +233,8 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
     waiting, not_sent = unanswered(entries), unsent(entries)
     if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
-    who = not_answered(waiting, not_sent, sum(1 for e in waiting if e.id in unreached))
+    who = not_answered(waiting, not_sent, sum(1 for e in waiting if e.id in unreached),
+                       sum(1 for e in waiting if e.id in unreached and e.id in kept))
     if remiss.effective_deadline_on is not None and not deadline_passed(remiss, now):
         until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
         text = f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och {who}"

@@ -14,7 +14,7 @@ from remiss.auth.models import User
 from remiss.calendar.swedish import format_date_time, format_deadline
 from remiss.clock import local_today
 from remiss.documents import render_document
-from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.namnd.models import DocumentTemplate, Namnd, name_with_organisation
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
@@ -129,6 +129,12 @@ def current_missiv(session: Session, remiss_id: int) -> Attachment | None:
                         .order_by(Attachment.id.desc()).limit(1)).first()
 
 
+def file_name(remiss: Remiss, namnd: Namnd) -> str:
+    """'Stadsområdesnämnd Öster, Malmö stad – missiv SOFÖ 2026-0006.docx': who sends it, as the yttrande's file is
+    named (drafting.mailing.attachment_name), so a receiving registrator sees it (walk25b Z7: "Missiv SOFÖ …")."""
+    return files.portable_name(f"{name_with_organisation(namnd)} – missiv {remiss.our_dnr or remiss.id}.docx")
+
+
 def generate_missiv(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                     files_dir: str) -> Attachment:
     """Render the missiv from the nämnd's template (or the default) and keep it as a file on the remiss."""
@@ -140,7 +146,7 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
                            template.data if template else None,
                            own=(template.version, template.filename) if template else None)
     stored = files.store(files_dir, data, content_type=DOCX)
-    name = files.portable_name(f"Missiv {remiss.our_dnr or remiss.id}.docx")
+    name = file_name(remiss, session.get(Namnd, remiss.namnd_id))
     attachment = Attachment(remiss_id=remiss.id, purpose="missiv", filename=name, content_type=DOCX,
                             size=stored.size, sha256=hashlib.sha256(data).hexdigest(), storage_key=stored.key,
                             uploaded_by_id=principal.user_id, uploaded_at=now)

@@ -74,7 +74,8 @@ def compile_answers(remiss_id: int):
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
-                                       frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())))
+                                       frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())),
+                                       frozenset(held.held_entry_ids(get_session(), remiss.id)))
     if asked and not asking.confirmed("confirm_compile"):
         stops = lifecycle.stops_reminders(remiss)
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
