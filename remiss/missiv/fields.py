@@ -250,8 +250,22 @@ _POSTAL_LABEL = re.compile(r"(?:\b(?:post)?adress(?:en)?[ \t]+är[ \t]*:?|\btill
 _ANSWER_WORDS = re.compile(r"\b(?:svar|remissvar|yttrande|yttranden|synpunkter)\b", re.IGNORECASE)
 
 
+# Walk25 Y16: "Synpunkter mottages i första hand via epost och därefter via brevpost. Se respektive adress nedan." and
+# the address as lines of their own below ("• Samhällsbyggnadsförvaltningen / Tidaholms kommun / 522 83 Tidaholm")
+_BY_POST_CUE = re.compile(r"\b(?:synpunkter|yttrande[nt]?|remissvar(?:et|en)?|svar(?:et|en)?)\b[^.\n@]{0,120}?"
+                          r"\b(?:via|per|med)[ \t]+(?:brev)?post(?:en)?\b", re.IGNORECASE)
+# two to five lines, a bullet before the first allowed, the last a postcode and a town
+_ADDRESS_LINES = re.compile(r"^[ \t]*(?:[•*–-][ \t]*)?((?:[A-ZÅÄÖ][^\n@:;]{1,80}\n[ \t]*){1,4}"
+                            r"\d{3}[ \t]?\d{2}[ \t]+[A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+)[ \t]*$", re.MULTILINE)
+
+
 def find_answer_address(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the postal address an answer instruction sends answers to, and its span."""
+    for cue in _BY_POST_CUE.finditer(text):
+        # the address block within the next two sentences' reach ("Se respektive adress nedan."), never further
+        m = _ADDRESS_LINES.search(text, cue.end(), min(len(text), cue.end() + 300))
+        if m and not EMAIL_RE.search(m.group(1)):
+            return ", ".join(" ".join(line.split()) for line in m.group(1).splitlines()), m.span(1)
     for cue in _POSTAL_CUE.finditer(text):
         m = _POSTAL.match(text[cue.end():cue.end() + 200])  # read right after the cue, never searched
         if m and not EMAIL_RE.search(m.group(1)):

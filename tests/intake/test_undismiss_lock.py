@@ -65,7 +65,11 @@ def test_undismiss_waits_for_the_message_and_reads_a_registration_made_meanwhile
         assert not request.is_alive(), "Ångra avvisningen still waits"
     finally:
         engine.dispose()
-    page = html.unescape(results["ångra"].get_data(as_text=True))
-    # Old code: "Avvisningen är ångrad", and the registered message pending again
-    assert "Bara ett avvisat meddelande kan tas tillbaka." in page, page[:3000]
+    page = " ".join(html.unescape(results["ångra"].get_data(as_text=True)).split())
+    # Old code: "Avvisningen är ångrad", and the registered message pending again; session 25: "Bara ett avvisat
+    # meddelande kan tas tillbaka." in a flash after a redirect. Now the message's page, 409, says what became of it
+    assert results["ångra"].status_code == 409
+    # (by whom: the raw UPDATE above leaves the dismissal's decided_by, this user's)
+    assert "Avvisningen ångrades inte: meddelandet är redan registrerat – av " in page, page[:3000]
+    assert "med diarienummer LB 2026/0006." in page
     assert _status(db, w.message_id) == "registered"

@@ -49,3 +49,18 @@ def test_mail_to_a_person_without_their_address_gives_no_email():
     # another person's address is not the named one's
     assert find_answer_email_by_name("Synpunkter lämnas via e-post till Nisse Werner.\nE-post: anna.berg@krokom.se") \
         == (None, None)
+
+
+def test_the_address_lines_below_an_answer_by_post_instruction():
+    """walk25 Y16, the dev letter d23 (tidaholm.se): "Synpunkter mottages i första hand via epost och därefter via
+    brevpost. Se respektive adress nedan." and the address as a list item's lines."""
+    import json
+    from pathlib import Path
+
+    letters = json.loads((Path(__file__).parents[1] / "data/missiv/kinds/missiv-dev.json").read_text("utf-8"))
+    text = next(letter["text"] for letter in letters if letter["id"] == "d23")
+    address, span = find_answer_address(text)
+    assert address == "Samhällsbyggnadsförvaltningen, Tidaholms kommun, 522 83 Tidaholm"
+    assert text[span[0]:span[1]].endswith("522 83 Tidaholm")
+    # "via e-post" is no postal instruction, and a letterhead's address below it is none
+    assert find_answer_address("Synpunkter lämnas via e-post.\n\nTidaholms kommun\n522 83 Tidaholm") == (None, None)

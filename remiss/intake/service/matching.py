@@ -22,18 +22,39 @@ def matching_remiss_id(session: Session, values: dict) -> int | None:
 
 
 # "Komplettering till remiss 501-8426-2026 …", "VB: Kompletterande handlingar – …": a remittent's supplement to a
-# remiss sent earlier (a missing bilaga); in the text "komplettering till remissen", "saknades i första utskicket"
-_SUPPLEMENT_SUBJECT = re.compile(r"^\W*" + kinds.FORWARD_LEAD + r"(?:komplettering\w*|kompletterande)\b", re.I)
-_SUPPLEMENT_TEXT = re.compile(r"\bkomplettering\s+(?:till|av)\s+(?:remiss(?:en)?|utskicket)\b|"
-                              r"\bsaknades\s+i\s+(?:det\s+)?första\s+utskicket\b", re.I)
+# remiss sent earlier (a missing bilaga); in the text "komplettering till remissen", "saknades i första utskicket".
+# Session 26: as remittents also write it, a supplement or a correction: "Tillägg till remiss …", "Rättelse: …",
+# "Korrigerad version av …", "Ny bilaga …", "Uppdaterad remiss …", "Supplement/Correction to …", or "Remiss X –
+# rättelse". Not "Tillägg till detaljplan …" (a plan of its own, on samråd). The word only says what kind of letter
+# it is: the remiss it belongs to is still found by the remittent's diarienummer or title (supplement_of).
+_SUPPLEMENT_SUBJECT = re.compile(
+    r"^\W*" + kinds.FORWARD_LEAD + r"(?:komplettering\w*|kompletterande|"
+    r"tillägg\s+(?:till|i)\s+(?:remiss\w*|utskick\w*|missiv\w*)|tillägg\s*:|"
+    r"rättelse\b|korrigering\b|(?:korrigerad|korrigerade|korrigerat|rättad|rättade|rättat|uppdaterad|uppdaterade|"
+    r"uppdaterat)\s+(?:version|remiss\w*|missiv\w*|bilag\w*|handling\w*)|"
+    r"(?:ny|nya|ytterligare)\s+bilag\w*|supplement(?:ary)?\b|correction\b|corrigendum\b|erratum\b)", re.I)
+_SUPPLEMENT_TAIL = re.compile(r"(?:\s[–—-]|\(|:)\s*(?:rättelse|korrigerad\s+version|uppdaterad\s+version|"
+                              r"komplettering|ny\s+bilaga|tillägg)\s*\)?\s*$", re.I)
+_SUPPLEMENT_TEXT = re.compile(
+    r"\b(?:komplettering|tillägg|rättelse)\s+(?:till|av|i)\s+(?:remiss(?:en)?|utskicket|missivet|"
+    r"(?:vårt|det)\s+tidigare\s+utskick(?:et)?)\b|"
+    r"\bsaknades\s+i\s+(?:det\s+)?(?:första|tidigare|ursprungliga)\s+utskicket\b|"
+    r"\bbilag(?:a|an|or|orna)\b[^.\n]{0,150}?\bsom\s+(?:tyvärr\s+)?saknades\b|"
+    r"\b(?:korrigerad|korrigerade|rättad|rättade|uppdaterad|uppdaterade)\s+version(?:er)?\s+av\s+"
+    r"(?:remiss(?:en)?|missivet|bilag\w*|remisshandling\w*)\b|"
+    r"\bersätter\s+(?:den|det|de)\s+(?:tidigare\s+)?(?:skickade|utskickade|bifogade)\b|"
+    r"\b(?:a|this\s+is\s+a)\s+(?:supplement|correction)\s+to\s+(?:the|our)\s+(?:consultation|referral|remiss)\b",
+    re.I)
 # what may be a diarienummer: a word with a digit joined to others by / - . : ("501-8426-2026", "KN2026/04578"),
 # with the word before it ("KS 2026/0002")
 _DNR_LIKE = re.compile(r"(?<![\w/-])((?:[^\W\d_]{1,10}[ \t])?\w*\d\w*(?:[/\-.:]\w+)+)")
 
 
 def mentions_supplement(values: dict, subject: str = "") -> bool:
-    """Whether a read letter supplements a remiss already sent ("Komplettering till remiss …")."""
-    return any(_SUPPLEMENT_SUBJECT.match(text) for text in (subject, values.get("title") or "")) or \
+    """Whether a read letter supplements or corrects a remiss already sent ("Komplettering till remiss …", "Rättelse:
+    …", "Ny bilaga …"): what kind of letter it is, never which remiss (supplement_of)."""
+    return any(_SUPPLEMENT_SUBJECT.match(text) or _SUPPLEMENT_TAIL.search(text)
+               for text in (subject, values.get("title") or "")) or \
         bool(_SUPPLEMENT_TEXT.search((values.get("missiv_text") or "")[:OUR_DNR_SCAN]))
 
 

@@ -297,11 +297,18 @@ def handled(message, refusal: str, *, back: str, prefix: str = "", pressed: str 
     the step makes of a message ("dismissed"); another step of this user's done on it is no success but a warning
     that this one was not done (not_done, else prefix: "Meddelandet avvisades inte: det är redan registrerat …",
     walk22 L11). page: the response to give instead of going back, saying the refusal in itself (the message's own
-    page, 409: a step on a message someone else handled meanwhile is a stale form, remiss.stale_form)."""
+    page, 409: a step on a message handled meanwhile, by someone else or by another step of one's own, is a stale
+    form, remiss.stale_form); only one's own same step sent twice (a double click) goes on to the remiss."""
     remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
     if message.status in ("registered", "merged") and remiss is not None \
             and message.decided_by_id == principal().user_id:
         said = not_done or prefix
+        if pressed and message.status != pressed and said and page is not None:
+            # another step of one's own, from a page opened before it (another tab): a stale form, said in the
+            # message's page (409), not a flash on the remiss's (remiss.stale_form)
+            get_session().rollback()
+            say_here(f"{said}: {_it(refusal, said)}", "warning")
+            return page()
         if pressed and message.status != pressed and said:
             flash(f"{said}: {_it(refusal, said)}", "warning")
         else:

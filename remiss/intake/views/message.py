@@ -42,8 +42,9 @@ READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress")
              ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"),
              ("contact_email", "Kontaktpersonens e-post"), ("sandlista", "Sändlista"),
              ("questions", "Frågeställningar")]
-# a row only when the letter gives one (most answer by e-post only; a contact's own address is written now and then)
-SHOWN_WHEN_READ = ("answer_address", "contact_email")
+# a row only when the letter gives one (a contact's own address is written now and then). Svar till adress is shown
+# always, "–" when none was read: what follows into the remiss, and so what was not read (walk25 Y16)
+SHOWN_WHEN_READ = ("contact_email",)
 NO_RECEIVED_ON = "Inkom saknas: meddelandet har inget datum. Fyll i den dag brevet kom in till er."
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
@@ -192,7 +193,18 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            letter_late=letter_late, received_note=came.note(message),
                            remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
-                           status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
+                           status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values,
+                           not_saved=_not_saved(message, stored, typed, values)), status
+
+
+def _not_saved(message: InboxMessage, stored: dict, typed: dict | None, values: dict | None) -> list[tuple[str, str]]:
+    """What a refused step typed that the page can no longer show in its form (the message was handled meanwhile:
+    remiss.stale_form), under the labels the form gave it; what was only read from the mail is left out."""
+    if message.status == "pending":
+        return []
+    posted = {**(typed or {}), **(values or {})}
+    return [(LABELS[name], str(value)) for name, value in posted.items()
+            if name in LABELS and name != "namnd_id" and str(value).strip() and value != stored.get(name)]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
+from remiss.intake.service.batches import handled_text
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import (NO_MERGE_DNR, bp, extension_moot, handled, nothing_named, parse_until,
                                  remiss_id_by_typed_dnr)
@@ -41,12 +42,17 @@ def inbox_accept(message_id: int):
         return _register_now(message)
     typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
     typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""  # the form shows the tick too
+    # handled meanwhile (merged, registered, dismissed): the proposal page says so with what was typed, 409
+    refusal = inbox_service.take_message(get_session(), message, user_id=principal().user_id)
+    if refusal:
+        return _handled(message, refusal, "registered", "Meddelandet registrerades inte", typed)
     try:
         batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
                                      files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("intake.inbox_item", message_id=message_id))
+        get_session().rollback()
+        say_here(str(exc), "error")
+        return _item_page(message, typed=typed, status=400)
     return redirect(url_for("remisser.new", missiv=batch.token))
 
 
@@ -118,11 +124,14 @@ def inbox_undismiss(message_id: int):
     message = _message_or_404(message_id)
     try:
         inbox_service.undismiss(get_session(), principal=principal(), message=message)
-    except files.FileRejected as exc:
-        if message.status == "pending":  # a double-click: the first took it back (undismiss read it again)
-            flash("Meddelandet ligger redan bland de som ska hanteras.", "info")
-        else:
-            flash(str(exc), "error")
+    except files.FileRejected:
+        if message.status != "pending":  # registered or merged meanwhile: said in its page, 409 (stale_form)
+            get_session().rollback()
+            said = handled_text(get_session(), message, user_id=principal().user_id)
+            say_here(f"Avvisningen ångrades inte: {said[0].lower()}{said[1:]}", "error")
+            return _item_page(message, status=stale_form.CONFLICT)
+        # a double-click: the first took it back (undismiss read it again)
+        flash("Meddelandet ligger redan bland de som ska hanteras.", "info")
     else:
         flash("Avvisningen är ångrad; meddelandet ligger bland de som ska hanteras.", "success")
     return redirect(url_for("intake.inbox_item", message_id=message_id))
@@ -180,10 +189,10 @@ def inbox_merge(message_id: int):
         error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
             "Remissen finns inte eller du får inte ändra den."
         return _item_page(message, errors={"our_dnr": error}, values=typed, status=400)
-    except files.FileRejected as exc:
+    except files.FileRejected as exc:  # a file refused: said in the message's page, what was typed kept
         session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("intake.inbox_item", message_id=message_id))
+        say_here(str(exc), "error")
+        return _item_page(message, values=typed, status=400)
     flash(merged_words(remiss, extended=extend), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
@@ -211,9 +220,10 @@ def inbox_dismiss(message_id: int):
         if not mine:
             inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
     except files.FileRejected as exc:
-        flash(str(exc), "error")
-    else:
-        flash("Meddelandet är avvisat och ligger kvar bland de hanterade.", "success")
+        get_session().rollback()
+        say_here(str(exc), "error")
+        return _item_page(message, status=stale_form.CONFLICT)
+    flash("Meddelandet är avvisat och ligger kvar bland de hanterade.", "success")
     return redirect(url_for("intake.inbox"))
 
 
