@@ -42,6 +42,9 @@ def test_a_lasare_sees_an_overview_in_states(session, client, auth, clock, deadl
     assert "<h1>Översikt</h1>" in page and "<title>Att göra" not in page, page[:400]
     assert "På gång i mina nämnder till och med" in page and "Att göra till och med" not in page
     assert "Mina pågående remisser" not in page and "<h3>Mina remisser</h3>" not in page
+    # the menu names the page so too, and offers no list of own remisser
+    assert 'aria-current="page">Översikt</a>' in page and ">Att göra</a>" not in page
+    assert ">Mina remisser</a>" not in page
     listed = _needed(page)
     assert f'href="/remisser/{rid}#forlangningar"' in listed, page
     assert state in listed, listed
@@ -53,4 +56,5 @@ def test_a_registrator_still_has_att_gora_with_the_step(session, client, auth, c
     auth.login("sekr@oster.se")
     page = _start(client)
     assert "<h1>Att göra</h1>" in page and "Att göra till och med" in page
+    assert 'aria-current="page">Att göra</a>' in page and ">Mina remisser</a>" in page and ">Översikt</a>" not in page
     assert "Begär förlängning till minst fredag 29 januari 2027." in _needed(page)
