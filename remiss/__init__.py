@@ -138,7 +138,10 @@ def register_page_parts(app: Flask) -> None:
     from remiss.web.panels import Panel, incoming_only
 
     display.init_app(app, Links(
-        menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
+        # a läsare takes no steps and handles no remisser: the start page is their Översikt (walk26 W7)
+        menu=[MenuItem("remisser.start", "Att göra", Action.edit),
+              MenuItem("remisser.start", "Översikt", unless=Action.edit),
+              MenuItem("remisser.mine", "Mina remisser", Action.edit),
               MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
               MenuItem("intake.inbox", "Inkorg", Action.create, count=inbox_count),

@@ -7,6 +7,7 @@ from sqlmodel import select
 from wtforms import StringField
 
 from remiss.admin.forms import NamndForm, OrganisationForm, UserForm
+from remiss.admin.waiting import review_warnings
 from remiss.auth import service as auth_service
 from remiss.auth.access import ASSIGNABLE_ROLES, Action
 from remiss.auth.models import Role, User
@@ -60,9 +61,13 @@ def user(user_id: int | None = None):
         values = {"email": form.email.data, "name": form.name.data, "password": form.password.data or "",
                   "role": form.role.data, "title": form.title.data or "", "namnd_ids": form.namnder.data}
         try:
+            warnings = []
             if existing is not None:
                 _keep_remisser_reachable(session, existing, role=form.role.data, is_active=form.is_active.data,
                                          namnd_ids=form.namnder.data)
+                # yttranden in granskning the person can no longer review: a warning, not a refusal (walk26 W6)
+                warnings = review_warnings(session, existing, role=form.role.data, is_active=form.is_active.data,
+                                           namnd_ids=form.namnder.data)
             if existing is None:
                 auth_service.create_user(session, now=now(), actor_id=principal().user_id, **values)
             else:
@@ -75,6 +80,8 @@ def user(user_id: int | None = None):
             form[field].errors = [message]
         else:
             flash("Användaren är sparad.", "success")
+            for warning in warnings:
+                flash(warning, "warning")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, existing=existing), (400 if form.errors else 200)
 

@@ -38,11 +38,14 @@ ASSIGNABLE_ROLES = frozenset({Role.handlaggare, Role.registrator, Role.granskare
 
 
 class AccessDenied(Exception):
-    """The user may not do this; `hide` means answer as if the record did not exist."""
+    """The user may not do this; `hide` means answer as if the record did not exist. A refusal by the role (require)
+    keeps the principal and the action, so the error page can say whether the role was just lowered (auth.refusal)."""
 
-    def __init__(self, message: str, *, hide: bool = False):
+    def __init__(self, message: str, *, hide: bool = False, principal: "Principal | None" = None,
+                 action: "Action | None" = None, doing: str = ""):
         super().__init__(message)
         self.hide = hide
+        self.principal, self.action, self.doing = principal, action, doing
 
 
 class NotFound(Exception):
@@ -91,14 +94,25 @@ REMISS_HIDDEN = "Remissen finns inte eller du saknar behörighet."
 NAMND_HIDDEN = "Nämnden finns inte eller du saknar behörighet."
 
 
-def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN) -> None:
+# What each action lets one do, as the refusal says it ("Med rollen Läsare kan du inte ändra remisser.")
+ACTION_WORDS = {Action.view: "se remisserna", Action.edit: "ändra remisser", Action.create: "registrera remisser",
+                Action.assign: "tilldela handläggare", Action.review: "granska och godkänna yttranden",
+                Action.administer: "administrera Remiss", Action.register: "ändra registret över remissinstanser"}
+
+
+def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,
+            doing: str = "") -> None:
     """Raise AccessDenied unless the principal may do action in the nämnd; hidden is the not-found answer
-    given when the principal may not even see the nämnd's records."""
+    given when the principal may not even see the nämnd's records; doing: what was refused, in words, where the
+    action's own (ACTION_WORDS) are too wide ("godkänna yttranden")."""
     if principal.may(action, namnd_id):
         return
     if not principal.may(Action.view, namnd_id):
         raise AccessDenied(hidden, hide=True)
-    raise AccessDenied("Du har inte behörighet att göra detta.")
+    # seeing the nämnd's records but not this: the role is why (walk26 W6), said with the role's name
+    doing = doing or ACTION_WORDS[action]
+    raise AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}.", principal=principal,
+                       action=action, doing=doing)
 
 
 # Moves a handläggare may not make although they edit the remiss: the yttrande is approved (klar för beslut),

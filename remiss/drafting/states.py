@@ -29,6 +29,16 @@ STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
 }
 
 
+# what each move is, for a refusal by the role ("du kan inte längre godkänna yttranden", walk26 W6)
+MOVE_WORDS: dict[tuple[DraftState, DraftState], str] = {
+    (S.utkast, S.granskning): "skicka yttranden till granskning",
+    (S.granskning, S.godkand): "godkänna yttranden",
+    (S.granskning, S.utkast): "skicka tillbaka yttranden från granskningen",
+    (S.godkand, S.utkast): "öppna godkända yttranden igen",
+    (S.godkand, S.expedierad): "expediera yttranden",
+}
+
+
 class AlreadyInState(DraftError):
     """The draft is already in the state asked for (a double click): nothing changes, and the message informs (the
     API's status_note); said: the same with who moved it there and when, as the page says it (remiss.stale_form)."""
@@ -129,7 +139,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     new = parse_state(new)
     draft = find_draft(session, remiss.id)
     # who may, before why: a läsare gets 403, not "Spara utkastet …" (walk22 L12b); no draft is an utkast
-    require(principal, STATE_MOVES.get((S(draft.state) if draft else S.utkast, new), Action.edit), remiss.namnd_id)
+    move = (S(draft.state) if draft else S.utkast, new)
+    require(principal, STATE_MOVES.get(move, Action.edit), remiss.namnd_id, doing=MOVE_WORDS.get(move, ""))
     require_open(remiss, draft)
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")
@@ -148,7 +159,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
             raise DraftError("Yttrandet är expedierat och kan inte öppnas igen. Börja en rättelse (Skicka rättelse) "
                              "om det skickade yttrandet behöver rättas.")
         raise DraftError(f"Yttrandet kan inte gå från ”{old.label}” till ”{new.label}”.")
-    require(principal, action, remiss.namnd_id)
+    require(principal, action, remiss.namnd_id, doing=MOVE_WORDS.get((old, new), ""))
     if old == S.godkand and new == S.utkast:
         refuse_reopening_decided(session, remiss, draft)
     latest = latest_version(session, draft)

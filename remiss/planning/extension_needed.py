@@ -108,6 +108,15 @@ STILL_NEEDED = "Tidplanen går fortfarande inte att hålla med den nya sista sva
 def still_needed(session: Session, remiss_id: int, today: date) -> str:
     """What the Tidplan and the start page propose when the remiss still needs a förlängning today ("Begär förlängd
     remisstid till minst …"), after STILL_NEEDED; "" when it needs none. The one rule of needs_extension."""
+    said = proposal(session, remiss_id, today)
+    if said is None:
+        return ""
+    return f"{STILL_NEEDED} {said}" if said else STILL_NEEDED
+
+
+def proposal(session: Session, remiss_id: int, today: date) -> str | None:
+    """The Tidplan's förlängning proposal for the remiss today ("Begär förlängd remisstid till minst …"); "" when it
+    needs one and there is no text for it, None when it needs none (needs_extension's rule)."""
     from remiss.planning.service.tidplan import advice  # the start page's reading of the stored proposals
 
     row = session.execute(select(TidplanState.proposals, TidplanState.feasible, TidplanState.extension_step,
@@ -115,11 +124,11 @@ def still_needed(session: Session, remiss_id: int, today: date) -> str:
                           .join(Remiss, TidplanState.remiss_id == Remiss.id)
                           .where(Remiss.id == remiss_id, *_needing(today, None))).first()
     if row is None:
-        return ""
+        return None
     said = (late_proposals(row.proposals, {row.extension_step}, today) if row.feasible
             else holding(advice(row.proposals), today))
     if said:
-        return f"{STILL_NEEDED} {said[0]}"
+        return said[0]
     if row.suggested_extension_on is not None:
-        return f"{STILL_NEEDED} Begär förlängd remisstid till minst {format_weekday_date(row.suggested_extension_on)}."
-    return STILL_NEEDED
+        return f"Begär förlängd remisstid till minst {format_weekday_date(row.suggested_extension_on)}."
+    return ""

@@ -25,6 +25,7 @@ from remiss.planning.flags import reason_text
 from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attention, relative,  # noqa: F401
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
+from remiss.planning.onlooker import is_onlooker, needing_state, row_state
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
                                               pending_requests, waiting_words)
@@ -103,6 +104,7 @@ class StartSection:
     late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
     extension_left_out: str = ""  # the ärenden that need a förlängning after the SHOWN listed: "3 remisser"
+    onlooker: bool = False  # a läsare: "På gång", states instead of steps to take (planning.onlooker, walk26 W7)
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
@@ -134,13 +136,18 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "late": instead_of_asking(row.late_proposal, asked.get(row.id, ""))})
     mine_rows = with_ways_out(session, _shown(mine, now_local, asked), today)
     their_rows = with_ways_out(session, _shown(theirs, now_local, asked), today)
+    onlooker = is_onlooker(principal)
+    if onlooker:  # what they cannot do is not asked of them
+        needing = [n | {"state": needing_state(n)} for n in needing]
+        mine_rows, their_rows = [row_state(r) for r in mine_rows], [row_state(r) for r in their_rows]
     kinds = other_kinds(session, {r.remiss_id for r in mine_rows + their_rows} | {n["remiss_id"] for n in needing})
     # "ärenden" when a medborgarförslag is among those left out (kind_words)
     others_left_out = sum(n.others for n in per_namnd.values()) - sum(n["remiss_id"] in kinds for n in needing)
     return StartSection(mine=in_kind_words_rows(mine_rows, kinds), namnder=in_kind_words_rows(their_rows, kinds),
                         extension_needed=[in_kind_words_needing(n, kinds) for n in needing],
                         horizon=format_weekday_date(end), late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0,
-                        extension_left_out=numbered(left_out, others_left_out) if left_out else "")
+                        extension_left_out=numbered(left_out, others_left_out) if left_out else "",
+                        onlooker=onlooker)
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list

@@ -29,5 +29,5 @@ def in_kind_words_rows(rows: list, kinds: dict[int, str],
 def in_kind_words_needing(item: dict, kinds: dict[int, str]) -> dict:
     """A "Förlängning behövs" item of a medborgarförslag in its words ("Begär förlängd svarstid …")."""
     kind = kinds.get(item["remiss_id"])
-    return {**item, **{key: reword(item[key], kind) for key in ("proposal", "asked", "late") if key in item}} \
+    return {**item, **{key: reword(item[key], kind) for key in ("proposal", "asked", "late", "state") if key in item}} \
         if kind else item

@@ -18,6 +18,7 @@ from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.drafting.models import Decision
 from remiss.planning.extension_needed import still_needed
 from remiss.reminders import policy
+from remiss.reminders.assigned_words import assigned_expected
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
 # the reminder's words and the remiss's parts, imported from here by others (together.py, tests)
@@ -194,6 +195,9 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             lines = [line] + payload.get("lines", [])
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
                 expected = reword(f"Läs {noun.papers}. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
+            elif row.kind == policy.ASSIGNED and not variant:  # the tjänsteskrivelse's day, or how late (walk26 W8)
+                expected = reword(assigned_expected(session, remiss, local(now).date(), noun.papers),
+                                  remiss.kind) or expected
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]

@@ -11,6 +11,8 @@ from remiss.db_errors import unreachable
 from remiss.files import limit_size
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
+from remiss.remisser.models import Remiss
 from remiss.web import database_down
 from remiss.web.extensions import login_manager
 from remiss.web.lost_input import csrf_failed, is_page_post, unauthorized
@@ -44,7 +46,7 @@ def _wants_json() -> bool:
 
 
 def error_response(status: int, message: str | None = None, *, field: str | None = None,
-                   errors: dict | None = None, code: str | None = None):
+                   errors: dict | None = None, code: str | None = None, back: tuple[str, str] | None = None):
     message = message or MESSAGES.get(status, "Fel.")
     if _wants_json():
         body = {"error": message, "status": status}
@@ -56,7 +58,7 @@ def error_response(status: int, message: str | None = None, *, field: str | None
             body["errors"] = errors
             body.setdefault("field", next(iter(errors)))
         return jsonify(body), status
-    return render_template("error.html", status=status, message=message), status
+    return render_template("error.html", status=status, message=message, back=back), status
 
 
 def init_app(app: Flask) -> None:
@@ -75,7 +77,17 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(AccessDenied)
     def _denied(exc: AccessDenied):
-        return error_response(404 if exc.hide else 403, str(exc))
+        if exc.hide or exc.principal is None:
+            return error_response(404 if exc.hide else 403, str(exc))
+        # refused by the role: why, and whether it was just lowered; the way back to the remiss the user may read
+        from remiss.auth.refusal import explained
+        from remiss.db import get_session
+
+        remiss_id = (request.view_args or {}).get("remiss_id")
+        remiss = get_session().get(Remiss, remiss_id) if isinstance(remiss_id, int) else None
+        back = (url_for("remisser.show", remiss_id=remiss.id), f"Tillbaka till {noun_of(remiss.kind).the}") \
+            if remiss is not None else None
+        return error_response(403, explained(get_session(), exc), back=back)
 
     @app.errorhandler(NotFound)
     def _missing(exc: NotFound):

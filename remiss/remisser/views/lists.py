@@ -22,7 +22,10 @@ def start():
     session = get_session()
     mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
     open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20)
-    return render_template("remisser/start.html", mine=mine, open_all=open_all, sections=start_sections())
+    # a läsare takes no steps: the page is an overview of the nämnder, not a list of work (walk26 W7)
+    onlooker = not p.may(Action.edit)
+    return render_template("remisser/start.html", mine=mine, open_all=open_all, sections=start_sections(),
+                           heading="Översikt" if onlooker else "Att göra", onlooker=onlooker)
 
 
 def start_sections() -> list:
