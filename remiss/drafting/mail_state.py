@@ -111,9 +111,8 @@ _BY_HAND = (select(_R.id).join(YttrandeDraft.__table__, _D.remiss_id == _R.id)
 
 
 # every remiss unsent names, as a condition of a list query: the filter "Expedierade, inte skickade", and what
-# status=besvarad and "Besvarade för sent" leave out (remisser.queries, walk25b Z5)
+# status=beslutad, status=besvarad and "Besvarade för sent" leave out (remisser.queries, walk25b Z5)
 UNSENT_IDS = union(_UNSENT, _BY_HAND)
-UNMAILED_IDS = _UNSENT  # a besvarad remiss whose mail has not left
 
 
 def unsent(session: Session) -> set[int]:

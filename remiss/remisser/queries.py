@@ -36,8 +36,9 @@ _CONDITIONS = {
     "not_voided": lambda v: Remiss.status != RemissStatus.makulerad.value,
     # "= true", not "IS true": PostgreSQL reads only the former from ix_remiss_answered_late_deadline
     "answered_late": lambda v: Remiss.answered_late == v,
-    # besvarad only once the yttrande has left the Utkorg; "Expedierade, inte skickade" (walk25b Z5)
-    "sent": lambda v: Remiss.id.not_in(mail_state.UNMAILED_IDS),
+    # Beslutad and Besvarad only as the status word says them: not while the expedierat yttrande has not left the
+    # house, which "Expedierade, inte skickade" lists (walk25b Z5; drafting.mail_state.unsent)
+    "sent": lambda v: Remiss.id.not_in(mail_state.UNSENT_IDS),
     "unsent": lambda v: Remiss.id.in_(mail_state.UNSENT_IDS),
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
@@ -65,7 +66,7 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
         values["unsent"] = True
     elif f.status:
         values["status"] = f.status
-        if f.status == RemissStatus.besvarad.value:
+        if f.status in (RemissStatus.besvarad.value, RemissStatus.beslutad.value):
             values["sent"] = True
     if f.status in (None, "for_sent"):
         values["not_voided"] = True
