@@ -129,3 +129,18 @@ def test_an_unsent_yttrande_without_svarsadress_is_not_listed_as_beslutad(decide
     assert rid not in _listed(client, "beslutad")
     assert _listed(client, "expedierad") == {rid: "Expedierad, inte skickad"}
     assert _listed(client, "open")[rid] == "Expedierad, inte skickad"  # still work to do: the sending
+
+
+def test_the_sista_svarsdag_reminder_asks_for_the_sending_without_svarsadress(decided, auth, runner, smtp):
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    sweep(runner, "2015-09-28T07:00")  # the sista svarsdag; the expediering is done, the sending waits
+    told = [m.get_body(preferencelist=("plain",)).get_content() for _, m in smtp.received
+            if m["X-Remiss-Kind"] == "on_day"]
+    assert told and "Svaret ska vara remittenten tillhanda i dag" in told[0], told
+    # old code: "Yttrandet skulle ha skickats till remittenten fredag 25 september 2015. Det är nu 1 arbetsdag sedan."
+    # (the expediering's planned day, though the expediering was done)
+    assert "skulle ha skickats" not in told[0] and "25 september" not in told[0], told[0]
+    assert "Vad som förväntas av dig: Skicka yttrandet till remittenten och registrera hur det skickades" in told[0]
+    assert "Se till att yttrandet når remittenten senast sista svarsdagen" not in told[0]
+    assert not any("Expedieringen" in m.get_body(preferencelist=("plain",)).get_content() for _, m in smtp.received)
