@@ -77,7 +77,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         return None
     expediering, justering = aliased(Milestone), aliased(Milestone)
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id,
-                   Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"), Milestone.label.label("meeting_label"),
+                   Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"),
+                   Milestone.label.label("meeting_label"),
                    expediering.due_on.label("expediering_on"), justering.due_on.label("justering_on"),
                    Decision.decided_by, Decision.omedelbar_justering, Decision.justerad_on,
                    Decision.meeting_on.label("decided_on"), YttrandeDraft.state.label("draft_state"),
