@@ -119,8 +119,7 @@ def unsent(session: Session) -> set[int]:
     """The remisser whose expedierat yttrande has not left the house: in the Utkorg (or stopped there) and not yet
     e-mailed, or without a svarsadress and not registered as skickat. Their status word is "Expedierad, inte
     skickad", never "Besvarad" nor "Beslutad" (remisser.status.status_label, walk25 Y9, walk25b Z5)."""
-    connection = session.connection()
-    return {row[0] for row in connection.execute(_UNSENT)} | {row[0] for row in connection.execute(_BY_HAND)}
+    return {row[0] for row in session.connection().execute(UNSENT_IDS)}
 
 
 def not_sent_yet(session: Session, remiss) -> bool:
