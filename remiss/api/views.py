@@ -89,7 +89,8 @@ def list_():
     if not 1 <= per_page <= 200:
         raise InputErrors({"per_page": "Ange 1–200 remisser per sida."})
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
-    unsent = mail_state.unsent(get_session()) if any(r.status == "besvarad" for r in result.rows) else set()
+    unsent = mail_state.unsent(get_session()) if any(r.status in ("besvarad", "beslutad")
+                                                    for r in result.rows) else set()
     return jsonify({"items": [dict(remiss_summary(r, now(), unsent=r.id in unsent), namnd=r.namnd_name,
                                    handlaggare=r.handlaggare_name) for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,

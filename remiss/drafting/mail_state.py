@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import bindparam, exists, func, select, union
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
 from remiss.drafting.mailing import KIND
+from remiss.drafting.models import YttrandeDraft
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import MailEvent, down_since, held
 from remiss.remisser.kind_words import agreeing, it_of
+from remiss.remisser.models import Remiss
 
 _O = OutboxMessage.__table__.c
 _ROWS = (select(_O.key, _O.status, _O.sent_at, _O.recipient_email, _O.attempts, _O.created_at)
@@ -99,15 +101,32 @@ _UNSENT = (select(_O.remiss_id).where(_O.kind == KIND, _O.status != _SENT, ~exis
     _OTHER.c.remiss_id == _O.remiss_id, _OTHER.c.kind == KIND, _OTHER.c.status == _SENT)).distinct())
 
 
+_R = Remiss.__table__.c
+_D = YttrandeDraft.__table__.c
+# remisser expedierade without a svarsadress whose sending nobody has registered yet (drafting.sent_by_hand.pending):
+# they stay "beslutad" until then, and say "Expedierad, inte skickad" as the e-mail case does (walk25b Z5)
+_BY_HAND = (select(_R.id).join(YttrandeDraft.__table__, _D.remiss_id == _R.id)
+            .where(_R.status == "beslutad", _D.state == "expedierad", _D.rattelse == 0,
+                   func.coalesce(func.trim(_R.answer_email), "") == ""))
+
+
+# every remiss unsent names, as a condition of a list query: the filter "Expedierade, inte skickade", and what
+# status=beslutad, status=besvarad and "Besvarade för sent" leave out (remisser.queries, walk25b Z5)
+UNSENT_IDS = union(_UNSENT, _BY_HAND)
+
+
 def unsent(session: Session) -> set[int]:
-    """The remisser whose expedierat yttrande is in the Utkorg (or stopped there) and not yet e-mailed: their
-    status word is not "Besvarad" (remisser.status.status_label, walk25 Y9)."""
-    return {row[0] for row in session.connection().execute(_UNSENT)}
+    """The remisser whose expedierat yttrande has not left the house: in the Utkorg (or stopped there) and not yet
+    e-mailed, or without a svarsadress and not registered as skickat. Their status word is "Expedierad, inte
+    skickad", never "Besvarad" nor "Beslutad" (remisser.status.status_label, walk25 Y9, walk25b Z5)."""
+    return {row[0] for row in session.connection().execute(UNSENT_IDS)}
 
 
 def not_sent_yet(session: Session, remiss) -> bool:
-    """Whether a besvarad remiss's expedierat yttrande has not left the Utkorg (waiting, failed or stopped): the one
-    remiss's unsent, for its page, its tidplan and its API detail (walk25 Y9)."""
+    """Whether a remiss's expedierat yttrande has not left the house (unsent): the one remiss's unsent, for its page,
+    its tidplan and its API detail (walk25 Y9, walk25b Z5)."""
+    if remiss.status == "beslutad":
+        return remiss.id in {row[0] for row in session.connection().execute(_BY_HAND.where(_R.id == remiss.id))}
     return remiss.status == "besvarad" and mail_facts(session, remiss.id)[0] not in (None, "sent")
 
 

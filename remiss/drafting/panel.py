@@ -205,9 +205,10 @@ TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och e
 TO_REGISTER = "Registrera beslutet (sammanträde och §) och expediera sedan yttrandet."
 # expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
 # {the}, {The}, {besvarad}: the words of the kind, "ärendet" for a medborgarförslag (kind_words, walk18 F7)
-SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom {the} saknar svarsadress: skicka "
-                "handlingarna till remittenten på annat sätt{where} och registrera sedan att de är skickade. "
-                "{The} är {besvarad} först då.")
+# The step leads (walk25b Z5: it read as a late expediering); why follows.
+SEND_BY_HAND = ("Skicka yttrandet till remittenten på annat sätt{where} och registrera att det är skickat. Det är "
+                "expedierat men inte e-postat, eftersom {the} saknar svarsadress, och {the} är {besvarad} först "
+                "när sändningen är registrerad.")
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,

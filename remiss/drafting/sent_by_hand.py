@@ -14,6 +14,7 @@ from remiss.clock import STOCKHOLM, local_today
 from remiss.drafting.drafts import DraftError, find_draft
 from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
+from remiss.remisser.history import SENT_BY_HAND_NOTE
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
@@ -23,7 +24,7 @@ WAYS = {"post": "per post", "bud": "med bud", "lamnat": "genom att lämnas över
 
 
 NOTHING_PENDING = "Det finns inget expedierat yttrande som väntar på att registreras som skickat."
-SENT_NOTE = "Yttrandet skickat "  # how the history's line of a recorded sending begins (record_sent)
+SENT_NOTE = SENT_BY_HAND_NOTE  # how the history's line of a recorded sending begins (record_sent)
 
 
 class AlreadySent(DraftError):

@@ -102,10 +102,12 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
                       None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
                       "Ja" if extended else "Nej",
                       link, expedited_on,
-                      {None: "", True: "Nej, för sent", False: "Ja"}[answered_late(remiss)],
+                      # in time is not known until the yttrande has left; too late is true already (walk25b)
+                      {None: "", True: "Nej, för sent", False: "" if unsent else "Ja"}[answered_late(remiss)],
                       remiss.received_on if outgoing else None, sent.first_on if sent else None,
                       sent.answers if sent else "",
-                      local(remiss.answered_at).date() if remiss.answered_at and not outgoing else None))
+                      local(remiss.answered_at).date() if remiss.answered_at and not outgoing and not unsent
+                      else None))
 
 
 def rows(session: Session, principal: Principal, f: RemissFilter, link_of, *,

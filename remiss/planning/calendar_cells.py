@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from remiss.auth.access import Principal
+from remiss.calendar.milestones import workflow_order
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
@@ -66,7 +67,7 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
 
     def cell(d: date) -> DayCell:
         items = by_day.get(d, [])
-        rows = in_kind_words_rows([due_row(i, now_local) for i in items[:DAY_SHOWN]], kinds)
+        rows = in_kind_words_rows([due_row(i, now_local) for i in shown_in_cell(items)], kinds)
         return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
                        calendar.day_off_reason(d) or "", rows,
                        max(0, len(items) - DAY_SHOWN), held.get(d, []))
@@ -78,6 +79,21 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
             "count": len(found),
             "meetings": sum(local(m.starts_at).month == first.month for m, _ in found_meetings)}
+
+
+def _cell_priority(item: AgendaItem) -> tuple:
+    """Open work first, in workflow order; then done work, the latest step first: of a remiss expedierad today the
+    Expediering says more than the Tjänsteskrivelse and Granskning ticked off with it (walk25b Z11)."""
+    order = workflow_order(item.kind)
+    return (item.done, -order if item.done else order, item.remiss_id)
+
+
+def shown_in_cell(items: list[AgendaItem]) -> list[AgendaItem]:
+    """The DAY_SHOWN items a month cell shows of a day's (the rest are "och N till"), in the day's order: on a busy
+    day a done Expediering was the one left out, since it comes last (walk25b Z11)."""
+    if len(items) <= DAY_SHOWN:
+        return items
+    return sorted(sorted(items, key=_cell_priority)[:DAY_SHOWN], key=lambda item: item.sort_key)
 
 
 def meeting_line(meeting, name: str) -> str:

@@ -49,11 +49,10 @@ def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
     kinds, note = BY_DRAFT_STATE[str(new)]
     waits = (str(new) == "expedierad" and not (remiss.answer_email or "").strip()
              and _value(remiss.status) not in CLOSED_VALUES)
-    milestones.complete(session, now=now, remiss=remiss, kinds=JUSTERING if waits else kinds,
-                        note=note, actor_id=actor_id, happened=True)
-    if waits:
+    milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id, happened=True)
+    if waits:  # the expediering is done; what waits is the sending, which the sista svarsdag row says (walk25b Z5)
         for row in milestones.milestones_of(session, remiss.id):
-            if row.kind == "expediering" and row.done_at is None:
+            if row.kind == "sista_svarsdag" and row.done_at is None:
                 row.explanation, row.advice = WAITS_TO_BE_SENT, ""
                 session.add(row)
 

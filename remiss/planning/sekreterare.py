@@ -18,6 +18,7 @@ from remiss.clock import local
 from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
 from remiss.outgoing.service import compiled
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import lateness as step_lateness
@@ -26,7 +27,7 @@ from remiss.planning.service.missed import meeting_in_time
 from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.queries import diarium_rows
-from remiss.remisser.status import CLOSED, RemissStatus
+from remiss.remisser.status import CLOSED, NOT_SENT_LABEL, RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
@@ -77,6 +78,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     expediering, justering = aliased(Milestone), aliased(Milestone)
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id,
                    Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"),
+                   Milestone.label.label("meeting_label"),
                    expediering.due_on.label("expediering_on"), justering.due_on.label("justering_on"),
                    Decision.decided_by, Decision.omedelbar_justering, Decision.justerad_on,
                    Decision.meeting_on.label("decided_on"), YttrandeDraft.state.label("draft_state"),
@@ -101,6 +103,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld.value])
     for r in found:
         todo, anchor = TODO[r.status]
+        status_word = RemissStatus(r.status).label
         if r.id in stale:
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
@@ -108,7 +111,10 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
-            note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
+            # late is the sending's, past the sista svarsdag; the expediering is done (walk25b Z5)
+            note = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress"
+            late = r.effective_deadline_on is not None and r.effective_deadline_on < today
+            status_word = NOT_SENT_LABEL  # as the remiss page and the lists say it
         elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":
             # Beslutad set by hand with no beslut registered: the expediering waits for it (walk18 F8)
             todo, anchor = TODO[RemissStatus.klar_for_beslut.value]
@@ -121,7 +127,10 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                     else f"justering {format_weekday_date(r.justering_on)} enligt tidplanen" if r.justering_on
                     else f"nämnden beslutade {format_weekday_date(r.decided_on)}")
         elif r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
-            note = f"nämndsammanträde {format_weekday_date(r.meeting_on)} enligt tidplanen"
+            # no sammanträde fits before the sista svarsdag: the Tidplan's "Beslut (inget sammanträde)" (walk25b Z13)
+            note = (f"beslut senast {format_weekday_date(r.meeting_on)} enligt tidplanen (inget sammanträde hinner)"
+                    if r.meeting_label == NO_MEETING_LABEL
+                    else f"nämndsammanträde {format_weekday_date(r.meeting_on)} enligt tidplanen")
             late = r.meeting_on < today
         elif r.status == RemissStatus.beslutad.value and r.expediering_on is not None:
             late = r.expediering_on < today
@@ -133,8 +142,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                     and r.effective_deadline_on < today)
         else:
             note, late = "", False
-        rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
-                               late))
+        rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, status_word, todo, anchor, note, late))
     # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
     rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
     shown = rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date())

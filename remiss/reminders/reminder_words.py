@@ -99,6 +99,8 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
+    if milestone == "sista_svarsdag" and decided_by == "ej_skickat":  # its sending waits there (walk25b Z5)
+        expected = EXPECTED_AFTER_DECISION[decided_by]
     if milestone == "expediering" and decided_by == "ej_skickat":
         is_due, was_due = "Yttrandet ska skickas till remittenten", "Yttrandet skulle ha skickats till remittenten"
     if milestone in EXPECTED_MISSED and payload.get("due_on"):

@@ -124,7 +124,8 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today, now=None) 
     the milestones in workflow order."""
     payloads = sorted(((row.kind, _payload(row)) for row in rows),
                       key=lambda kp: (workflow_order(kp[1].get("milestone", "")), kp[0]))
-    decided_by = _decided_by(session, remiss.id) if any(p.get("milestone") == "expediering"
+    # the sista svarsdag too: expedierat without a svarsadress, its sending waits there (walk25b Z5)
+    decided_by = _decided_by(session, remiss.id) if any(p.get("milestone") in ("expediering", "sista_svarsdag")
                                                          for _, p in payloads) else None
     # a missed sammanträde's advice offers the next one only when it comes before the sista svarsdag
     in_time = (not any(p.get("milestone") in MEETING_STEPS for _, p in payloads)

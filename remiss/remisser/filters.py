@@ -20,7 +20,11 @@ SORTS = {
 
 # Filter values of the status field that are not a status: a group of statuses, or how the answer went.
 STATUS_GROUPS = {"open": "Pågående", "closed": "Avslutade",
-                 "for_sent": "Besvarade för sent"}  # besvarad after the sista svarsdag in force (extensions counted)
+                 "for_sent": "Besvarade för sent",  # besvarad after the sista svarsdag in force (extensions counted)
+                 # the yttrande expedierat and not yet out of the house: in the Utkorg, or without a svarsadress and
+                 # its sending not registered (drafting.mail_state.unsent); Besvarad and "Besvarade för sent" leave
+                 # them out until it has left (walk25b Z5)
+                 "expedierad": "Expedierade, inte skickade"}
 
 
 @dataclass

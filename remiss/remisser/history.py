@@ -18,10 +18,11 @@ from remiss.files import human_size
 from remiss.drafting.models import DecidedBy, DraftState
 from remiss.namnd.models import Namnd
 from remiss.planning.service.extensions import DECISIONS
+from remiss.planning.service.milestones import expedited_now
 from remiss.reminders.models import OutboxStatus
 from remiss.remisser.input import FORM_LABELS
 from remiss.remisser.models import AnswerStatus, Direction, RemissKind
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import NOT_SENT_LABEL, RemissStatus
 
 # Each tidplan step by its history key: its kind, or the key of a label of its own ("Beslut (inget sammanträde)",
 # recorded under its own key, calendar.milestones.history_key)
@@ -121,8 +122,9 @@ _OLD_SINGULAR = re.compile(r"(?<!\d)(1) frågeställningar(,)")
 
 
 # the yttrande_mail event of an expediering without an answer address (drafting.mailing.enqueue_yttrande): it names
-# no "till", and its note says "Yttrandet e-postades inte: … saknar svarsadress." (walk21 J8)
-NOT_MAILED = "Yttrandet inte e-postat"
+# no "till", and its note says "Yttrandet e-postades inte: … saknar svarsadress." (walk21 J8). What the user did is
+# the subject, never the mail that did not go ("Yttrandet inte e-postat av Sara Sekreterare", walk25b Z5).
+NOT_MAILED = "Yttrandet expedierat utan e-post (ingen svarsadress)"
 
 
 def _mail_label(mail_labels: dict | None, event, changes: dict) -> str:
@@ -131,6 +133,30 @@ def _mail_label(mail_labels: dict | None, event, changes: dict) -> str:
     if "till" not in changes:
         return NOT_MAILED
     return (mail_labels or {}).get(event.at, "")
+
+
+# The status the history tells at each step of an expedierat yttrande, on both paths alike (walk25b Z3, Z5): at the
+# expediering "Beslutad → Expedierad, inte skickad" (stored: besvarad when the mail is queued, beslutad without a
+# svarsadress), and "Expedierad, inte skickad → Besvarad" when it leaves (the sweep's e-mail; the sending
+# registered, drafting.sent_by_hand, whose note begins SENT_BY_HAND_NOTE).
+_BESLUTAD, _BESVARAD = RemissStatus.beslutad.label, RemissStatus.besvarad.label
+SENT_BY_HAND_NOTE = "Yttrandet skickat "
+
+
+def _told_status(e, changes: dict, shown: list) -> list:
+    """shown, with the status line of an expediering and of its sending as the history tells them."""
+    entity, note = getattr(e, "entity", None), e.note or ""
+    if (entity, e.action) == ("remiss", "yttrande_mail") and "till" not in changes:  # NOT_MAILED: stays beslutad
+        return [*shown, ("Status", _BESLUTAD, NOT_SENT_LABEL)]
+    if e.action == "yttrande_sent":  # the sweep e-mailed it (drafting.mail_state.history_of)
+        return [*shown, ("Status", NOT_SENT_LABEL, _BESVARAD)]
+    if "status" not in changes or changes["status"][1] != RemissStatus.besvarad.value:
+        return shown
+    if expedited_now(note):
+        return [(label, old, NOT_SENT_LABEL if label == "Status" else new) for label, old, new in shown]
+    if note.startswith(SENT_BY_HAND_NOTE) and changes["status"][0] == RemissStatus.beslutad.value:
+        return [(label, NOT_SENT_LABEL if label == "Status" else old, new) for label, old, new in shown]
+    return shown
 
 
 def action_label(entity: str | None, action: str) -> str:
@@ -240,7 +266,8 @@ def describe(session: Session, events: list, *, outgoing: bool = False,
     for e, changes in parsed:
         note = _OLD_SINGULAR.sub(r"\1 frågeställning\2", e.note or "")  # written before walk11 finding 17
         entity = getattr(e, "entity", None)
-        shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
+        shown = _told_status(e, changes, [_change(labels, entity, k, old, new, names)
+                                          for k, (old, new) in changes.items()])
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
             action=_mail_label(mail_labels, e, changes) or action_label(entity, e.action),

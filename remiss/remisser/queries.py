@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
+from remiss.drafting import mail_state
 from remiss.drafting.models import DraftState, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import keys
@@ -35,6 +36,10 @@ _CONDITIONS = {
     "not_voided": lambda v: Remiss.status != RemissStatus.makulerad.value,
     # "= true", not "IS true": PostgreSQL reads only the former from ix_remiss_answered_late_deadline
     "answered_late": lambda v: Remiss.answered_late == v,
+    # Beslutad and Besvarad only as the status word says them: not while the expedierat yttrande has not left the
+    # house, which "Expedierade, inte skickade" lists (walk25b Z5; drafting.mail_state.unsent)
+    "sent": lambda v: Remiss.id.not_in(mail_state.UNSENT_IDS),
+    "unsent": lambda v: Remiss.id.in_(mail_state.UNSENT_IDS),
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
     "direction": lambda v: Remiss.direction == v,
@@ -56,8 +61,13 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
         values["statuses"] = list(_CLOSED_VALUES)
     elif f.status == "for_sent":
         values["answered_late"] = True
+        values["sent"] = True
+    elif f.status == "expedierad":
+        values["unsent"] = True
     elif f.status:
         values["status"] = f.status
+        if f.status in (RemissStatus.besvarad.value, RemissStatus.beslutad.value):
+            values["sent"] = True
     if f.status in (None, "for_sent"):
         values["not_voided"] = True
     for name in ("namnd_id", "handlaggare_id", "direction", "deadline_from", "deadline_to"):

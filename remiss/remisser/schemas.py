@@ -214,9 +214,11 @@ class RemissDetail(RemissPublic):
 class ListQuery(SQLModel):
     """The query of GET /api/v1/remisser: the diarium's filters (read by RemissFilter.from_args) and paging."""
 
-    status: Literal[("open", "closed", "for_sent", *(s.value for s in RemissStatus))] | None = Field(
-        None, description="en status, open (pågående), closed (avslutade) eller for_sent (besvarade efter sista "
-                          "svarsdagen, förlängd svarsdag räknad)")
+    status: Literal[("open", "closed", "for_sent", "expedierad", *(s.value for s in RemissStatus))] | None = Field(
+        None, description="en status, open (pågående), closed (avslutade), for_sent (besvarade efter sista "
+                          "svarsdagen, förlängd svarsdag räknad) eller expedierad (expedierade, inte skickade: "
+                          "yttrandet i utkorgen, eller utan svarsadress och inte registrerat som skickat); besvarad "
+                          "och for_sent tar bara med remisser vars yttrande har lämnat utkorgen")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = Field(None, description="namn eller e-postadress")

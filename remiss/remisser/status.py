@@ -107,7 +107,7 @@ def status_label(value: str, *, unsent: bool = False, late: bool = False) -> str
     """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is. unsent: the remiss's
     expedierat yttrande is not e-mailed yet (drafting.mail_state.unsent), which a besvarad remiss says; late: it was
     expedierat after the sista svarsdag (Remiss.answered_late)."""
-    if unsent and value == RemissStatus.besvarad:
+    if unsent and value in (RemissStatus.besvarad, RemissStatus.beslutad):  # beslutad: no svarsadress (walk25b Z5)
         return NOT_SENT_LATE_LABEL if late else NOT_SENT_LABEL
     try:
         return LABELS[RemissStatus(value)]

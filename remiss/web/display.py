@@ -107,7 +107,7 @@ def _remiss_status(remiss) -> str:
     from remiss.db import get_session
     from remiss.drafting.mail_state import unsent
 
-    if remiss.status != "besvarad":
+    if remiss.status not in ("besvarad", "beslutad"):  # beslutad: expedierad without a svarsadress (walk25b Z5)
         return status_label(remiss.status)
     if "unsent_yttranden" not in g:
         g.unsent_yttranden = unsent(get_session())

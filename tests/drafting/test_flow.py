@@ -34,7 +34,7 @@ def draft_form(remiss_id: int, **extra) -> dict:
     return data
 
 
-def test_draft_review_approve_download_decide_and_expediera(world, auth, client, reader, app, clock):
+def test_draft_review_approve_download_decide_and_expediera(world, auth, client, reader, app, clock, runner, smtp):
     rid = world["remiss"].id
     url = f"/remisser/{rid}/yttrande"
     auth.login("sabina.dethorey@malmo.se")
@@ -125,12 +125,17 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     # the version keeps its own comment; the Versioner table names who expedited it (walk16 #8)
     assert not reader.get(DraftVersion, draft.frozen_version_id).comment.startswith("Expedierad")
     assert f"diarienummer {our_dnr}" in client.get(f"/remisser/{rid}").get_data(as_text=True)
-    # the export's Expedierad is the day of the expediering, Besvarad the day the remiss was answered (truth17 F3)
+    # the export's Expedierad is the day of the expediering, Besvarad the day the remiss was answered (truth17 F3):
+    # empty while the yttrande waits in the Utkorg (walk25b), that day once the sweep has sent it
     rows = list(csv.reader(io.StringIO(client.get("/remisser/export.csv?status=closed").get_data()
                                        .decode("utf-8-sig")), delimiter=";"))
     found = dict(zip(rows[0], rows[1]))
     expedited_on = local(next(d for d in frozen if d.kind == "yttrande").created_at).date().isoformat()
-    assert found["Expedierad"] == expedited_on and found["Besvarad"] == expedited_on
+    assert found["Expedierad"] == expedited_on and found["Besvarad"] == ""
+    assert runner.invoke(args=["reminders", "run", "--now", "2015-09-24T18:30"]).exit_code == 0
+    rows = list(csv.reader(io.StringIO(client.get("/remisser/export.csv?status=closed").get_data()
+                                       .decode("utf-8-sig")), delimiter=";"))
+    assert dict(zip(rows[0], rows[1]))["Besvarad"] == expedited_on
 
 
 def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app,

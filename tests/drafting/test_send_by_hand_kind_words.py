@@ -17,6 +17,7 @@ def test_the_next_step_of_an_unsent_medborgarforslag_says_arendet(decided, auth,
     rid = decided(answer_email="", kind="medborgarforslag")
     assert expediera(auth, rid).status_code == 302
     shown = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
-    assert "Yttrandet är expedierat men inte e-postat, eftersom ärendet saknar svarsadress: skicka" in shown, shown
-    assert "Ärendet är besvarat först då." in shown
+    assert ("Skicka yttrandet till remittenten på annat sätt och registrera att det är skickat. Det är expedierat men "
+            "inte e-postat, eftersom ärendet saknar svarsadress, och ärendet är besvarat först") in shown, shown
+    assert "ärendet är besvarat först när sändningen är registrerad." in shown
     assert "Remissen är besvarad först då." not in shown and "eftersom remissen" not in shown

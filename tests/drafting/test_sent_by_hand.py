@@ -40,7 +40,7 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     assert f"Skicka yttrandet och registrera att det är skickat: {world['remiss'].our_dnr}" in _waiting(client)
     shown = _text(client.get(page).get_data(as_text=True))
     assert "Skickat per post eller på annat sätt" in shown and "Besvarad i tid" not in shown
-    assert "Remissen är besvarad först då." in shown
+    assert "remissen är besvarad först när sändningen är registrerad." in shown
     assert _answered_notices(reader) == []
     api = client.get(f"/api/v1/remisser/{rid}").get_json()
     assert api["status"] == "beslutad" and api["yttrande"]["sent_by_hand_pending"] is True

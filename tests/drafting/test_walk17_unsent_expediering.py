@@ -1,6 +1,7 @@
-"""walk17 F12: a remiss without an answer address, expedierad: nothing has left the house, so the Tidplan's
-Expediering stays open ("väntar på att skickas") until the sending is registered, in the page and the API, and the
-reminders do not take it as done."""
+"""walk17 F12: a remiss without an answer address, expedierad: nothing has left the house, so the Tidplan's Sista
+svarsdag stays open ("väntar på att skickas") until the sending is registered, in the page and the API, and the
+reminders do not take it as done. Since walk25b Z5 the Expediering itself is done at the expediering (it stayed open
+and read "Försenad" though it was done): what waits is the sending."""
 from __future__ import annotations
 
 import html
@@ -15,28 +16,29 @@ def _text(page: str) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
-def _expediering(client, rid: int) -> dict:
-    return next(m for m in client.get(f"/api/v1/remisser/{rid}").get_json()["milestones"] if m["kind"] == "expediering")
+def _step(client, rid: int, kind: str) -> dict:
+    return next(m for m in client.get(f"/api/v1/remisser/{rid}").get_json()["milestones"] if m["kind"] == kind)
 
 
-def test_expediering_stays_open_until_the_sending_is_registered(decided, auth, client, session, reader):
+def test_the_sending_stays_open_until_it_is_registered(decided, auth, client, session, reader):
     rid = decided(answer_email="")  # the beslut plans the expediering
     assert expediera(auth, rid).status_code == 302
-    shown = _expediering(client, rid)
+    assert _step(client, rid, "expediering")["status"] == "done"
+    shown = _step(client, rid, "sista_svarsdag")
     assert shown["status"] == "open" and shown["done_at"] is None
     assert "Väntar på att skickas – skicka yttrandet till remittenten och registrera hur det skickades" \
         in shown["explanation"]
     tidplan = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
-    assert "Expedierat 24 september" not in tidplan and "Väntar på att skickas" in tidplan
+    assert "Expedierat 24 september" in tidplan and "Väntar på att skickas" in tidplan
     reader.rollback()
-    open_rows = reader.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "expediering",
+    open_rows = reader.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "sista_svarsdag",
                                                     Milestone.done_at.is_(None))).all()
     assert len(open_rows) == 1  # the reminders read the open milestones: this one is still to do
 
     page = f"/remisser/{rid}"
     assert auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "24 september 2015"},
                      form_url=page).status_code == 302
-    shown = _expediering(client, rid)
+    shown = _step(client, rid, "sista_svarsdag")
     assert shown["status"] == "done"
     assert shown["explanation"] == "Yttrandet skickat per post den 24 september 2015."
     tidplan = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
@@ -49,13 +51,12 @@ def test_the_reminder_of_an_expedierat_unsent_yttrande_asks_for_the_sending(deci
     rid = decided(answer_email="")
     assert expediera(auth, rid).status_code == 302
     sweep(runner, "2015-09-28T08:05")
-    said = [(m["Subject"], m.get_body(("plain",)).get_content()) for _, m in smtp.received
-            if "Expediering" in m["Subject"] or "expediering" in m["Subject"]]
-    assert said, [m["Subject"] for _, m in smtp.received]
-    for subject, body in said:
-        text = " ".join(body.split())
-        assert "Yttrandet skulle ha skickats till remittenten" in text and "expedierats" not in text
+    subjects = [m["Subject"] for _, m in smtp.received]
+    # the expediering is done: no reminder of it; the sista svarsdag's asks for the sending
+    assert not any("xpediering" in subject for subject in subjects), subjects
+    said = [" ".join(m.get_body(("plain",)).get_content().split()) for _, m in smtp.received
+            if m["X-Remiss-Kind"] == "on_day"]
+    assert said, subjects
+    for text in said:
+        assert "registrera hur det skickades" in text and "expedierats" not in text
         assert "Expediera det justerade yttrandet" not in text
-        if not subject.split("] ", 1)[-1].startswith("Eskalering"):  # an escalation asks to get the work moving
-            assert "registrera hur det skickades" in text
-    assert any(not s.split("] ", 1)[-1].startswith("Eskalering") for s, _ in said), [s for s, _ in said]

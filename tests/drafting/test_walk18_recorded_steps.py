@@ -61,10 +61,10 @@ def test_an_expediering_waiting_to_be_sent_says_what_makes_it_done(decided, auth
     rid = decided(answer_email="")
     assert expediera(auth, rid).status_code == 302
     tidplan = _tidplan(client, rid)
-    assert "Expedieringen blir klar när yttrandet expedieras" not in tidplan
-    assert "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand." in tidplan
-    assert _steps(client, rid)["expediering"]["not_by_hand"] == \
-        "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."
+    assert "Expedieringen blir klar när yttrandet registreras som skickat" not in tidplan  # done (walk25b Z5)
+    assert "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand." in tidplan
+    assert _steps(client, rid)["sista_svarsdag"]["not_by_hand"] == \
+        "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand."
     # expedierat, the remiss still open (the finding's SOFÖ 2026/0003): the decided meeting stays done (F20)
     steps = _steps(client, rid)
     r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": steps["namnd"]["id"], "done": "0"},

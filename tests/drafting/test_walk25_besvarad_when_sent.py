@@ -28,17 +28,20 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     deadline_row = _text(re.search(r'id="milstolpe-sista_svarsdag"(.*?)</li>', page, re.S).group(1))
     # old code: "besvarad i tid, …" on the Tidplan's Sista svarsdag
     assert "besvarad" not in deadline_row and "yttrandet är inte e-postat än" in deadline_row, deadline_row
-    listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
+    # listed as it is called: under "Expedierade, inte skickade", not Besvarad (walk25b Z5)
+    listed = _text(client.get("/remisser?status=expedierad").get_data(as_text=True))
     assert "Expedierad, inte skickad" in listed, listed
-    exported = client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
+    exported = client.get("/remisser/export.csv?status=expedierad").get_data(as_text=True)
     assert "Expedierad, inte skickad" in exported, exported[:800]
+    assert "Inga remisser" in _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
     headers = {}  # the session of the signed-in registrator
     body = client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()
     assert body["status"] == "besvarad" and body["status_label"] == "Expedierad, inte skickad"
     assert body["yttrande"]["sent"][0]["mail_state"] == "waiting"
     assert body["yttrande"]["sent"][0]["mailed_at"] is None
-    items = client.get("/api/v1/remisser?status=besvarad", headers=headers).get_json()["items"]
+    items = client.get("/api/v1/remisser?status=expedierad", headers=headers).get_json()["items"]
     assert [i["status_label"] for i in items if i["id"] == rid] == ["Expedierad, inte skickad"]
+    assert rid not in [i["id"] for i in client.get("/api/v1/remisser?status=besvarad").get_json()["items"]]
 
     sweep(runner, "2015-09-24T18:15")  # the mail goes out: now it is answered
     assert len(smtp.of_kind("yttrande_expedierat")) == 1

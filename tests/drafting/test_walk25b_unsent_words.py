@@ -52,7 +52,9 @@ def test_late_and_unsent_says_both_plainly(decided, auth, client, runner, smtp):
     # old code: "besvarad för sent, 2 arbetsdagar … efter sista svarsdagen …"
     assert "besvarad" not in row, row
     assert "expedierat efter sista svarsdagen, men yttrandet är inte e-postat än" in row and "För sent" in row, row
-    listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
+    # listed under "Expedierade, inte skickade", not Besvarad nor "Besvarade för sent" until it has left (walk25b Z5)
+    listed = _text(client.get("/remisser?status=expedierad").get_data(as_text=True))
+    assert "Inga remisser" in _text(client.get("/remisser?status=for_sent").get_data(as_text=True))
     # old code: "Expedierad, inte skickad för sent"; not "… inte skickad än för sent" either
     assert "Expedierad för sent, inte skickad än" in listed and "skickad för sent" not in listed, listed
     assert "inte skickad än för sent" not in listed, listed

@@ -14,8 +14,10 @@ from remiss.drafting.decision import decision_reference
 from remiss.drafting.models import Decision
 from remiss.remisser.models import Remiss
 
-# Expedierat without an answer address nothing has left the house: the expediering stays open until the sending is
-# registered (drafting.sent_by_hand), which makes the remiss besvarad and closes it (walk17 F12).
+# Expedierat without an answer address nothing has left the house: the expediering is done, and the sista svarsdag
+# stays open, saying so, until the sending is registered (drafting.sent_by_hand), which makes the remiss besvarad
+# and closes it (walk17 F12). Before walk25b Z5 the expediering row stayed open with these words and read "Försenad"
+# though the expediering was done; such a row is still read as waiting (waits_to_be_sent).
 WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar svarsadress. Väntar på att skickas – "
                     "skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
                     "annat sätt”).")
@@ -42,7 +44,7 @@ DEADLINE_WHEN_SENT = "Sista svarsdag blir klar när yttrandet registreras som sk
 
 def waits_to_be_sent(milestones) -> bool:
     """Whether the yttrande is expedierat without a svarsadress and its sending is not registered yet."""
-    return any(m.kind == "expediering" and m.done_at is None and m.explanation == WAITS_TO_BE_SENT
+    return any(m.kind in ("sista_svarsdag", "expediering") and m.done_at is None and m.explanation == WAITS_TO_BE_SENT
                for m in milestones)
 
 
@@ -53,7 +55,7 @@ def by_hand_refusal(kind: str, explanation: str = "", *, sending: bool = False) 
         return WHEN_SENT
     if kind == "sista_svarsdag" and explanation.startswith(OUTGOING_DEADLINE.split("{")[0]):
         return BY_COMPILING
-    if kind == "sista_svarsdag" and sending:
+    if kind == "sista_svarsdag" and (sending or explanation == WAITS_TO_BE_SENT):
         return DEADLINE_WHEN_SENT
     return BY_EXPEDIERING.get(kind, "")
 
