@@ -153,6 +153,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
+        "compile_stop": lifecycle.stop_label([e.name for e, _ in kept]) if (kept := lifecycle.kept_reminded(
+            session, remiss, now) if state.value in lifecycle.COMPILES else []) else "",
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
         "waiting": waiting,
@@ -222,8 +224,9 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
+        wait = None if stale else lifecycle.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
         then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
-            NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+            lifecycle.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
     return ""
 
