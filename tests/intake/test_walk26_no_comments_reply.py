@@ -89,3 +89,13 @@ def test_a_longer_answer_is_not_proposed_and_unticked_registers_as_before(sessio
                      form_url=f"/inkorg/{message_id}").status_code == 302
     session.expire_all()
     assert remisser.entries(session, rid)[0].no_comments is False
+
+
+def test_the_inkorg_list_says_inga_synpunkter_on_its_button(session, db, app, auth, clock):
+    _, message_id, (rid, entry_id, _) = _inbox_page(session, db, app, auth, clock, "Inga synpunkter.")
+    listed = " ".join(unescape(auth.client.get("/inkorg").get_data(as_text=True)).split())
+    assert "Registrera som svar från Miljönämnden: inga synpunkter</button>" in listed
+    assert auth.post(f"/inkorg/{message_id}/svar", {"remiss_id": rid, "entry_id": entry_id, "no_comments": "1"},
+                     form_url="/inkorg").status_code == 302
+    with db.transaction() as s:
+        assert remisser.entries(s, rid)[0].no_comments is True
