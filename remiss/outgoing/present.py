@@ -153,8 +153,6 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
-        "compile_stop": lifecycle.stop_label([e.name for e, _ in kept]) if (kept := lifecycle.kept_reminded(
-            session, remiss, now) if state.value in lifecycle.COMPILES else []) else "",
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
         "waiting": waiting,
@@ -169,6 +167,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "extend_base": remisstid.shown_base(remiss),  # the svarsdag the extension form shows (a stale form's base)
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        # the box beside Sammanställ svaren: stop the reminders of those with a running anstånd too (walk26 W5)
+        "compile_stop": lifecycle.stop_label([e.name for e, _ in reminded]) if (
+            reminded := lifecycle.kept_reminded(session, remiss, now) if state.value in lifecycle.COMPILES else [])
+        else "",
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
