@@ -264,8 +264,6 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
     all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
     an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The button's dialog asks it,
     and the page beside the button when the dialog did not confirm it."""
-    from remiss.outgoing.service import chasers
-
     waiting, not_sent = unanswered(entries), unsent(entries)
     if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
