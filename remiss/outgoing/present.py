@@ -168,6 +168,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "extend_base": remisstid.shown_base(remiss),  # the svarsdag the extension form shows (a stale form's base)
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        # the box beside Sammanställ svaren: stop the reminders of those with a running anstånd too (walk26 W5)
+        "compile_stop": lifecycle.stop_label([e.name for e, _ in reminded]) if (
+            reminded := lifecycle.kept_reminded(session, remiss, now) if state.value in lifecycle.COMPILES else [])
+        else "",
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
@@ -223,8 +227,9 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
+        wait = None if stale else lifecycle.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
         then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
-            NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+            lifecycle.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
     return ""
 

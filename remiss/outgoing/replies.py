@@ -36,7 +36,8 @@ from remiss.intake import outlook
 from remiss.intake.models import InboxMessage
 from remiss.intake.service import kinds
 from remiss.outgoing import mails
-from remiss.outgoing.reading import signature_lines
+from remiss.outgoing import answer_words
+from remiss.outgoing.reading import answer_text, mail_body, read_eml, signature_lines
 from remiss.outgoing.repeated import name_key
 from remiss.outgoing.service import answers
 from remiss.outgoing.service.answers import AnswerData
@@ -60,6 +61,7 @@ class Reply:
     undated: str = ""  # the mail has no date: which day the answer gets instead (walk14 #5)
     likely: SandlistaEntry | None = None  # entry None: the instans preselected in the choice, never registered so
     likely_why: str = ""  # "Meddelandets signatur nämner Tekniska nämnden."
+    no_comments: bool = False  # the mail only says "inga synpunkter": proposed, the registrator confirms (walk26 W9)
 
     @property
     def heading(self) -> str:
@@ -93,6 +95,21 @@ def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
     return None
 
 
+def says_no_comments(message: InboxMessage, files_dir: str) -> bool:
+    """Whether the mail's own words only say that the instans has no synpunkter (answer_words.says_no_comments) and
+    it carries no file: an attached yttrande may say more, so then nothing is proposed (walk26 W9)."""
+    stored = _mail(message, files_dir)
+    if stored is None:
+        return False
+    if stored[0].lower().endswith(".eml"):
+        mail = read_eml(stored[1])
+        text, attached = mail.text, bool(mail.files)
+    else:  # an Outlook .msg: the text the Inkorg read from it, and the files it kept beside it
+        text = answer_text(mail_body(json.loads(message.form_values or "{}").get("missiv_text") or ""))
+        attached = len(json.loads(message.files or "[]")) > 1
+    return not attached and answer_words.says_no_comments(text)
+
+
 def _references(raw: bytes) -> set[str]:
     try:
         headers = message_from_bytes(raw, policy=policy.compat32)
@@ -124,6 +141,8 @@ def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | Non
     reply = _find(session, message, files_dir)
     if reply is not None and reply.entry is None:
         reply.likely, reply.likely_why = likely_entry(message, reply.entries)
+    if reply is not None:
+        reply.no_comments = says_no_comments(message, files_dir)
     if reply is not None and message.sent_at is None:
         reply.undated = (f"Meddelandet saknar datum, så svaret registreras med dagen det hämtades "
                          f"({format_date(local(message.fetched_at).date())}). Kom det in en annan dag: rätta "
@@ -193,9 +212,10 @@ def _named(entries: list[SandlistaEntry], lines: list[str]) -> SandlistaEntry | 
 
 
 def record(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
-           entry: SandlistaEntry, files_dir: str, max_bytes: int, date_confirmed: bool = False) -> SandlistaEntry:
+           entry: SandlistaEntry, files_dir: str, max_bytes: int, date_confirmed: bool = False,
+           no_comments: bool = False) -> SandlistaEntry:
     """Register the mail as the instans's answer (the mail and its attachments as the answer files, its date as the
-    answer's) and decide the Inkorg message."""
+    answer's; no_comments: the box "Inga synpunkter", proposed by says_no_comments) and decide the Inkorg message."""
     from remiss.intake.service.batches import decide, take_message
 
     if refusal := take_message(session, message, user_id=principal.user_id):  # the message first, as every step
@@ -215,7 +235,7 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
         return entry
     answers.register_answer(session, now=now, principal=principal, remiss=remiss, entry=entry,
                             data=AnswerData(answered_on=day, date_from_mail=True, date_confirmed=date_confirmed,
-                                            files=[stored]),
+                                            files=[stored], no_comments=no_comments),
                             files_dir=files_dir, max_bytes=max_bytes)
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()

@@ -17,7 +17,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
-from remiss.outgoing.service import compiled
+from remiss.outgoing.service import compiled, lifecycle
 from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
@@ -100,7 +100,10 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     today = local(now).date()
     rows = []
     found = diarium_rows(session, principal, stmt)
-    stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld.value])
+    compiled_ids = [r.id for r in found if r.status == RemissStatus.sammanstalld.value]
+    stale = compiled.stale_ids(session, compiled_ids)
+    # not "Avsluta ärendet" while an instans may still answer in time: its svarstid or anstånd runs (walk26 W5)
+    awaited = lifecycle.awaited(session, [i for i in compiled_ids if i not in stale], now)
     for r in found:
         todo, anchor = TODO[r.status]
         status_word = RemissStatus(r.status).label
@@ -108,6 +111,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
             note, late = stale[r.id], False
+        elif r.id in awaited:
+            (todo, note), late = awaited[r.id], False
         elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND

@@ -47,6 +47,7 @@ FIELD_LABELS = {
     "published_files": "Publicerade filer",  # outgoing.service.publication
     "sent_to": "Utskick till",  # outgoing.service.sending: put in the Utkorg or to print, not yet e-mailed (h-out23)
     "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
+    "chasers_kept": "Påminns enligt sitt anstånd", "chasers_stopped": "Påminnelser stoppade trots anstånd",
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **_STEP_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in _STEP_LABELS.items()},

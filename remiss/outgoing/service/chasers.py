@@ -97,7 +97,8 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
 
     if remiss.direction != Direction.utgaende or remiss.sent_at is None:
         return 0
-    if remiss.status in CLOSED:
+    kept = _kept_after_compiling(session, remiss)
+    if remiss.status in CLOSED and not kept:
         cancel_all(session, remiss_id=remiss.id, reason=STOPPED[remiss.status == RemissStatus.sammanstalld])
         return 0
     namnd = session.get(Namnd, remiss.namnd_id)
@@ -111,6 +112,9 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                                                         SandlistaEntry.sent_at.is_not(None),
                                                         SandlistaEntry.answer_status.in_(OPEN))).all()
     failed = held.failed_entry_ids(session, remiss.id)  # never got the remiss: nothing to remind of (h-out23 M4)
+    if remiss.status in CLOSED:  # compiled: only those kept for their anstånd, and no notice to our officer
+        entries = [e for e in entries if e.id in kept]
+        _stop_others(session, remiss.id, kept)
     for entry in (e for e in entries if e.id not in failed):
         day, at = deadline_of(remiss, entry)
         if day is None or not entry.email:
@@ -125,7 +129,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                 del planned[key]
             else:
                 passed.append(key)
-    notice = _officer_notice(session, remiss, calendar)
+    notice = _officer_notice(session, remiss, calendar) if remiss.status not in CLOSED else None
     if notice and notice[1][1] > now:
         wanted[notice[0]] = notice[1]
     elif notice:
@@ -169,6 +173,33 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
     session.flush()
     return added
+
+
+def _kept_after_compiling(session: Session, remiss: Remiss) -> set[int]:
+    """The entry ids still reminded once the answers are compiled (walk26 W5): an instans whose own anstånd ran past
+    the svarstid when they were compiled, unless the user stopped its reminders then (compiled.chasers_choice), and
+    as long as that anstånd is still later than the svarstid in force. Empty in any other status."""
+    if remiss.status != RemissStatus.sammanstalld:
+        return set()
+    from remiss.outgoing.service import compiled
+
+    kept = set(compiled.chasers_choice(session, remiss.id)[0])
+    if not kept:
+        return set()
+    entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
+                                                        SandlistaEntry.name.in_(sorted(kept)))).all()
+    return {e.id for e in entries if e.extended_until_on and deadline_of(remiss, e)[0] == e.extended_until_on
+            and remiss.effective_deadline_on and e.extended_until_on >= remiss.effective_deadline_on}
+
+
+def _stop_others(session: Session, remiss_id: int, kept: set[int]) -> None:
+    """Stop, as compiling does, the pending chasers of the instanser not kept and the notice to our officer."""
+    prefix = f"outgoing:chaser:{remiss_id}:"
+    session.execute(update(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
+        OutboxMessage.status == OutboxStatus.pending.value,
+        *(OutboxMessage.key.not_like(f"{prefix}{entry_id}:%") for entry_id in kept))
+        .values(status=OutboxStatus.cancelled.value, last_error=STOPPED[True]))
 
 
 def _refresh(session: Session, *, remiss: Remiss, namnd: Namnd, planned: dict[str, tuple]) -> int:

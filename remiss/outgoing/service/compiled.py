@@ -51,16 +51,30 @@ _FIELDS = {"namnd_id": "namnd", "title": "title", "our_dnr": "our_dnr", "deadlin
            "deadline_time": "deadline", "questions": "questions", "sandlista": "sandlista"}
 
 
-def record(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment: Attachment) -> None:
-    """Note on the remiss which answers the saved sammanställning holds."""
+def record(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment: Attachment,
+           kept: list[str] = (), stopped: list[str] = ()) -> None:
+    """Note on the remiss which answers the saved sammanställning holds, and which instanser with a running anstånd
+    are still reminded (kept) or not (stopped, by the user; walk26 W5), by name: chasers_choice reads it back."""
     entries = remisser.entries(session, remiss.id)
     held = [e.name for e in entries if e.answer_status == AnswerStatus.svarat]
     declined = [e.name for e in entries if e.answer_status == AnswerStatus.avstar]
+    changes = {"compiled_answers": [None, ", ".join(held)], "compiled_declined": [None, ", ".join(declined)]}
+    if kept:
+        changes["chasers_kept"] = [None, list(kept)]
+    if stopped:
+        changes["chasers_stopped"] = [None, list(stopped)]
     audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
-                 remiss_id=remiss.id, action="sammanstallning",
-                 changes={"compiled_answers": [None, ", ".join(held)],
-                          "compiled_declined": [None, ", ".join(declined)]},
-                 note=attachment.filename)
+                 remiss_id=remiss.id, action="sammanstallning", changes=changes, note=attachment.filename)
+
+
+def chasers_choice(session: Session, remiss_id: int) -> tuple[list[str], list[str]]:
+    """(the instanser still reminded after the newest sammanställning, those whose reminders the user stopped then),
+    by name; ([], []) before any, or one saved before walk26 W5 (then every reminder stopped)."""
+    changes = session.exec(select(AuditEvent.changes).where(
+        AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "attachment", AuditEvent.action == ACTION)
+        .order_by(AuditEvent.id.desc()).limit(1)).first()
+    found = json.loads(changes or "{}")
+    return (found.get("chasers_kept") or [None, []])[1], (found.get("chasers_stopped") or [None, []])[1]
 
 
 def _compiled_event(session: Session, attachment: Attachment) -> AuditEvent | None:

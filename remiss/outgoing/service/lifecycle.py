@@ -110,8 +110,11 @@ def current_compilation(session: Session, remiss_id: int) -> Attachment | None:
 
 
 def compile_answers(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                    files_dir: str) -> Attachment:
-    """Keep the remissammanställning as a file on the remiss and mark the remiss sammanställd."""
+                    files_dir: str, stop_anstand: bool = False) -> Attachment:
+    """Keep the remissammanställning as a file on the remiss and mark the remiss sammanställd. The planned
+    reminders stop, except those of instanser whose own anstånd still runs (walk26 W5: it was promised to them),
+    unless stop_anstand (the box "Stoppa också påminnelserna till …"); the choice is kept with the sammanställning
+    (compiled.record) and the chasers follow it (chasers.schedule)."""
     require(principal, Action.edit, remiss.namnd_id)
     _check(remiss)
     if remiss.status == S.utkast:
@@ -128,12 +131,48 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
                             storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
     session.add(attachment)
     session.flush()
-    compiled.record(session, now=now, principal=principal, remiss=remiss, attachment=attachment)  # which answers
+    from remiss.outgoing.service import chasers
+
+    running = [e.name for e, _ in anstand_running(remiss, unanswered(remisser.entries(session, remiss.id)), now)]
+    stopped = sorted(set(compiled.chasers_choice(session, remiss.id)[1]) | (set(running) if stop_anstand else set()))
+    compiled.record(session, now=now, principal=principal, remiss=remiss, attachment=attachment,  # which answers
+                    kept=[n for n in running if n not in stopped], stopped=stopped)
     sync_deadline(session, now=now, remiss=remiss, principal=principal)
     if remiss.status != S.sammanstalld:
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.sammanstalld,
                                note="Remissammanställningen är skapad")
+    chasers.schedule(session, now=now, remiss=remiss)  # after the status's own stop: those kept are planned again
     return attachment
+
+
+def after_compiling(session: Session, remiss: Remiss, now: datetime) -> str:
+    """What to do once compiled, as the message says it: publish and close, or, while instanser may still answer
+    in time, wait for them first (walk26 W5: the case was not to be closed before their svarstid or anstånd ran
+    out), naming those still reminded for their anstånd."""
+    from remiss.outgoing.service import compiled
+
+    kept = compiled.chasers_choice(session, remiss.id)[0]
+    still = (f" {join_words(kept)} påminns enligt {'sitt anstånd' if len(kept) == 1 else 'sina anstånd'} tills "
+             "svaret har kommit in." if kept else "")
+    due = answers_still_due(session, remiss, now)
+    if not due:
+        return "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet." + still
+    return (f"{due.partition(' Avslutas ärendet nu')[0]}{still} Kommer ett svar in, sammanställ svaren igen; "
+            "avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.")
+
+
+def stop_label(kept: list[str]) -> str:
+    """The box beside Sammanställ svaren that stops the reminders of those with a running anstånd too."""
+    return f"Stoppa också påminnelserna till {join_words(kept)}"
+
+
+def kept_reminded(session: Session, remiss: Remiss, now: datetime) -> list:
+    """The instanser whose reminders compiling now would keep (anstand_running, less those stopped before)."""
+    from remiss.outgoing.service import compiled
+
+    stopped = set(compiled.chasers_choice(session, remiss.id)[1])
+    return [(e, until) for e, until in anstand_running(remiss, unanswered(remisser.entries(session, remiss.id)), now)
+            if e.name not in stopped]
 
 
 class CloseQuestion(InputErrors):
@@ -195,6 +234,7 @@ def unsent_words(remiss: Remiss, names: list[str]) -> str:
 
 
 COMPILE_QUESTION = " Sammanställa svaren ändå?"
+COMPILES = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)  # the statuses Sammanställ svaren is in
 STOPS = " Planerade påminnelser stoppas."  # not when compiled again: the first compilation stopped them (walk21b K8)
 
 
@@ -228,8 +268,6 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
     all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
     an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The button's dialog asks it,
     and the page beside the button when the dialog did not confirm it."""
-    from remiss.outgoing.service import chasers
-
     waiting, not_sent = unanswered(entries), unsent(entries)
     if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
@@ -240,11 +278,33 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
         text = f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och {who}"
     else:
         text = f"{who[0].upper()}{who[1:]}"
-    running = [(e.name, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
-               and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
-               and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
-    text += "".join(f". {name} har anstånd till {format_deadline(*until)}" for name, until in running)
-    return text + "." + COMPILE_QUESTION + (STOPS if stops_reminders(remiss) else "")
+    running = anstand_running(remiss, waiting, now)
+    text += "".join(f". {e.name} har anstånd till {format_deadline(*until)}" for e, until in running)
+    return text + "." + COMPILE_QUESTION + reminders_after(remiss, [e.name for e, _ in running],
+                                                           len(waiting) > len(running))
+
+
+def anstand_running(remiss: Remiss, waiting: list, now: datetime) -> list:
+    """(entry, (day, time)) of the instanser waited for whose own anstånd runs past the remiss's svarstid and has not
+    run out: compiling does not take that time from them, so they are still reminded (walk26 W5)."""
+    from remiss.outgoing.service import chasers
+
+    return [(e, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
+            and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
+            and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
+
+
+def reminders_after(remiss: Remiss, kept: list[str], others: bool) -> str:
+    """What compiling does to the planned reminders, as the question ends: those with a running anstånd (kept, by
+    name) are still reminded unless the box beside the button stops them too (walk26 W5); the rest stop. Nothing
+    is said once compiled: compiling again changes no reminder but by that box (walk21b K8)."""
+    if not stops_reminders(remiss):
+        return ""
+    if not kept:
+        return STOPS
+    said = (f" {join_words(kept)} påminns ändå enligt {'sitt anstånd' if len(kept) == 1 else 'sina anstånd'} "
+            f"tills svaret har kommit in, om du inte kryssar i ”{stop_label(kept)}”.")
+    return said + (" Andra planerade påminnelser stoppas." if others else "")
 
 
 def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
@@ -288,3 +348,41 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
             "Sammanställ svaren igen först, eller bekräfta att ärendet ska avslutas med den äldre sammanställningen."
             if stale else "Bekräfta att ärendet ska avslutas ändå."), stale=bool(stale))
     return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)
+
+
+def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, tuple[str, str]]:
+    """Of these sammanställda remisser, those whose instanser may still answer in time (their svarstid or their own
+    anstånd runs, answers_still_due): remiss id → (what Att göra says instead of "Avsluta ärendet", its note), e.g.
+    ("Vänta på svar från Lunds kommun", "anstånd till 18 december 2026") (walk26 W5). Two reads for all."""
+    from remiss.outgoing.service.chasers import OPEN, deadline_of, deadline_passed as passed
+
+    if not remiss_ids:
+        return {}
+    remisser_by_id = {r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(remiss_ids)))}
+    waiting: dict[int, list] = {}
+    for entry in session.exec(select(SandlistaEntry).where(
+            SandlistaEntry.remiss_id.in_(remiss_ids), SandlistaEntry.sent_at.is_not(None),
+            SandlistaEntry.answer_status.in_(OPEN)).order_by(SandlistaEntry.remiss_id, SandlistaEntry.position)):
+        remiss = remisser_by_id[entry.remiss_id]
+        day, at = deadline_of(remiss, entry)
+        if day is not None and not passed(day, at, now):
+            waiting.setdefault(remiss.id, []).append((entry, (day, at)))
+    found = {}
+    for remiss_id, due in waiting.items():
+        remiss = remisser_by_id[remiss_id]
+        names = [e.name for e, _ in due]
+        who = join_words(names) if len(names) <= 3 else count_words(len(names), "remissinstans", "remissinstanser")
+        general = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+        own = [(e.name, d) for e, d in due if d != general]
+        said = ([] if deadline_passed(remiss, now) or len(own) == len(due)
+                else [f"svarstiden går ut {format_deadline(*general)}"])
+        said += ([f"anstånd till {format_deadline(*own[0][1])}"] if len(due) == 1 and own
+                 else [f"{name} har anstånd till {format_deadline(*d)}" for name, d in own])
+        found[remiss_id] = (f"Vänta på svar från {who}", "; ".join(said))
+    return found
+
+
+def wait_words(todo: str, note: str) -> str:
+    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited)."""
+    return (f"Svaren är sammanställda. {todo}{f' ({note})' if note else ''}: kommer svaret in, sammanställ svaren "
+            "igen; avsluta ärendet först därefter eller när tiden för svaret har gått ut.")

@@ -34,10 +34,12 @@ def inbox_reply(message_id: int):
         supplement = bool(replies.answered_before(entry))
         replies.record(session, now=now(), principal=principal(), message=message, remiss=remiss, entry=entry,
                        files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
-                       date_confirmed=bool(request.form.get("confirm_date")))
+                       date_confirmed=bool(request.form.get("confirm_date")),
+                       no_comments=request.form.get("no_comments") == "1")
     except answers.EarlyAnswer:  # dated before the utskick: the Inkorg page asks, with "Datumet stämmer"
         session.rollback()
-        return redirect(url_for("intake.inbox_item", message_id=message_id, svar_fore_utskick=entry.id,
+        ticked = {"inga_synpunkter": "1"} if request.form.get("no_comments") == "1" else {}  # kept for the yes
+        return redirect(url_for("intake.inbox_item", message_id=message_id, svar_fore_utskick=entry.id, **ticked,
                                 _anchor="reply-heading"))
     except InputErrors as exc:
         session.rollback()  # the message as the first sending committed it, not as this request read it
@@ -54,7 +56,8 @@ def inbox_reply(message_id: int):
         flash(f"Kompletteringen från {entry.name} är registrerad på {remiss.our_dnr or remiss.title}: det första "
               "svaret är kvar, meddelandets text är tillagd i sammanfattningen och filerna bland svarets.", "success")
         return _back(remiss.id)
-    flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}; "
+    flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}"
+          f"{' som ”Inga synpunkter”' if entry.no_comments else ''}; "
           "e-postmeddelandet och dess bilagor finns bland svarets filer.", "success")
     return _back(remiss.id)
 

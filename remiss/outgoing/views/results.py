@@ -84,12 +84,13 @@ def compile_answers(remiss_id: int):
                                                                   else "."))
     try:
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                         files_dir=_config("FILES_DIR"))
+                                         files_dir=_config("FILES_DIR"),
+                                         stop_anstand=request.form.get("stop_anstand") == "1")
     except (InputErrors, RenderError) as exc:
         _refused("Svaren sammanställdes inte", exc)
     else:
         flash(f"Svaren är sammanställda i ”{kept.filename}”, som finns bland handlingarna. "
-              "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet.", "success")
+              + lifecycle.after_compiling(get_session(), remiss, now()), "success")
     return _back(remiss_id)
 
 
