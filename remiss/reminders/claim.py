@@ -270,7 +270,7 @@ def supersede_older(session: Session, *, now: datetime) -> int:
             stmt = stmt.with_for_update(skip_locked=True)
         rows.extend(session.execute(stmt).all())
     _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in rows])
-    _set(session, older_ids, status=SUPERSEDED, last_error="Ersatt av en senare påminnelse om samma sak.")
+    _set(session, older_ids, status=SUPERSEDED, last_error=schedule.SUPERSEDED_WORDS)
     return len(older_ids)
 
 

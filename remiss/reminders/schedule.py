@@ -76,11 +76,12 @@ CATCH_UP_KINDS = {"outgoing_chaser": "chaser", policy.REVIEW: "review", policy.R
 
 
 def group_of(row: OutboxMessage) -> tuple:
-    """The catch-up group of a row: reminders per (remiss, recipient, milestone); digests per recipient."""
+    """The catch-up group of a row: reminders per (remiss, recipient, milestone); digests per (nämnd, recipient),
+    as a registrator of two nämnder gets two lists, neither a copy of the other (walk26 W1)."""
     if row.kind in policy.REMINDER_KINDS:
         return ("reminder", row.remiss_id, row.recipient_email.lower(), row.key.split(":")[2])
     if row.kind == policy.DIGEST:
-        return ("digest", row.recipient_email.lower())
+        return ("digest", digest_namnd(row.key), row.recipient_email.lower())
     if row.kind in CATCH_UP_KINDS:
         return (CATCH_UP_KINDS[row.kind], row.remiss_id, row.recipient_email.lower())
     return ("single", row.id)
@@ -284,12 +285,49 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
         for person in recipients.registrators(session, namnd.id):
             if policy.DIGEST in person.muted:
                 continue
-            key = f"digest:{namnd.id}:{person.email.lower()}:{moment:%Y-%m-%dT%H:%MZ}"
+            key = digest_key(namnd.id, person.email, moment)
             added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=policy.DIGEST,
                                     due_at=moment, subject="", recipient_user_id=person.user_id,
                                     payload={"namnd_id": namnd.id, "namnd": namnd.name, "start": start.isoformat(),
                                              "end": end.isoformat(), "items": items})
     return added
+
+
+def digest_key(namnd_id: int, email: str, moment: datetime) -> str:
+    """The unique outbox key of a weekly digest: (nämnd, recipient, Monday moment)."""
+    return f"digest:{namnd_id}:{email.lower()}:{moment:%Y-%m-%dT%H:%MZ}"
+
+
+def digest_namnd(key: str) -> str:
+    """The nämnd id of a digest key (digest_key), as text."""
+    return key.split(":")[1]
+
+
+SUPERSEDED_WORDS = "Ersatt av en senare påminnelse om samma sak."
+
+
+def restore_digests(session: Session, *, now: datetime) -> int:
+    """Put back to pending the digests of the last days that a catch-up superseded although no later digest of the
+    same nämnd went to that person: before walk26 W1 the catch-up grouped digests per recipient only, so a
+    registrator of two nämnder lost one nämnd's list. A row superseded is never sent, so sending it now is its
+    first and only time; a row older than DIGEST_LATE_DAYS is left, as the claim would drop it anyway."""
+    since = now - timedelta(days=DIGEST_LATE_DAYS + 1)
+    recent = (OutboxMessage.kind == policy.DIGEST, OutboxMessage.due_at >= since)
+    suspects = session.exec(select(OutboxMessage).where(*recent, OutboxMessage.status == OutboxStatus.superseded.value,
+                                                        OutboxMessage.last_error == SUPERSEDED_WORDS)).all()
+    if not suspects:
+        return 0  # the usual sweep: one small indexed read
+    emails = sorted({row.recipient_email for row in suspects})
+    moments: dict[tuple, list[datetime]] = {}
+    for row in session.exec(select(OutboxMessage).where(*recent, OutboxMessage.recipient_email.in_(emails))):
+        moments.setdefault(group_of(row), []).append(row.due_at)
+    lost = [row for row in suspects if max(moments[group_of(row)]) == row.due_at
+            and moments[group_of(row)].count(row.due_at) == 1]
+    for row in lost:
+        row.status, row.last_error, row.next_attempt_at = OutboxStatus.pending.value, "", now
+        session.add(row)
+    session.flush()
+    return len(lost)
 
 
 DIGEST_LATE_DAYS = 2  # a weekly overview caught up later than this (the scheduler or the relay was down) is dropped
@@ -368,4 +406,5 @@ def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKA
     flag_missed_meetings(session, now=now)  # before the digest: a sammanträde passed without beslut is late
     added, _ = plan_due(session, now=now, lookahead_days=lookahead_days, limit=limit, budget_seconds=budget_seconds)
     calendar = work_calendar(session)
+    restore_digests(session, now=now)  # rows the catch-up's old per-recipient grouping superseded (walk26 W1)
     return added + enqueue_digests(session, now=now, calendar=calendar)
