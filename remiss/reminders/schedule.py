@@ -19,7 +19,8 @@ from remiss.namnd.models import Namnd
 from remiss.planning.agenda import BEFORE_DUE, WAITING, with_waiting
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import WAITED_FOR
-from remiss.planning.models import Milestone
+from remiss.calendar.milestones import NO_MEETING_LABEL
+from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service.missed import flag_missed_meetings, meeting_in_time
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
@@ -121,8 +122,10 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     namnd = session.get(Namnd, remiss.namnd_id)
     until = horizon(remiss, local_today(now), lookahead_days, spread)
     _set_horizon(session, remiss, until)
-    moments = policy.reminder_moments(milestones_due(session, remiss.id), policy_of(namnd), calendar, until=until,
+    steps = milestones_due(session, remiss.id)
+    moments = policy.reminder_moments(steps, policy_of(namnd), calendar, until=until,
                                       since=local(remiss.created_at).date())
+    no_meeting = no_meeting_words(session, remiss.id, steps)
     wanted: dict[str, tuple[policy.Moment, recipients.Recipient]] = {}
     people: dict[str, list[recipients.Recipient]] = {}
     for moment in moments:
@@ -153,7 +156,7 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     added = 0
     for key, (moment, person) in wanted.items():
         payload = {"milestone": moment.milestone, "workdays": moment.workdays, "day": moment.day.isoformat(),
-                   "due_on": moment.due_on.isoformat()}
+                   "due_on": moment.due_on.isoformat(), **(no_meeting if moment.milestone == "namnd" else {})}
         if key in pending:
             if json.loads(pending[key] or "{}") != payload:
                 session.execute(update(OutboxMessage).where(OutboxMessage.key == key,
@@ -165,6 +168,16 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
                                 recipient_user_id=person.user_id)
     supersede_told(session, now=now, remiss_id=remiss.id)
     return added, cancelled
+
+
+def no_meeting_words(session: Session, remiss_id: int, steps: list[policy.MilestoneDue]) -> dict:
+    """What a reminder of "Beslut (inget sammanträde)" carries besides its date: the label, and the Tidplan's
+    proposals (förlängning, ordförande- or delegationsbeslut, an extra sammanträde) as they are at planning; {} when
+    a sammanträde fits (walk26 W2)."""
+    if not any(s.kind == "namnd" and s.label == NO_MEETING_LABEL for s in steps):
+        return {}
+    state = session.get(TidplanState, remiss_id)
+    return {"label": NO_MEETING_LABEL, "proposals": json.loads(state.proposals or "[]") if state else []}
 
 
 TOLD = "Samma sak skickades redan efter att påminnelsen blev aktuell; den skickas inte igen."
