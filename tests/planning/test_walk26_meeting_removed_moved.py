@@ -62,3 +62,9 @@ def test_a_moved_meeting_moves_its_handlingar_deadline_unless_the_form_changed_i
     [row] = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id))
     assert row.handlingar_deadline == date(2027, 1, 4)
     assert "flyttades med sammanträdet" not in visible_text(typed.get_data(as_text=True))
+    # moved earlier than its old handlingar day: the day moves too, rather than "måste vara före sammanträdet"
+    earlier = auth.post(plan, {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2026-12-10", "time": "17.30",
+                               "handlingar_deadline": "2027-01-04"}, form_url=plan)
+    assert earlier.status_code == 302, visible_text(earlier.get_data(as_text=True))
+    [row] = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id))
+    assert row.handlingar_deadline == date(2026, 11, 30)  # 35 days earlier, as the meeting

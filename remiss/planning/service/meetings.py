@@ -1,7 +1,7 @@
 """Sammanträdesplan and klämdagar: add, change, import and delete; replan what depends on them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
@@ -96,17 +96,18 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
     """Change a meeting's kind, time, place or handlingar deadline; a new day before today only when
     confirm_past."""
     require_plan_editor(principal, meeting.namnd_id)
+    old_day = local(meeting.starts_at).date()
+    kept = data.handlingar_deadline
+    if old_day != data.day and kept is not None and kept == meeting.handlingar_deadline:  # left as it was (W4)
+        data = replace(data, handlingar_deadline=moved_handlingar(kept, data.day - old_day,
+                                                                  tidplan.work_calendar(session)))
     _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
     if data.starts_at() != meeting.starts_at:
         _ask_past(now, data, confirm_past)
     before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
               "handlingar_deadline": meeting.handlingar_deadline}
-    old_day = local(meeting.starts_at).date()
-    handlingar = data.handlingar_deadline
-    if old_day != data.day and handlingar is not None and handlingar == meeting.handlingar_deadline:
-        handlingar = moved_handlingar(handlingar, data.day - old_day, tidplan.work_calendar(session))
     meeting.kind, meeting.starts_at = data.kind, data.starts_at()
-    meeting.place, meeting.handlingar_deadline = data.place.strip(), handlingar
+    meeting.place, meeting.handlingar_deadline = data.place.strip(), data.handlingar_deadline
     session.add(meeting)
     session.flush()
     after = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
