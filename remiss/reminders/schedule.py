@@ -326,7 +326,9 @@ def restore_digests(session: Session, *, now: datetime) -> int:
     first and only time; a row older than DIGEST_LATE_DAYS is left, as the claim would drop it anyway."""
     since = now - timedelta(days=DIGEST_LATE_DAYS + 1)
     recent = (OutboxMessage.kind == policy.DIGEST, OutboxMessage.due_at >= since)
+    # next_attempt_at >= due_at >= since: the claim index (status, next_attempt_at) reads only the last days' rows
     suspects = session.exec(select(OutboxMessage).where(*recent, OutboxMessage.status == OutboxStatus.superseded.value,
+                                                        OutboxMessage.next_attempt_at >= since,
                                                         OutboxMessage.last_error == SUPERSEDED_WORDS)).all()
     if not suspects:
         return 0  # the usual sweep: one small indexed read
@@ -336,11 +338,13 @@ def restore_digests(session: Session, *, now: datetime) -> int:
         moments.setdefault(group_of(row), []).append(row.due_at)
     lost = [row for row in suspects if max(moments[group_of(row)]) == row.due_at
             and moments[group_of(row)].count(row.due_at) == 1]
-    for row in lost:
-        row.status, row.last_error, row.next_attempt_at = OutboxStatus.pending.value, "", now
-        session.add(row)
-    session.flush()
-    return len(lost)
+    if not lost:
+        return 0
+    # only while still superseded: a concurrent sweep that restored and sent it first is not overwritten
+    return session.execute(update(OutboxMessage).where(OutboxMessage.id.in_([row.id for row in lost]),
+                                                       OutboxMessage.status == OutboxStatus.superseded.value)
+                           .values(status=OutboxStatus.pending.value, last_error="", next_attempt_at=now)
+                           .execution_options(synchronize_session=False)).rowcount
 
 
 DIGEST_LATE_DAYS = 2  # a weekly overview caught up later than this (the scheduler or the relay was down) is dropped
