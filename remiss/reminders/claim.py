@@ -217,7 +217,7 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
         milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
-        if milestone.kind in policy.MISSED_TOLD and milestone.flag_reason != MISSED:
+        if milestone.kind in policy.MISSED_TOLD and milestone.flag_reason not in (MISSED, NO_MEETING_FLAG):
             return NOT_MISSED  # told only when the sweep flagged it passed without beslut (schedule.schedule_due)
         if today is not None:
             return _waits(row, loaded, today) or _after_missed(row, loaded, today)
@@ -225,6 +225,7 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
 
 
 NOT_MISSED = "Inget sammanträde passerade utan beslut."
+NO_MEETING_FLAG = "inget_sammantrade"  # "Beslut (inget sammanträde)": reminded as the registrator's task (walk26 W2)
 MISSED_REASON = "Nämnden beslutade inte vid sammanträdet: steget kommer först när beslutet är registrerat."
 
 
@@ -270,7 +271,7 @@ def supersede_older(session: Session, *, now: datetime) -> int:
             stmt = stmt.with_for_update(skip_locked=True)
         rows.extend(session.execute(stmt).all())
     _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in rows])
-    _set(session, older_ids, status=SUPERSEDED, last_error="Ersatt av en senare påminnelse om samma sak.")
+    _set(session, older_ids, status=SUPERSEDED, last_error=schedule.SUPERSEDED_WORDS)
     return len(older_ids)
 
 

@@ -65,6 +65,11 @@ NOTICE_TEXT = {
                                    "{Whose} status har ändrats till Besvarad för hand. Inget yttrande har "
                                    "expedierats genom Remiss.",
                                    "Ingenting mer behöver göras. Inga fler påminnelser skickas om {the}."),
+    policy.NO_MEETING: ("Inget sammanträde före sista svarsdag: {title}",
+                        "Sammanträdesplanen har ändrats och inget nämndsammanträde hinner längre före sista svarsdag "
+                        "för {the}.",
+                        "Begär förlängd remisstid, låt ordföranden eller en delegat besluta (ordförande- eller "
+                        "delegationsbeslut) eller lägg till ett extra sammanträde i sammanträdesplanen."),
     policy.MOVED_EARLIER: ("Tidigare datum i tidplanen: {title}",
                            "Sammanträdesplanen har ändrats och datum i {whose} tidplan har flyttats tidigare.",
                            "Kontrollera de nya datumen i tidplanen och säg till om de inte går att hålla."),

@@ -125,6 +125,22 @@ def moved_earlier(session: Session, *, now: datetime, remiss: Remiss, lines: lis
                   people=recipients.handlaggare(session, remiss), lines=[f"{because}."] + lines)
 
 
+def no_meeting(session: Session, *, now: datetime, remiss: Remiss, because: str, actor_id: int | None) -> int:
+    """Tell the handläggare and the registratorer that a change in the sammanträdesplan left no sammanträde before
+    the sista svarsdag, with the Tidplan's latest day for a beslut and its proposals (walk26 W2)."""
+    from remiss.calendar.swedish import format_weekday_date
+    from remiss.planning.models import Milestone, TidplanState
+
+    step = session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id, Milestone.kind == "namnd")).first()
+    state = session.get(TidplanState, remiss.id)
+    lines = [f"{because}."] + ([f"Beslutet om yttrandet måste nu fattas utan nämndsammanträde, senast "
+                                f"{format_weekday_date(step.due_on)}."] if step is not None else [])
+    lines += json.loads(state.proposals or "[]") if state is not None else []
+    people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
+    return notify(session, now=now, remiss=remiss, kind=policy.NO_MEETING, people=people, actor_id=actor_id,
+                  lines=lines)
+
+
 def _resent_lines(session: Session, remiss: Remiss, *, version: int, answers: str) -> list[str]:
     """What the draft sent to granskning answers (truth16 F2, F25): a rättelse its reason ("Rättelsen gäller: …"),
     a draft sent back by the granskare the comment, as a newer version or the same one unchanged. Whether a version

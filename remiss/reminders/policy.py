@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.workdays import WorkCalendar
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -16,8 +17,9 @@ BEFORE, ON_DAY, OVERDUE, ESCALATION, DIGEST = "before", "on_day", "overdue", "es
 ASSIGNED, EXTENSION, REVIEW, ANSWERED = "assigned", "extension", "review", "answered"
 RETURNED = "returned"  # the granskare sent the draft back to the handläggare
 MOVED_EARLIER = "moved_earlier"  # a change in the sammanträdesplan moved the handläggare's dates earlier
+NO_MEETING = "no_meeting"  # a change in the sammanträdesplan left the remiss without a sammanträde (walk26 W2)
 REMINDER_KINDS = (BEFORE, ON_DAY, OVERDUE, ESCALATION)
-NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, RETURNED, ANSWERED, MOVED_EARLIER)
+NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, RETURNED, ANSWERED, MOVED_EARLIER, NO_MEETING)
 KIND_LABELS = {
     BEFORE: "Påminnelse före en milstolpe",
     ON_DAY: "Påminnelse samma dag som en milstolpe",
@@ -30,6 +32,7 @@ KIND_LABELS = {
     RETURNED: "Ett utkast skickas tillbaka från granskningen",
     ANSWERED: "Remissen är besvarad",
     MOVED_EARLIER: "Tidplanen flyttas tidigare när sammanträdesplanen ändras",
+    NO_MEETING: "Inget sammanträde hinner längre före sista svarsdag när sammanträdesplanen ändras",
     "outgoing_deadline": "Svarstiden har gått ut för en utgående remiss",  # remiss.outgoing.service.chasers
 }
 # Every kind the outbox carries: the reminders above and the mail Remiss sends outside the organisation, which
@@ -108,9 +111,12 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
     """Return the reminder moments of one milestone from the day since up to and including until."""
     if milestone.done:
         return []
-    if milestone.owner_role in SKIPPED_OWNERS:
+    # "Beslut (inget sammanträde)": no meeting will come, so the latest day for a beslut is the registrator's task
+    # (an ordförande- or delegationsbeslut, or a förlängning), reminded as one (walk26 W2)
+    no_meeting = milestone.kind == "namnd" and milestone.label == NO_MEETING_LABEL
+    if milestone.owner_role in SKIPPED_OWNERS and not no_meeting:
         return _missed_meeting(milestone, policy, calendar, until=until, since=since)
-    owner, due = milestone.owner_role, milestone.due_on
+    owner, due = ("registrator" if no_meeting else milestone.owner_role), milestone.due_on
     found: dict[tuple[str, date], Moment] = {}
 
     def add(kind: str, role: str, day: date, workdays: int) -> None:

@@ -9,8 +9,10 @@ def _resync(remiss, *, session, now, **_):
     schedule.sync_remiss(session, now=now, remiss=remiss)
 
 
-def _milestones(remiss, *, session, now, actor_id=None, moved_earlier=(), because="", **_):
-    if moved_earlier:  # a change in the sammanträdesplan moved the handläggare's dates earlier (planning.service)
+def _milestones(remiss, *, session, now, actor_id=None, moved_earlier=(), because="", lost_meeting=False, **_):
+    if lost_meeting:  # no sammanträde is left before the sista svarsdag (walk26 W2): said instead of moved dates
+        notices.no_meeting(session, now=now, remiss=remiss, because=because, actor_id=actor_id)
+    elif moved_earlier:  # a change in the sammanträdesplan moved the handläggare's dates earlier (planning.service)
         notices.moved_earlier(session, now=now, remiss=remiss, lines=list(moved_earlier), because=because,
                               actor_id=actor_id)
     schedule.sync_remiss(session, now=now, remiss=remiss)

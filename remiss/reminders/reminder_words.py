@@ -6,6 +6,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple
 
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.missed import MEETING_STEPS
 from remiss.calendar.missed import advice as missed_advice
 from remiss.calendar.planner import LABELS
@@ -51,6 +52,13 @@ DUE_SENTENCES = {
     "expediering": ("Yttrandet ska expedieras", "Yttrandet skulle ha expedierats"),
     "sista_svarsdag": ("Svaret ska vara remittenten tillhanda", "Svaret skulle ha varit remittenten tillhanda"),
 }
+
+
+# "Beslut (inget sammanträde)" (calendar.planner): no sammanträde in the plan comes before the sista svarsdag
+NO_MEETING_SENTENCES = ("Beslutet om yttrandet ska vara fattat senast", "Beslutet om yttrandet skulle ha fattats senast")
+NO_MEETING_WHY = "Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag."
+NO_MEETING_EXPECTED = ("Begär förlängd remisstid, låt ordföranden eller en delegat besluta (ordförande- eller "
+                       "delegationsbeslut) eller lägg till ett extra sammanträde i sammanträdesplanen.")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +111,10 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         expected = EXPECTED_AFTER_DECISION[decided_by]
     if milestone == "expediering" and decided_by == "ej_skickat":
         is_due, was_due = "Yttrandet ska skickas till remittenten", "Yttrandet skulle ha skickats till remittenten"
-    if milestone in EXPECTED_MISSED and payload.get("due_on"):
+    no_meeting = milestone == "namnd" and payload.get("label") == NO_MEETING_LABEL
+    if no_meeting:  # no sammanträde comes before the sista svarsdag: the Tidplan's ways out (walk26 W2)
+        label, (is_due, was_due), expected = NO_MEETING_LABEL, NO_MEETING_SENTENCES, NO_MEETING_EXPECTED
+    elif milestone in EXPECTED_MISSED and payload.get("due_on"):
         expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]), in_time)
     if kind == policy.BEFORE:
         lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
@@ -116,6 +127,8 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+    if no_meeting:
+        lines += [NO_MEETING_WHY, *payload.get("proposals", [])]
     if passed and kind != policy.ESCALATION:  # "senast sista svarsdagen" asks for the impossible now
         expected = LATE_STEP
     deadline = getattr(remiss, "effective_deadline_on", None)

@@ -19,7 +19,8 @@ from remiss.namnd.models import Namnd
 from remiss.planning.agenda import BEFORE_DUE, WAITING, with_waiting
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import WAITED_FOR
-from remiss.planning.models import Milestone
+from remiss.calendar.milestones import NO_MEETING_LABEL
+from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service.missed import flag_missed_meetings, meeting_in_time
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
@@ -76,11 +77,12 @@ CATCH_UP_KINDS = {"outgoing_chaser": "chaser", policy.REVIEW: "review", policy.R
 
 
 def group_of(row: OutboxMessage) -> tuple:
-    """The catch-up group of a row: reminders per (remiss, recipient, milestone); digests per recipient."""
+    """The catch-up group of a row: reminders per (remiss, recipient, milestone); digests per (nämnd, recipient),
+    as a registrator of two nämnder gets two lists, neither a copy of the other (walk26 W1)."""
     if row.kind in policy.REMINDER_KINDS:
         return ("reminder", row.remiss_id, row.recipient_email.lower(), row.key.split(":")[2])
     if row.kind == policy.DIGEST:
-        return ("digest", row.recipient_email.lower())
+        return ("digest", digest_namnd(row.key), row.recipient_email.lower())
     if row.kind in CATCH_UP_KINDS:
         return (CATCH_UP_KINDS[row.kind], row.remiss_id, row.recipient_email.lower())
     return ("single", row.id)
@@ -120,8 +122,10 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     namnd = session.get(Namnd, remiss.namnd_id)
     until = horizon(remiss, local_today(now), lookahead_days, spread)
     _set_horizon(session, remiss, until)
-    moments = policy.reminder_moments(milestones_due(session, remiss.id), policy_of(namnd), calendar, until=until,
+    steps = milestones_due(session, remiss.id)
+    moments = policy.reminder_moments(steps, policy_of(namnd), calendar, until=until,
                                       since=local(remiss.created_at).date())
+    no_meeting = no_meeting_words(session, remiss.id, steps)
     wanted: dict[str, tuple[policy.Moment, recipients.Recipient]] = {}
     people: dict[str, list[recipients.Recipient]] = {}
     for moment in moments:
@@ -152,7 +156,7 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     added = 0
     for key, (moment, person) in wanted.items():
         payload = {"milestone": moment.milestone, "workdays": moment.workdays, "day": moment.day.isoformat(),
-                   "due_on": moment.due_on.isoformat()}
+                   "due_on": moment.due_on.isoformat(), **(no_meeting if moment.milestone == "namnd" else {})}
         if key in pending:
             if json.loads(pending[key] or "{}") != payload:
                 session.execute(update(OutboxMessage).where(OutboxMessage.key == key,
@@ -164,6 +168,16 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
                                 recipient_user_id=person.user_id)
     supersede_told(session, now=now, remiss_id=remiss.id)
     return added, cancelled
+
+
+def no_meeting_words(session: Session, remiss_id: int, steps: list[policy.MilestoneDue]) -> dict:
+    """What a reminder of "Beslut (inget sammanträde)" carries besides its date: the label, and the Tidplan's
+    proposals (förlängning, ordförande- or delegationsbeslut, an extra sammanträde) as they are at planning; {} when
+    a sammanträde fits (walk26 W2)."""
+    if not any(s.kind == "namnd" and s.label == NO_MEETING_LABEL for s in steps):
+        return {}
+    state = session.get(TidplanState, remiss_id)
+    return {"label": NO_MEETING_LABEL, "proposals": json.loads(state.proposals or "[]") if state else []}
 
 
 TOLD = "Samma sak skickades redan efter att påminnelsen blev aktuell; den skickas inte igen."
@@ -284,12 +298,53 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
         for person in recipients.registrators(session, namnd.id):
             if policy.DIGEST in person.muted:
                 continue
-            key = f"digest:{namnd.id}:{person.email.lower()}:{moment:%Y-%m-%dT%H:%MZ}"
+            key = digest_key(namnd.id, person.email, moment)
             added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=policy.DIGEST,
                                     due_at=moment, subject="", recipient_user_id=person.user_id,
                                     payload={"namnd_id": namnd.id, "namnd": namnd.name, "start": start.isoformat(),
                                              "end": end.isoformat(), "items": items})
     return added
+
+
+def digest_key(namnd_id: int, email: str, moment: datetime) -> str:
+    """The unique outbox key of a weekly digest: (nämnd, recipient, Monday moment)."""
+    return f"digest:{namnd_id}:{email.lower()}:{moment:%Y-%m-%dT%H:%MZ}"
+
+
+def digest_namnd(key: str) -> str:
+    """The nämnd id of a digest key (digest_key), as text."""
+    return key.split(":")[1]
+
+
+SUPERSEDED_WORDS = "Ersatt av en senare påminnelse om samma sak."
+
+
+def restore_digests(session: Session, *, now: datetime) -> int:
+    """Put back to pending the digests of the last days that a catch-up superseded although no later digest of the
+    same nämnd went to that person: before walk26 W1 the catch-up grouped digests per recipient only, so a
+    registrator of two nämnder lost one nämnd's list. A row superseded is never sent, so sending it now is its
+    first and only time; a row older than DIGEST_LATE_DAYS is left, as the claim would drop it anyway."""
+    since = now - timedelta(days=DIGEST_LATE_DAYS + 1)
+    recent = (OutboxMessage.kind == policy.DIGEST, OutboxMessage.due_at >= since)
+    # next_attempt_at >= due_at >= since: the claim index (status, next_attempt_at) reads only the last days' rows
+    suspects = session.exec(select(OutboxMessage).where(*recent, OutboxMessage.status == OutboxStatus.superseded.value,
+                                                        OutboxMessage.next_attempt_at >= since,
+                                                        OutboxMessage.last_error == SUPERSEDED_WORDS)).all()
+    if not suspects:
+        return 0  # the usual sweep: one small indexed read
+    emails = sorted({row.recipient_email for row in suspects})
+    moments: dict[tuple, list[datetime]] = {}
+    for row in session.exec(select(OutboxMessage).where(*recent, OutboxMessage.recipient_email.in_(emails))):
+        moments.setdefault(group_of(row), []).append(row.due_at)
+    lost = [row for row in suspects if max(moments[group_of(row)]) == row.due_at
+            and moments[group_of(row)].count(row.due_at) == 1]
+    if not lost:
+        return 0
+    # only while still superseded: a concurrent sweep that restored and sent it first is not overwritten
+    return session.execute(update(OutboxMessage).where(OutboxMessage.id.in_([row.id for row in lost]),
+                                                       OutboxMessage.status == OutboxStatus.superseded.value)
+                           .values(status=OutboxStatus.pending.value, last_error="", next_attempt_at=now)
+                           .execution_options(synchronize_session=False)).rowcount
 
 
 DIGEST_LATE_DAYS = 2  # a weekly overview caught up later than this (the scheduler or the relay was down) is dropped
@@ -368,4 +423,5 @@ def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKA
     flag_missed_meetings(session, now=now)  # before the digest: a sammanträde passed without beslut is late
     added, _ = plan_due(session, now=now, lookahead_days=lookahead_days, limit=limit, budget_seconds=budget_seconds)
     calendar = work_calendar(session)
+    restore_digests(session, now=now)  # rows the catch-up's old per-recipient grouping superseded (walk26 W1)
     return added + enqueue_digests(session, now=now, calendar=calendar)

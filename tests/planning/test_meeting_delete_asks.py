@@ -46,5 +46,5 @@ def test_removing_a_meeting_without_the_dialogs_yes_asks_in_its_row(db, client, 
 
     done = auth.post(f"{plan}/{meeting}/ta-bort", {"confirm_delete": "1"}, form_url=refused.headers["Location"],
                      follow_redirects=True)
-    assert "Sammanträdet är borttaget." in visible_text(done.get_data(as_text=True))
+    assert "Sammanträdet torsdag 25 februari 2027 kl. 17.00 är borttaget." in visible_text(done.get_data(as_text=True))
     assert [m.id for m in fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id))] == [first]

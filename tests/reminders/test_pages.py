@@ -30,9 +30,10 @@ def test_my_reminders_lists_upcoming_and_mutes_all_but_escalations(app, client, 
     user = session.get(User, world.handlaggare.id)
     session.refresh(user)
     # outgoing_deadline: the notice that an outgoing remiss's svarstid ran out (issue 20); returned: walk6;
-    # moved_earlier: dates moved earlier by a change in the sammanträdesplan (walk11 finding 11)
+    # moved_earlier: dates moved earlier by a change in the sammanträdesplan (walk11 finding 11); no_meeting: no
+    # sammanträde left before the sista svarsdag (walk26 W2)
     assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "returned", "answered",
-                                                "outgoing_deadline", "moved_earlier"}
+                                                "outgoing_deadline", "moved_earlier", "no_meeting"}
     pending = session.exec(select(OutboxMessage).where(OutboxMessage.recipient_user_id == user.id,
                                                        OutboxMessage.status == "pending")).all()
     session.rollback()

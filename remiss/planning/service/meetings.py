@@ -1,7 +1,7 @@
 """Sammanträdesplan and klämdagar: add, change, import and delete; replan what depends on them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
@@ -11,8 +11,10 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, meetings_from_csv, meetings_from_ics
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.namnd.models import ClosedDay
 from remiss.namnd.models import Meeting as MeetingRow
+from remiss.planning.models import Milestone
 from remiss.planning.service import tidplan
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
@@ -20,6 +22,7 @@ from remiss.remisser.status import CLOSED
 
 KIND_LABELS = {"namnd": "Nämnd", "au": "Arbetsutskott"}
 MEETING_KINDS = ("arbetsutskott", "namnd")  # the milestones a sammanträde dates
+STEP_OF = {"au": "arbetsutskott", "namnd": "namnd"}  # a sammanträde's kind → the milestone it dates
 
 
 @dataclass(frozen=True)
@@ -93,12 +96,16 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
     """Change a meeting's kind, time, place or handlingar deadline; a new day before today only when
     confirm_past."""
     require_plan_editor(principal, meeting.namnd_id)
+    old_day = local(meeting.starts_at).date()
+    kept = data.handlingar_deadline
+    if old_day != data.day and kept is not None and kept == meeting.handlingar_deadline:  # left as it was (W4)
+        data = replace(data, handlingar_deadline=moved_handlingar(kept, data.day - old_day,
+                                                                  tidplan.work_calendar(session)))
     _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
     if data.starts_at() != meeting.starts_at:
         _ask_past(now, data, confirm_past)
     before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
               "handlingar_deadline": meeting.handlingar_deadline}
-    old_day = local(meeting.starts_at).date()
     meeting.kind, meeting.starts_at = data.kind, data.starts_at()
     meeting.place, meeting.handlingar_deadline = data.place.strip(), data.handlingar_deadline
     session.add(meeting)
@@ -114,9 +121,33 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
     return meeting
 
 
-def delete_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow) -> None:
-    """Remove a meeting from the sammanträdesplan."""
+def moved_handlingar(deadline: date, by: timedelta, calendar) -> date:
+    """The sista dag för handlingar of a meeting moved by `by` and whose deadline was left as it was: moved as far,
+    to the working day on or before (walk26 W4: a meeting moved a month kept a deadline a month before it)."""
+    return calendar.previous_workday(deadline + by)
+
+
+def planned_on(session: Session, meetings: list[MeetingRow]) -> dict[int, list[Remiss]]:
+    """meeting id → the open incoming remisser whose tidplan puts its arbetsutskott or nämnd on that meeting's day
+    (in diarium order), of meetings of one nämnd: what removing it would take from them (walk26 W3)."""
+    if not meetings:
+        return {}
+    rows = session.exec(select(Remiss, Milestone.kind, Milestone.due_on).join(Milestone, Milestone.remiss_id == Remiss.id)
+                        .where(Remiss.namnd_id == meetings[0].namnd_id, Remiss.direction == Direction.inkommande,
+                               Remiss.status.not_in([s.value for s in CLOSED]), Milestone.kind.in_(MEETING_KINDS),
+                               Milestone.label != NO_MEETING_LABEL)
+                        .order_by(Remiss.id)).all()
+    found: dict[int, list[Remiss]] = {}
+    for meeting in meetings:
+        day, step = local(meeting.starts_at).date(), STEP_OF.get(meeting.kind)
+        found[meeting.id] = [remiss for remiss, kind, due_on in rows if kind == step and due_on == day]
+    return found
+
+
+def delete_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow) -> list[Remiss]:
+    """Remove a meeting from the sammanträdesplan; return the remisser that were planned on it (planned_on)."""
     require_plan_editor(principal, meeting.namnd_id)
+    lost = planned_on(session, [meeting])[meeting.id]
     namnd_id, day = meeting.namnd_id, local(meeting.starts_at).date()
     because = f"Sammanträdet {format_weekday_date(local(meeting.starts_at).date())} togs bort ur sammanträdesplanen"
     audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
@@ -124,6 +155,16 @@ def delete_meeting(session: Session, *, now: datetime, principal: Principal, mee
     session.delete(meeting)
     session.flush()
     replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id, because=because, used={day})
+    return lost
+
+
+def new_meeting_words(session: Session, remiss: Remiss) -> str:
+    """What the tidplan of a remiss that lost its sammanträde says now: "inget sammanträde hinner före sista
+    svarsdag" or "nu nämndsammanträde torsdag 14 januari 2027"."""
+    step = next((m for m in tidplan.milestones_of(session, remiss.id) if m.kind == "namnd"), None)
+    if step is None or step.label == NO_MEETING_LABEL:
+        return "inget sammanträde hinner före sista svarsdag"
+    return f"nu nämndsammanträde {format_weekday_date(step.due_on)}"
 
 
 def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:

@@ -100,6 +100,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     plan = compute(session, now=now, remiss=remiss)
     existing = {m.kind: m for m in milestones_of(session, remiss.id)}
     before = {kind: m.due_on.isoformat() for kind, m in existing.items()}
+    had_meeting = "namnd" in existing and existing["namnd"].label != NO_MEETING_LABEL
     planned = {}
     if plan is not None:
         planned = {m.kind: m for m in plan.milestones}
@@ -159,8 +160,12 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
                      remiss_id=remiss.id, action="milestone", note=note,
                      changes=history_changes(changes, {m.kind: m.label for m in rows}))  # the Tidplan's words
     earlier = moved.moved_earlier(changes, milestones_of(session, remiss.id)) if because else []
+    # a change in the sammanträdesplan took the remiss's sammanträde and none fits before the sista svarsdag now:
+    # told once, as the step becomes "Beslut (inget sammanträde)" (walk26 W2)
+    lost = bool(because) and decided is None and had_meeting and any(
+        m.kind == "namnd" and m.label == NO_MEETING_LABEL for m in rows)
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id, moved_earlier=earlier,
-                                   because=note)
+                                   because=note, lost_meeting=lost)
     return plan
 
 

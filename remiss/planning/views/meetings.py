@@ -33,10 +33,22 @@ def _when(meeting: Meeting) -> str:
     return f"{format_weekday_date(moment)} kl. {moment:%H.%M}"
 
 
+def _planned_words(remisser: list) -> str:
+    """"1 remiss är planerad på det (KS 2026/0001)." for the delete question; "" when none is."""
+    if not remisser:
+        return ""
+    named = ", ".join(r.our_dnr or f"#{r.id}" for r in remisser)
+    verb = "är planerad" if len(remisser) == 1 else "är planerade"
+    return f"{count_words(len(remisser), 'remiss', 'remisser')} {verb} på det ({named}). "
+
+
 def _rows(namnd_id: int) -> list[dict]:
     rows = []
-    for m in service.meetings_of_namnd(get_session(), namnd_id):
+    found = service.meetings_of_namnd(get_session(), namnd_id)
+    planned = service.planned_on(get_session(), found)
+    for m in found:
         rows.append({"id": m.id, "kind": service.KIND_LABELS.get(m.kind, m.kind), "when": _when(m), "place": m.place,
+                     "planned": _planned_words(planned.get(m.id, [])),
                      "handlingar": format_weekday_date(m.handlingar_deadline) if m.handlingar_deadline else "",
                      # Ta bort posted without the question's yes: asked in the row (web.asking)
                      "asked": asking.asked(f"ta-bort-{m.id}")})
@@ -94,6 +106,10 @@ def save_meeting(namnd_id: int):
         session.rollback()
         return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)
     flash("Sammanträdet är sparat och tidplanerna är beräknade på nytt.", "success")
+    if editing is not None and data.handlingar_deadline and editing.handlingar_deadline != data.handlingar_deadline:
+        flash(f"Sista dag för handlingar flyttades med sammanträdet, från {format_weekday_date(data.handlingar_deadline)} "
+              f"till {format_weekday_date(editing.handlingar_deadline)}. Ändra den om nämnden har en annan regel.",
+              "info")
     reason = work_calendar(session).day_off_reason(data.day)
     if reason:
         flash(f"{format_weekday_date(data.day).capitalize()} är {reason}, ingen arbetsdag. Kontrollera datumet.",
@@ -111,8 +127,14 @@ def delete_meeting(namnd_id: int, meeting_id: int):
         return asking.ask_on("planning.meetings", f"ta-bort-{meeting.id}",
                              f"Sammanträdet {_when(meeting)} är inte borttaget. Läs frågan vid knappen och kryssa i "
                              "”Ja, ta bort sammanträdet” om det ska tas bort.", namnd_id=namnd_id)
-    service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
-    flash("Sammanträdet är borttaget.", "success")
+    when = _when(meeting)
+    lost = service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
+    said = f"Sammanträdet {when} är borttaget."
+    if lost:
+        said += (f" {count_words(len(lost), 'remiss', 'remisser')} förlorade sitt sammanträde och har fått en ny "
+                 "tidplan: " + "; ".join(f"{r.our_dnr or f'#{r.id}'} ({service.new_meeting_words(session, r)})"
+                                              for r in lost) + ".")
+    flash(said, "success")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
 
 
