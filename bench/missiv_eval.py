@@ -102,6 +102,7 @@ from bench.missiv_forward import forward  # noqa: E402
 from remiss.missiv import parse_missiv  # noqa: E402
 from remiss.missiv.bodies import canonical_body  # noqa: E402
 from remiss.missiv.dates import find_dates  # noqa: E402
+from remiss.missiv.title_candidates import ABSTAINED  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "missiv"
 SCALARS = ("title", "remittent", "sender_dnr", "deadline", "answer_email", "contact_person")
@@ -389,8 +390,24 @@ def score_kinds(cases: list[dict]) -> dict:
     fills: list[str] = []
     year_fills: list[str] = []
     misses: list[str] = []
+    # round 26: the title among the offered candidates, and the titles withheld (abstained): whether the withheld
+    # pick was right (what abstaining costs) or wrong (what it saves)
+    titles = {"annotated": 0, "right": 0, "offered": 0, "empty": 0, "abstained": 0, "abstained_right": 0,
+              "abstained_wrong": 0}
     for case in cases:
         got = parse_missiv(case["text"]).to_json()
+        want_title = case["expected"].get("title")
+        if want_title:
+            offered = [got["title"]] if got.get("title") else []
+            offered += got.get("title_alternatives") or []
+            titles["annotated"] += 1
+            titles["right"] += bool(got.get("title")) and _kind_ok("title", got["title"], want_title)
+            titles["offered"] += any(_kind_ok("title", v, want_title) for v in offered)
+            titles["empty"] += not got.get("title")
+            if not got.get("title") and ABSTAINED in got["warnings"]:
+                titles["abstained"] += 1
+                pick_right = _kind_ok("title", got["title_alternatives"][0], want_title)
+                titles["abstained_right" if pick_right else "abstained_wrong"] += 1
         tally = per_kind.setdefault(case["kind"], [0, 0])
         for f in KIND_FIELDS:
             want = case["expected"].get(f)
@@ -414,7 +431,7 @@ def score_kinds(cases: list[dict]) -> dict:
                 shown = len(have) if f == "sandlista_count" and have else have
                 misses.append(f"{case['id']}: {f} = {str(shown)[:90]!r}, expected {str(want)[:90]!r}")
     return {"per_kind": per_kind, "real": real, "per_field": per_field, "fills": fills, "year_fills": year_fills,
-            "misses": misses}
+            "misses": misses, "titles": titles}
 
 
 def _pct(pair: list[int]) -> str:
@@ -435,6 +452,10 @@ def report_kinds(name: str, result: dict, show_misses: bool) -> None:
     print(f"  wrong fills where the annotation is null: {len(result['fills'])}"
           f" (besides year-fills, a year the text does not write taken from its context: {len(result['year_fills'])})")
     print("  per field: " + ", ".join(f"{f} {v[0]}/{v[1]}" for f, v in result["per_field"].items()))
+    t = result["titles"]
+    print(f"  title: right {_pct([t['right'], t['annotated']])}, right among the offered candidates "
+          f"{_pct([t['offered'], t['annotated']])}, empty {t['empty']} (abstained {t['abstained']}: "
+          f"{t['abstained_right']} whose pick was right, {t['abstained_wrong']} whose pick was wrong)")
     if show_misses:
         for miss in result["misses"]:
             print("    miss:", miss)

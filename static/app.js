@@ -189,4 +189,16 @@ document.addEventListener("DOMContentLoaded", () => {
     field.replaceWith(fresh);
     if (focused) fresh.querySelector("select, input").focus();  // keyboard users stay where they were
   });
+  // "Andra förslag på ärendemening" (templates/intake/_title_choices.html): a click fills the field in place, keeping
+  // what was typed elsewhere; without JavaScript the link reopens the prefilled form with that title.
+  document.querySelectorAll("[data-title-choice]").forEach((choice) => {
+    choice.addEventListener("click", (event) => {
+      const field = document.getElementById("f-title");
+      if (!field) return;
+      event.preventDefault();
+      field.value = choice.dataset.titleChoice;
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+      field.focus();
+    });
+  });
 });

@@ -36,6 +36,8 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
         "deadline_on": "",
         "deadline_time": "",
         "missiv_text": text[:MISSIV_TEXT_LIMIT],
+        # round 26: the other titles the letter offers, one a line (templates/intake/_title_choices.html)
+        "title_alternatives": "\n".join(getattr(result, "title_alternatives", None) or []),
     }
     if isinstance(result.deadline, datetime):
         values["deadline_on"] = result.deadline.date().isoformat()

@@ -25,7 +25,8 @@ from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
 from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, names_subject,
-                                 plausible_heading, same_matter, shares_designation)
+                                 plausible_heading, same_matter, shares_designation, title_sources)
+from remiss.missiv.title_candidates import ABSTAINED, weigh
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
@@ -81,7 +82,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             # round 24: a page's headline (its first short line, or an item's under a list) is the weakest cue for a title:
             # no word of the text says it is the ärendemening; say so beside it. A heading with a procedure's words
             # in front ("Remiss – X", "Samråd om X", "Begäran om yttrande över X") names itself and needs no warning
-            warnings.append("Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet.")
+            warnings.append(HEADLINE_GUESS)
         note("title", span)
     if title is None:
         chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
@@ -238,6 +239,15 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     summary, span = find_summary(work)
     note("summary", span)  # a missiv without a summary of its own is usual and nothing the registrator can act on
 
+    # round 26: the other titles the letter offers; a title nothing else backs is withheld, its candidates kept
+    choice = weigh(title, _title_sources(envelope, work, hints, bool(extension_to)), work,
+                   guessed=HEADLINE_GUESS in warnings)
+    if choice.abstained:
+        title = None
+        evidence[:] = [e for e in evidence if e.field != "title"]
+        warnings[:] = [w for w in warnings if w != HEADLINE_GUESS]
+        warnings.append(ABSTAINED)
+
     result = MissivResult(
         title=title,
         remittent=remittent,
@@ -257,6 +267,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         summary=summary,
         contact_email=contact_email,
         answer_address=answer_address,
+        title_alternatives=choice.alternatives,
     )
     # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
     # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say
@@ -292,6 +303,29 @@ def _swedish_moment(value: date | datetime) -> str:
 
 _OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid|mot|över|kring|gällande|angående|"
                        r"avseende)|[,–-])\Z", re.IGNORECASE)
+
+
+HEADLINE_GUESS = "Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet."
+
+
+def _title_sources(envelope, work: str, hints: Sequence[Hint], extends: bool) -> list[tuple[str, str]]:
+    """The titles each source gives on its own: the innermost mail's subject, the text's rules, the file's
+    structure and, for an extension notice, the remiss it names (title_candidates.weigh ranks them)."""
+    found: list[tuple[str, str]] = []
+    if envelope and envelope.subject:
+        subject = clean_subject(envelope.subject, envelope.subject_span)[0]
+        if subject and not dnr_only(subject) and not is_greeting(subject):
+            found.append(("forward-subject" if envelope.subject_outer else "subject", subject))
+    found += [(source, value) for source, value in title_sources(work) if not is_greeting(value)]
+    if extends:
+        named = named_remiss(work)[0]
+        if named:
+            found.append(("extension", named))
+    for weight, source in ((2, "file-heading"), (0, "file")):
+        chosen = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=weight)
+        if chosen and not is_greeting(chosen.value):
+            found.append((source, chosen.value))
+    return found
 
 
 def _led(text: str, span: tuple[int, int], title: str) -> bool:

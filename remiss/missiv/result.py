@@ -46,6 +46,9 @@ class MissivResult:
     summary: str | None = field(default=None)  # the letter's own sentences about the matter, for the tjänsteskrivelse
     contact_email: str | None = field(default=None)  # the contact person's address, next to the name
     answer_address: str | None = field(default=None)  # the postal address an answer instruction names
+    # round 26: other titles the letter offers, best first (title_candidates.py); when the title is withheld, the
+    # first is the line the parser would have chosen
+    title_alternatives: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """Return the contract JSON: the eight registration keys plus extras."""
@@ -66,6 +69,7 @@ class MissivResult:
             "contact_email": self.contact_email,
             "answer_address": self.answer_address,
             "summary": self.summary,
+            "title_alternatives": list(self.title_alternatives),
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence
             ],

@@ -390,3 +390,34 @@ def names_subject(subject_title: str, heading: str, text: str, span: tuple[int, 
     line = text[start:end if end >= 0 else len(text)]
     # a heading line only, not the paragraph a title was read from
     return len(line.split()) <= 15 and len(line) <= 2 * len(heading) + 40 and same_matter(subject_title, line)
+
+
+def title_sources(text: str) -> list[tuple[str, str]]:
+    """Return (source, title) for each rule that reads a title from the text on its own, in the order find_title
+    weighs them (round 26): what title_candidates.py offers beside the chosen title and counts as corroboration.
+    Sources: "labelled" ("Ärende:", "Angående:", "Rubrik:"), "heading" ("# …"), "remiss" ("Remiss av …"),
+    "phrased" ("Begäran om yttrande över …"), "label_above", "prose", "proposal", "document", "headline"."""
+    text = decapitalised(text) or text
+    found: list[tuple[str, str]] = []
+
+    def add(source: str, value: str | None) -> None:
+        if value and not is_letterhead(value) and len(value) <= 250:
+            found.append((source, value))
+
+    for source, pattern in zip(("labelled", "heading", "labelled", "remiss"), _LABELLED):
+        m = pattern.search(text)
+        if m and 3 <= len(m.group(1)) <= 250 and not number_only(m.group(1)):
+            end = continued(text, m.start(1), m.end(1))
+            add(source, tidy(text[m.start(1):end], (m.start(1), end), lead=False)[0])
+    add("phrased", _phrased_heading(text)[0])
+    add("label_above", label_above(text)[0])
+    for pattern in _PROSE:
+        m = pattern.search(text)
+        if m:
+            value = tidy(m.group(1), m.span(1))[0]
+            add("prose", value[:1].upper() + value[1:] if value else None)
+            break
+    add("proposal", proposal_named(text)[0] or prose_matter(text)[0])
+    add("document", _document_line(text)[0])
+    add("headline", headline(text)[0])
+    return found

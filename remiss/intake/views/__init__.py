@@ -34,7 +34,13 @@ class RegistrationHooks:
     def prefill(self, req) -> dict:
         """Return the prefilled form values of the user's pending batch named in ?missiv=."""
         intake = batches.load(get_session(), principal=principal(), token=_token(req))
-        return dict(intake.values, intake_token=intake.token) if intake else {}
+        if not intake:
+            return {}
+        values = dict(intake.values, intake_token=intake.token)
+        chosen = title_choice(values, req.args.get("titel"))  # "Andra förslag på ärendemening" without JavaScript
+        if chosen:
+            values["title"] = chosen
+        return values
 
     def context(self, req) -> dict:
         """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
@@ -76,6 +82,12 @@ class RegistrationHooks:
 
 
 HOOKS = RegistrationHooks()
+
+
+def title_choice(values: dict, index: str | None) -> str | None:
+    """The alternative title the link ?titel=N picks among the parser's (title_alternatives, one a line), or None."""
+    alternatives = (values.get("title_alternatives") or "").splitlines()
+    return alternatives[int(index)] if index and index.isdigit() and int(index) < len(alternatives) else None
 
 
 def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> str:
