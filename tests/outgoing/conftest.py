@@ -1,14 +1,17 @@
 """Fixtures for outgoing remisser: a real SMTP server on localhost that the app is configured to use."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from email import message_from_bytes, policy
 
 import pytest
 
+from remiss.auth.access import Principal
 from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import mails
+from remiss.outgoing.service import sending
+from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from tests.support.factories import T0, make_namnd, make_remiss, make_user
 from tests.support.local_smtp import start_smtp
@@ -66,3 +69,30 @@ def unsent_utgaende(session, auth, clock):
         auth.login(user.email)
         return remiss
     return make
+
+
+def at(y, m, d, hh=9, mm=0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=STOCKHOLM)
+
+
+def sent_to_kommunal_and_ungdom(app, session, clock, auth, **remiss_fields) -> tuple[int, list[int]]:
+    """On Saturday 5 December 2026 an utgående remiss (svarstid 18 December 12.00, chasers 5 arbetsdagar before and 2
+    after) sent to Kommunal and Ungdomsrådet; its registrator is signed in. `remiss_fields` go to make_remiss, a
+    `namnd_name` to make_namnd. Returns the remiss's id and its entries' ids."""
+    clock.set(at(2026, 12, 5, 0, 30))
+    namnd_name = remiss_fields.pop("namnd_name", None)
+    namnd = make_namnd(session, chase_workdays_before="5", chase_workdays_after="2",
+                       **({"name": namnd_name} if namnd_name else {}))
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=at(2026, 12, 5, 0, 20),
+                         deadline_on=date(2026, 12, 18), deadline_time=time(12, 0),
+                         sandlista=[SandlistaItem("Kommunal", "kommunal@example.se", ""),
+                                    SandlistaItem("Ungdomsrådet", "ungdom@example.se", "")], **remiss_fields)
+    with app.app_context():
+        sending.send(session, now=at(2026, 12, 5, 0, 25), principal=Principal.system(), remiss=remiss,
+                     files_dir=app.config["FILES_DIR"], base_url="http://remiss.test")
+    session.commit()
+    auth.login(user.email)
+    ids, remiss_id = [e.id for e in remisser.entries(session, remiss.id)], remiss.id
+    session.rollback()
+    return remiss_id, ids

@@ -3,43 +3,18 @@ deadline is now earlier. An instans's deadline is the later of its anstånd and 
 whose deadline moves are told; the question before and the message after say who is and is not told."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from html import unescape
 
 from sqlmodel import select
 
-from remiss.auth.access import Principal
-from remiss.auth.models import Role
-from remiss.clock import STOCKHOLM
-from remiss.outgoing.service import chasers, remisstid, sending
+from remiss.outgoing.service import chasers, remisstid
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
-from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Remiss
-from tests.outgoing.conftest import run_sweep
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.outgoing.conftest import at, run_sweep, sent_to_kommunal_and_ungdom
 
 
-def at(y, m, d, hh=9, mm=0) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=STOCKHOLM)
-
-
-def _world(app, session, clock, auth):
-    clock.set(at(2026, 12, 5, 0, 30))
-    namnd = make_namnd(session, chase_workdays_before="5", chase_workdays_after="2")
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=at(2026, 12, 5, 0, 20),
-                         deadline_on=date(2026, 12, 18), deadline_time=time(12, 0),
-                         sandlista=[SandlistaItem("Kommunal", "kommunal@example.se", ""),
-                                    SandlistaItem("Ungdomsrådet", "ungdom@example.se", "")])
-    with app.app_context():
-        sending.send(session, now=at(2026, 12, 5, 0, 25), principal=Principal.system(), remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="http://remiss.test")
-    session.commit()
-    auth.login(user.email)
-    ids, remiss_id = [e.id for e in remisser.entries(session, remiss.id)], remiss.id
-    session.rollback()
-    return remiss_id, ids
 
 
 def _flash(response) -> str:
@@ -58,7 +33,7 @@ def _notices(db, remiss_id):
 
 def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, session, clock, auth, client, smtp,
                                                                       runner):
-    remiss_id, (kommunal, _) = _world(app, session, clock, auth)
+    remiss_id, (kommunal, _) = sent_to_kommunal_and_ungdom(app, session, clock, auth)
     page = f"/remisser/{remiss_id}"
     run_sweep(runner, smtp, clock.now)  # the missiv e-mailed first: one still in the Utkorg is made anew (h-queue24)
     said = _flash(auth.post(f"{page}/utskick/instanser/{kommunal}",

@@ -6,41 +6,16 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, time
 from html import unescape
 
 from docx import Document
 from sqlmodel import select
 
-from remiss.auth.access import Principal
-from remiss.auth.models import Role
 from remiss.namnd.models import Namnd
-from remiss.outgoing.service import chasers, sending
-from remiss.remisser import service as remisser
-from remiss.remisser.input import SandlistaItem
+from remiss.outgoing.service import chasers
 from remiss.remisser.models import Attachment, Remiss
-from tests.outgoing.conftest import run_sweep
-from tests.outgoing.test_walk12b_extension import at
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.outgoing.conftest import at, run_sweep, sent_to_kommunal_and_ungdom
 
-
-def _world(app, session, clock, auth):
-    clock.set(at(2026, 12, 5, 0, 30))
-    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", chase_workdays_before="5",
-                       chase_workdays_after="2")
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=at(2026, 12, 5, 0, 20),
-                         title="Cykelplan för Öster", deadline_on=date(2026, 12, 18), deadline_time=time(12, 0),
-                         sandlista=[SandlistaItem("Kommunal", "kommunal@example.se", ""),
-                                    SandlistaItem("Ungdomsrådet", "ungdom@example.se", "")])
-    with app.app_context():
-        sending.send(session, now=at(2026, 12, 5, 0, 25), principal=Principal.system(), remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="http://remiss.test")
-    session.commit()
-    auth.login(user.email)
-    ids, remiss_id = [e.id for e in remisser.entries(session, remiss.id)], remiss.id
-    session.rollback()
-    return remiss_id, ids
 
 
 def _listed(html: str) -> list[str]:
@@ -51,7 +26,8 @@ def _listed(html: str) -> list[str]:
 
 def test_every_mail_to_the_instanser_and_the_missiv_file_name_the_sender(app, db, session, clock, auth, client,
                                                                          smtp, runner):
-    remiss_id, (kommunal, _) = _world(app, session, clock, auth)
+    remiss_id, (kommunal, _) = sent_to_kommunal_and_ungdom(app, session, clock, auth, namnd_name="Stadsområdesnämnd Öster",
+                                                          title="Cykelplan för Öster")
     remiss = session.get(Remiss, remiss_id)
     namnd = session.get(Namnd, remiss.namnd_id)
     sender = "Stadsområdesnämnd Öster, Malmö stad"  # the factory's organisation
