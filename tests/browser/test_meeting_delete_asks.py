@@ -39,6 +39,7 @@ def test_removing_a_meeting_asks_in_the_dialog_and_on_the_page(open_page):
     asked: list[str] = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.locator(f"#ta-bort-{meeting_id}").get_by_role("button").click()
-    assert "Sammanträdet är borttaget." in page.locator(".messages").inner_text()
+    said = page.locator(".messages").inner_text()
+    assert said.startswith("Klart: Sammanträdet ") and said.rstrip().endswith("är borttaget."), said  # names the meeting
     assert len(asked) == 1 and asked[0].endswith("Det går inte att ångra.")
     assert "Inga sammanträden inlagda." in page.locator("table").inner_text()
