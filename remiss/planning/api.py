@@ -18,7 +18,7 @@ from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
 from remiss.planning.flags import reason_text
 from remiss.planning.service.missed import meeting_in_time
-from remiss.planning.present import HELD_STEPS, done_on
+from remiss.planning.tidplan_panel import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.calendar.hand_set import said_by_hand
 from remiss.remisser.input import InputErrors
