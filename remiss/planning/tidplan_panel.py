@@ -27,7 +27,7 @@ from remiss.planning.pending_extension import advice_while_waiting, instead_of_a
 from remiss.planning.service import tidplan
 from remiss.planning.service.milestones import called_off_words
 from remiss.planning.service.missed import meeting_in_time
-from remiss.planning.service.recorded import (by_hand_refusal, justering_waits, kept_by_record,
+from remiss.planning.service.recorded import (by_hand_refusal, justering_waits, kept_by_record, refusal_said,
                                              skipped_by_hand, skipped_words, waits_to_be_sent)
 from remiss.remisser.finished import is_finished
 from remiss.remisser.kind_words import REMISS, noun_of, reword
@@ -183,7 +183,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # a förlängning already asked for is said, not asked for again (pending_extension)
             instead_of_asking(missed_next_step(m.kind, m.due_on, in_time), asked)
             if m.flag_reason == MISSED and m.done_at is None and not closed else "",
-            by_hand_refusal(m.kind, m.explanation, sending=sending)
+            refusal_said(m, sending=sending)
             or (kept.get(m.kind, "") if m.done_at is not None else "")
             or (waits if m.kind == "justering" else ""),
             mail_waits=unsent and m.kind == "sista_svarsdag" and m.done_at is not None))
