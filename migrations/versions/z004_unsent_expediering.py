@@ -1,4 +1,4 @@
-"""data: an Expediering left open by an expediering without svarsadress is klar, its sending waits on the Sista svarsdag (walk25b Z5)
+"""data: an Expediering left open by an expediering without svarsadress is klar; its sending waits (walk25b Z5)
 
 Before walk25b Z5 an yttrande expedierat without a svarsadress ticked off the steps up to the Justering and left the
 Expediering open with the words recorded.WAITS_TO_BE_SENT ("Yttrandet är expedierat men inte skickat: …"), so every
