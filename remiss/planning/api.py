@@ -12,13 +12,13 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.planning.service.recorded import (by_hand_refusal, justering_waits, kept_by_record,
-                                             skipped_by_hand, waits_to_be_sent)
+from remiss.planning.service.recorded import (justering_waits, kept_by_record, refusal_said, skipped_by_hand,
+                                             waits_to_be_sent)
 from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
 from remiss.planning.flags import reason_text
 from remiss.planning.service.missed import meeting_in_time
-from remiss.planning.present import HELD_STEPS, done_on
+from remiss.planning.tidplan_panel import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.calendar.hand_set import said_by_hand
 from remiss.remisser.input import InputErrors
@@ -94,9 +94,10 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kep
             # done, but the expedierat yttrande that answers it has not left the Utkorg yet: the pages say "Väntar
             # på e-post", not "Klar" (walk25b Z4; status keeps its meaning, the field is added)
             "waiting_for_mail": bool(mail_waits and done_at),
-            # why it is not marked done or not done by hand: only the expediering does it, or the registered beslut
-            # keeps it done (null: it may be)
-            "not_by_hand": by_hand_refusal(m.kind, m.explanation, sending=sending) or kept or None,
+            # why it is not marked done or not done by hand: only the expediering does it (said while the step is
+            # open, walk25b), or the registered beslut keeps it done (null: it may be, or a done step only the
+            # expediering closes: "blir klar när …" is not said of it)
+            "not_by_hand": refusal_said(m, sending=sending) or kept or None,
             # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null,
             # also for one ticked off by a status set by hand or passed over by the beslut: it was not held
             "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS and took_place(m.explanation)

@@ -132,7 +132,8 @@ class MilestonePublic(SQLModel):
     cancelled: bool = False
     cancelled_at: datetime | None = None  # when the remiss closed and called it off
     status: Literal["open", "done", "cancelled"] = "open"
-    # why it is done only by the expediering, never marked by hand (expediering, sista_svarsdag); null otherwise
+    # why it is done only by the expediering, never marked by hand (expediering, sista_svarsdag), while it is open;
+    # why the registered beslut keeps a done step done; null otherwise
     not_by_hand: str | None = None
     # a done sammanträde (arbetsutskott, nämnd, justering): the day it was held; done_at is when it was registered
     held_on: date | None = None

@@ -9,6 +9,8 @@ import io
 import re
 from datetime import datetime, timezone
 
+import pytest
+
 from tests.drafting.test_expediering_mail import expediera, sweep
 
 
@@ -144,3 +146,31 @@ def test_the_sista_svarsdag_reminder_asks_for_the_sending_without_svarsadress(de
     assert "Vad som förväntas av dig: Skicka yttrandet till remittenten och registrera hur det skickades" in told[0]
     assert "Se till att yttrandet når remittenten senast sista svarsdagen" not in told[0]
     assert not any("Expedieringen" in m.get_body(preferencelist=("plain",)).get_content() for _, m in smtp.received)
+
+
+
+@pytest.mark.parametrize("answer_email", ["", "kulturkansli@malmo.se"], ids=["utan-svarsadress", "e-post"])
+def test_a_done_expediering_does_not_say_when_it_becomes_done_on_either_path(decided, auth, client, answer_email):
+    """walk25b: "Expedieringen blir klar när yttrandet expedieras, inte för hand." is why an open step has no
+    Markera som klar; beside a done Expediering it is noise, on the Tidplan and in the API's not_by_hand, whether
+    the yttrande was e-mailed or waits to be sent. The Sista svarsdag that waits for the sending keeps its own
+    sentence; a click on the done step is still refused."""
+    rid = decided(answer_email=answer_email)
+    assert expediera(auth, rid).status_code == 302
+    steps = _steps(client, rid)
+    # old code: not_by_hand "Expedieringen blir klar när yttrandet expedieras, inte för hand." on the done step
+    assert steps["expediering"]["status"] == "done" and steps["expediering"]["not_by_hand"] is None, \
+        steps["expediering"]
+    if answer_email:
+        return  # besvarad: the Tidplan offers no clicks and says no why
+    tidplan = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 2)[-1]
+    expediering = tidplan[tidplan.index("Expediering :"):tidplan.index("Sista svarsdag :")]
+    assert "Klar" in expediering
+    assert "blir klar" not in expediering, expediering  # old code: "… Klar … Expedieringen blir klar när …"
+    assert "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand." in tidplan
+    assert steps["sista_svarsdag"]["not_by_hand"] == \
+        "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand."
+    refused = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": steps["expediering"]["id"], "done": "0"},
+                        form_url=f"/remisser/{rid}")
+    assert refused.status_code == 400 and "Expedieringen blir klar" in refused.get_data(as_text=True)
+    assert _steps(client, rid)["expediering"]["status"] == "done"

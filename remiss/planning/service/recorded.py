@@ -60,6 +60,13 @@ def by_hand_refusal(kind: str, explanation: str = "", *, sending: bool = False) 
     return BY_EXPEDIERING.get(kind, "")
 
 
+def refusal_said(m, *, sending: bool = False) -> str:
+    """by_hand_refusal as the Tidplan and the API say it beside a step: "Expedieringen blir klar när yttrandet
+    expedieras, inte för hand." only while the step is open; a done step says what happened, and the sentence on it
+    was noise (walk25b). A click on a done step is still refused with it (milestones.mark_done)."""
+    return by_hand_refusal(m.kind, m.explanation, sending=sending) if m.done_at is None else ""
+
+
 def _decided(session: Session, remiss: Remiss) -> Decision | None:
     """The beslut on the yttrande, as the tidplan follows it (decided.decided_of); None before it is registered."""
     return session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()

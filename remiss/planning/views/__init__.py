@@ -9,7 +9,7 @@ from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
-from remiss.planning import extension_needed, present
+from remiss.planning import extension_needed, present, tidplan_panel as panel
 from remiss.planning.forms import Unreadable, parse_decision, parse_notice, parse_override, parse_request
 from remiss.planning.service import extensions, milestones, tidplan
 from remiss.planning.service.extensions import Evidence
@@ -44,7 +44,7 @@ def _panel_context(builder, form_keys: tuple[str, ...]):
     return context
 
 
-tidplan_panel = _panel_context(present.tidplan_panel, ("override",))
+tidplan_panel = _panel_context(panel.tidplan_panel, ("override",))
 extensions_panel = _panel_context(present.extensions_panel, ("request", "decide", "notice"))
 
 
