@@ -129,7 +129,8 @@ def test_a_question_left_out_is_asked_about_again_before_approval(open_page):
     assert reviewer.locator("#yttrande .status").first.inner_text().strip() == "Godkänd"
 
 
-def test_without_svarsadress_it_stays_beslutad_until_recorded_as_sent(open_page):
+def test_without_svarsadress_it_is_expedierad_not_sent_until_recorded_as_sent(open_page):
+    """walk25b Z5: after Expediera the header says it is not sent (not "Beslutad"); Besvarad when sending is recorded."""
     rid = _remiss("Remiss utan svarsadress", answer_email="", decided=True)
     page = open_page("sekreterare@remiss.example")
     check_axe_once(page)
@@ -139,7 +140,7 @@ def test_without_svarsadress_it_stays_beslutad_until_recorded_as_sent(open_page)
     page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
     page.get_by_role("button", name="Expediera", exact=True).click()
     page.wait_for_load_state()
-    assert _status(page) == "Beslutad"  # nothing has gone to the remittent yet
+    assert _status(page) == "Expedierad, inte skickad"  # nothing has gone to the remittent yet
     form = page.locator("#skickat")
     assert "Skickat per post eller på annat sätt" in form.inner_text()
     check_axe(page)
