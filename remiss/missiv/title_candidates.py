@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from remiss.missiv.extension import _NOTICE
+from remiss.missiv.extension import speaks_of_extension
 from remiss.missiv.heading_lines import CHROME, is_letterhead, plausible_heading
 from remiss.missiv.hints import agree
 from remiss.missiv.title import shares_designation
-from remiss.missiv.title_prose import _NOT_A_NAME
-from remiss.missiv.title_proposal import _MENTION
-from remiss.missiv.title_trim import _DOC_ONLY, drop_remiss_lead
+from remiss.missiv.title_proposal import proposes_nothing
+from remiss.missiv.title_prose import describes
+from remiss.missiv.title_trim import document_kind_only, drop_remiss_lead
 
 # A cue that says of itself that it names the matter: a mail's subject, a labelled line ("Ärende:", "# …"), the
 # procedure's words in front of it ("Remiss av …", "Begäran om yttrande över …"), the remiss an extension notice
@@ -61,10 +61,6 @@ ECHO_MIN_WORDS = 150
 ECHO_TEXT_CHARS = 100_000  # the echo is read in the letter's first 100,000 characters: linear and bounded
 
 
-# What a name does not start with, as the prose rule judges it (title_prose), the articles aside: a title may start
-# with "En"/"Ett" ("Ett utvidgat skydd …"), a phrase in the prose may not
-_NAME_START = re.compile(_NOT_A_NAME.replace("en|ett|", "") + r"\S", re.IGNORECASE)
-_PROPOSAL_WORDS = re.compile(r"(?<![\wåäö-])förslag(?:et)?[ \t]+till[ \t]", re.IGNORECASE)
 _PATH_STEP = re.compile(r"[ \t]+[/›>|][ \t]+")  # a site's path: "Om myndigheten / Remisser"
 
 
@@ -76,15 +72,11 @@ def plausible(value: str) -> bool:
     reads as no name ("Många av sina förslag till beslut": title_proposal), and no words of an extension notice
     ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter."""
     value = " ".join(value.split())
-    if not plausible_heading(value) or is_letterhead(value) or (_DOC_ONLY.match(value) and " " not in value) or \
-            _NOTICE.search(value):
+    if not plausible_heading(value) or is_letterhead(value) or document_kind_only(value) or describes(value) or \
+            proposes_nothing(value) or speaks_of_extension(value):
         return False
     steps = _PATH_STEP.split(value)
-    if len(steps) > 1 and any(is_letterhead(step) or CHROME.match(step) for step in steps):
-        return False
-    if not _NAME_START.match(value):
-        return False
-    return not (_PROPOSAL_WORDS.search(value) and not _MENTION.search(value))
+    return len(steps) == 1 or not any(is_letterhead(step) or CHROME.match(step) for step in steps)
 
 
 def echo(title: str, text: str) -> float:
