@@ -14,6 +14,10 @@ MEETING = re.compile(r"(?<![\wåäöÅÄÖ])sammanträdet " + _DAY, re.IGNORECAS
 _ALTERNATIVE = (re.compile(r",? eller behandla remissen vid sammanträdet " + _DAY + r" med ordinarie justering"),
                 re.compile(r" ?Med ordinarie justering hinner sammanträdet " + _DAY + r"\."))
 
+# the planner's offer of an extra sammanträde by the latest day for a beslut: no offer once that day has passed
+# (walk26b X13: "Kalla till ett extra sammanträde senast tisdag 29 december 2026" in a mail of 30 december)
+EXTRA = re.compile(r"extra sammanträde senast " + _DAY, re.IGNORECASE)
+
 
 def _day(match: re.Match) -> date:
     day, month, year = match.groups()[-3:]
@@ -32,10 +36,11 @@ def without_passed_alternatives(text: str, today: date) -> str:
 
 
 def still_holds(text: str, today: date) -> str:
-    """A stored warning or proposal as it holds today: "" when it builds on a sammanträde that has passed, and
-    without the offer of a passed alternative meeting."""
+    """A stored warning or proposal as it holds today: "" when it builds on a sammanträde that has passed or
+    offers an extra sammanträde by a day that has passed, and without the offer of a passed alternative meeting."""
     text = without_passed_alternatives(text, today)
-    return "" if any(_passed(m, today) for m in MEETING.finditer(text)) else text
+    found = [*MEETING.finditer(text), *EXTRA.finditer(text)]
+    return "" if any(_passed(m, today) for m in found) else text
 
 
 def holding(texts: list[str], today: date) -> list[str]:

@@ -13,6 +13,7 @@ from remiss.calendar.planner import LABELS
 from remiss.calendar.swedish import format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 from remiss.planning.lateness import relative
+from remiss.planning.passed_advice import holding
 from remiss.reminders import policy
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
@@ -128,7 +129,7 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
     if no_meeting:
-        lines += [NO_MEETING_WHY, *payload.get("proposals", [])]
+        lines += [NO_MEETING_WHY, *_proposals(payload, today)]
     if passed and kind != policy.ESCALATION:  # "senast sista svarsdagen" asks for the impossible now
         expected = LATE_STEP
     deadline = getattr(remiss, "effective_deadline_on", None)
@@ -158,6 +159,13 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     told = reminder_told(kind, payload, remiss, due_words, today=today, decided_by=decided_by)
     dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
     return f"{dnr}{subject_head(told)} – {remiss.title}", told.lines, told.expected
+
+
+def _proposals(payload: dict, today: date | None) -> list[str]:
+    """The Tidplan's proposals stored with a reminder, those that still hold today (passed_advice.holding: no
+    "Kalla till ett extra sammanträde senast <i går>", walk26b X13)."""
+    texts = [p["text"] if isinstance(p, dict) else p for p in payload.get("proposals", [])]
+    return holding(texts, today) if today is not None else texts
 
 
 def _late_since(workdays: int, payload: dict, remiss, today: date | None) -> str:

@@ -4,7 +4,7 @@ no reminder at all. Now the handläggare and the registrator are told once that 
 registrator is reminded of the latest day for a beslut with the Tidplan's proposals."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from remiss.auth.models import Role
 from remiss.calendar.swedish import format_weekday_date
@@ -61,3 +61,19 @@ def test_a_remiss_that_loses_its_meeting_is_told_once_and_its_beslut_is_reminded
     body = _body(subjects[head])
     assert "Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag." in body, body
     assert "ordförande- eller delegationsbeslut" in body, body
+    extra = f"Kalla till ett extra sammanträde senast {format_weekday_date(beslut.due_on)}."
+    assert extra in body, body
+
+    # walk26b X13: the day after, the overdue reminder no longer offers a meeting by a day that has passed
+    after = beslut.due_on + timedelta(days=1)
+    while after.weekday() >= 5:
+        after += timedelta(days=1)
+    seen = len(smtp.messages)
+    sweep(session, runner, f"{after.isoformat()}T07:30")
+    late = [m for m in smtp.messages[seen:] if m["To"] == "mia@kommun.se"
+            and "Försenad: beslut (inget sammanträde)" in _body(m) + m["Subject"]]
+    assert late, [m["Subject"] for m in smtp.messages[seen:]]
+    body = _body(late[0])
+    # Old code: "Kalla till ett extra sammanträde senast <yesterday>."
+    assert "extra sammanträde senast" not in body, body
+    assert "Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag." in body, body

@@ -14,7 +14,7 @@ from remiss.clock import STOCKHOLM, local
 from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.namnd.models import ClosedDay
 from remiss.namnd.models import Meeting as MeetingRow
-from remiss.planning.models import Milestone
+from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import tidplan
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
@@ -92,11 +92,13 @@ def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_
 
 
 def update_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow,
-                   data: MeetingInput, confirm_past: bool = False) -> MeetingRow:
+                   data: MeetingInput, confirm_past: bool = False) -> list[Remiss]:
     """Change a meeting's kind, time, place or handlingar deadline; a new day before today only when
-    confirm_past."""
+    confirm_past. Return the remisser that were planned on it and are not after the change (moved past their sista
+    svarsdag, say): the Klart names them, as after a removal (walk26b X12)."""
     require_plan_editor(principal, meeting.namnd_id)
     old_day = local(meeting.starts_at).date()
+    planned = planned_on(session, [meeting])[meeting.id]
     kept = data.handlingar_deadline
     if old_day != data.day and kept is not None and kept == meeting.handlingar_deadline:  # left as it was (W4)
         data = replace(data, handlingar_deadline=moved_handlingar(kept, data.day - old_day,
@@ -118,7 +120,8 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
                if old_day != data.day else f"Sammanträdet {format_weekday_date(data.day)} ändrades")
     replan_namnd(session, now=now, namnd_id=meeting.namnd_id, actor_id=principal.user_id, because=because,
                  moved_to=data.day if old_day != data.day else None, used={old_day, data.day}, added={data.day})
-    return meeting
+    still = {remiss.id for remiss in planned_on(session, [meeting])[meeting.id]}
+    return [remiss for remiss in planned if remiss.id not in still]
 
 
 def moved_handlingar(deadline: date, by: timedelta, calendar) -> date:
@@ -245,11 +248,18 @@ def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor
 
 
 def _touched(session: Session, remiss: Remiss, today: date, used: set[date], added: set[date]) -> bool:
-    """Whether the remiss's tidplan uses a meeting of the days used, or an added meeting falls in its time left."""
+    """Whether the remiss's tidplan uses a meeting of the days used, or an added meeting falls in its time left, or
+    its advice asks for a förlängning: that names a meeting after the sista svarsdag, which any change to the plan
+    may have moved, removed or bettered (walk26b X14: "… vid sammanträdet 28 januari" after it was moved)."""
     rows = tidplan.milestones_of(session, remiss.id)
     if not rows:
         return True
-    if any(m.kind in MEETING_KINDS and (m.due_on in used or m.planned_on in used) for m in rows):
+    if any(m.kind in MEETING_KINDS and (m.due_on in used or m.planned_on in used or m.label == NO_MEETING_LABEL)
+           for m in rows):
+        return True
+    state = session.get(TidplanState, remiss.id)
+    if state is not None and (not state.feasible or state.suggested_extension_on is not None
+                              or state.extension_holds_until is not None):
         return True
     last = remiss.effective_deadline_on
     return last is not None and any(today <= day <= last for day in added)

@@ -90,7 +90,7 @@ def save_meeting(namnd_id: int):
     namnd = _namnd(namnd_id, Action.assign)
     session = get_session()
     values = request.form.to_dict()
-    editing = None
+    editing, lost = None, []
     if values.get("meeting_id", "").isdigit():
         editing = get_or_404(Meeting, int(values["meeting_id"]), namnd_id=namnd_id)
     try:
@@ -100,12 +100,12 @@ def save_meeting(namnd_id: int):
             service.add_meeting(session, now=now(), principal=principal(), namnd_id=namnd_id, data=data,
                                 confirm_past=confirm_past)
         else:
-            service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data,
-                                   confirm_past=confirm_past)
+            lost = service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data,
+                                          confirm_past=confirm_past)
     except InputErrors as exc:
         session.rollback()
         return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)
-    flash("Sammanträdet är sparat och tidplanerna är beräknade på nytt.", "success")
+    flash("Sammanträdet är sparat och tidplanerna är beräknade på nytt." + _lost_words(session, lost), "success")
     if editing is not None and data.handlingar_deadline and editing.handlingar_deadline != data.handlingar_deadline:
         flash(f"Sista dag för handlingar flyttades med sammanträdet, från {format_weekday_date(data.handlingar_deadline)} "
               f"till {format_weekday_date(editing.handlingar_deadline)}. Ändra den om nämnden har en annan regel.",
@@ -115,6 +115,15 @@ def save_meeting(namnd_id: int):
         flash(f"{format_weekday_date(data.day).capitalize()} är {reason}, ingen arbetsdag. Kontrollera datumet.",
               "warning")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
+
+
+def _lost_words(session, lost: list) -> str:
+    """" 1 remiss förlorade sitt sammanträde och har fått en ny tidplan: KS 2026/0001 (…)." after a sammanträde was
+    removed or moved away from the remisser planned on it (walk26 W3, walk26b X12); "" when none did."""
+    if not lost:
+        return ""
+    return (f" {count_words(len(lost), 'remiss', 'remisser')} förlorade sitt sammanträde och har fått en ny tidplan: "
+            + "; ".join(f"{r.our_dnr or f'#{r.id}'} ({service.new_meeting_words(session, r)})" for r in lost) + ".")
 
 
 @bp.post("/namnder/<int:namnd_id>/sammantraden/<int:meeting_id>/ta-bort")
@@ -129,12 +138,7 @@ def delete_meeting(namnd_id: int, meeting_id: int):
                              "”Ja, ta bort sammanträdet” om det ska tas bort.", namnd_id=namnd_id)
     when = _when(meeting)
     lost = service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
-    said = f"Sammanträdet {when} är borttaget."
-    if lost:
-        said += (f" {count_words(len(lost), 'remiss', 'remisser')} förlorade sitt sammanträde och har fått en ny "
-                 "tidplan: " + "; ".join(f"{r.our_dnr or f'#{r.id}'} ({service.new_meeting_words(session, r)})"
-                                              for r in lost) + ".")
-    flash(said, "success")
+    flash(f"Sammanträdet {when} är borttaget." + _lost_words(session, lost), "success")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
 
 
