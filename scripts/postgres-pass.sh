@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Run the suite a second time against PostgreSQL when a server is available; say so when not.
 #
-# REMISS_TEST_DATABASE_URL names the database (its public schema is dropped and recreated).
+# REMISS_TEST_DATABASE_URL names the database (its public schema is dropped and recreated);
+# REMISS_PG_PASS_URL does the same for this pass alone, so that two checkouts can run `make test`
+# at once on one server, each pass on its own database, while their first passes stay on SQLite.
 # Without it, a server answering on localhost is tried with the role and database that
 # .ci/run creates (remiss/remiss, remiss_test). A URL that was given but does not answer
 # is an error; a server that was merely not found is reported and skipped.
 set -u
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
-url="${REMISS_TEST_DATABASE_URL:-}"
+url="${REMISS_PG_PASS_URL:-${REMISS_TEST_DATABASE_URL:-}}"
 given=1
 if [ -z "$url" ]; then
   given=0
