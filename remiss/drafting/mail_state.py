@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, exists, func, select, union
+from sqlalchemy import bindparam, exists, select, union
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
@@ -104,10 +104,10 @@ _UNSENT = (select(_O.remiss_id).where(_O.kind == KIND, _O.status != _SENT, ~exis
 _R = Remiss.__table__.c
 _D = YttrandeDraft.__table__.c
 # remisser expedierade without a svarsadress whose sending nobody has registered yet (drafting.sent_by_hand.pending):
-# they stay "beslutad" until then, and say "Expedierad, inte skickad" as the e-mail case does (walk25b Z5)
+# they stay "beslutad" until then, and say "Expedierad, inte skickad" as the e-mail case does (walk25b Z5), also
+# when a svarsadress is added afterwards (walk26b X10: expediering with one makes the remiss besvarad at once)
 _BY_HAND = (select(_R.id).join(YttrandeDraft.__table__, _D.remiss_id == _R.id)
-            .where(_R.status == "beslutad", _D.state == "expedierad", _D.rattelse == 0,
-                   func.coalesce(func.trim(_R.answer_email), "") == ""))
+            .where(_R.status == "beslutad", _D.state == "expedierad", _D.rattelse == 0))
 
 
 # every remiss unsent names, as a condition of a list query: the filter "Expedierade, inte skickade", and what

@@ -51,9 +51,10 @@ def _recorded(session: Session, principal: Principal, remiss: Remiss) -> Already
 
 
 def pending(remiss, draft_state: str | None, rattelse: int = 0) -> bool:
-    """The yttrande is expedierat but the remiss has no answer e-mail and nobody has recorded it as sent."""
-    return (remiss.status == RemissStatus.beslutad and draft_state == DraftState.expedierad and not rattelse
-            and not (remiss.answer_email or "").strip())
+    """The yttrande is expedierat without e-mail (the remiss had no answer e-mail then) and nobody has recorded it as
+    sent. An answer e-mail added since does not send it (walk26b X10): the remiss stays "Expedierad, inte skickad"
+    until the sending is registered, as expediering with an address makes it besvarad at once."""
+    return remiss.status == RemissStatus.beslutad and draft_state == DraftState.expedierad and not rattelse
 
 
 def expedierad_on(session: Session, remiss_id: int, version_id: int | None) -> date | None:

@@ -113,11 +113,12 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = stale[r.id], False
         elif r.id in awaited:
             (todo, note), late = awaited[r.id], False
-        elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
+        elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad":
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             # late is the sending's, past the sista svarsdag; the expediering is done (walk25b Z5)
-            note = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress"
+            note = ("yttrandet är expedierat men inte e-postat: svarsadressen kom efter expedieringen" if r.answer_email
+                    else "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress")
             late = r.effective_deadline_on is not None and r.effective_deadline_on < today
             status_word = NOT_SENT_LABEL  # as the remiss page and the lists say it
         elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":

@@ -1,0 +1,55 @@
+"""walk26b: an inkommande remiss expedierad without a svarsadress ("Expedierad, inte skickad").
+
+X10: a svarsadress added afterwards (Ändra uppgifter) stranded it: status back to "Beslutad", the start page's
+"Expediera yttrandet", but no Expediera (the version is locked) and no "Skickat per post eller på annat sätt" form.
+Adding the address sends nothing; the remiss stays "Expedierad, inte skickad" until the sending is registered."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+
+from remiss.remisser.models import Remiss
+from tests.drafting.test_expediering_mail import expediera
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split()).replace("\u00ad", "")
+
+
+def _header(client, rid: int) -> str:
+    shown = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    return shown[shown.index("Inkommande remiss"):shown.index("Översikt")]
+
+
+def test_a_svarsadress_added_after_the_expediering_keeps_it_expedierad_inte_skickad(
+        decided, auth, client, clock, db):
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    with db.transaction() as s:  # what Ändra uppgifter saves: the remittent's address turned up
+        remiss = s.get(Remiss, rid)
+        remiss.answer_email = "registrator@skane.example"
+        s.add(remiss)
+    clock.set(datetime(2015, 9, 27, 8, 0, tzinfo=timezone.utc))
+    header = _header(client, rid)
+    # old code: "Beslutad … Nästa steg: Nämnden har beslutat: expediera yttrandet till remittenten."
+    assert "Expedierad, inte skickad" in header and "Beslutad" not in header, header
+    assert ("Nästa steg: Skicka yttrandet till remittenten, t.ex. med e-post till registrator@skane.example, och "
+            "registrera att det är skickat. Det är expedierat men inte e-postat: svarsadressen lades till efter "
+            "expedieringen") in header, header
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert f'action="/remisser/{rid}/yttrande/skickat"' in page  # old code: the form was gone
+    detail = client.get(f"/api/v1/remisser/{rid}").get_json()
+    assert detail["status_label"] == "Expedierad, inte skickad"
+    assert client.get(f"/api/v1/remisser/{rid}/yttrande").get_json()["sent_by_hand_pending"] is True
+    listed = client.get("/api/v1/remisser?status=expedierad").get_json()["items"]
+    assert [i["id"] for i in listed] == [rid]
+    start = _text(client.get("/").get_data(as_text=True))
+    # old code: "Expediera yttrandet: … Beslutad"
+    assert "Expedierad, inte skickad – yttrandet är expedierat men inte e-postat: svarsadressen kom efter " \
+           "expedieringen" in start, start
+
+    form = {"way": "annat", "sent_on": "27 september 2015"}
+    r = auth.post(f"/remisser/{rid}/yttrande/skickat", form, form_url=f"/remisser/{rid}")
+    assert r.status_code == 302, r.get_data(as_text=True)[:2000]
+    assert "Besvarad i tid" in _header(client, rid), _header(client, rid)
