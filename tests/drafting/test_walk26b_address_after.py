@@ -53,3 +53,24 @@ def test_a_svarsadress_added_after_the_expediering_keeps_it_expedierad_inte_skic
     r = auth.post(f"/remisser/{rid}/yttrande/skickat", form, form_url=f"/remisser/{rid}")
     assert r.status_code == 302, r.get_data(as_text=True)[:2000]
     assert "Besvarad i tid" in _header(client, rid), _header(client, rid)
+
+
+def test_expedierad_late_without_svarsadress_says_for_sent_everywhere(decided, auth, client, clock):
+    """X1: expedierad after the sista svarsdag without a svarsadress said only "Expedierad, inte skickad"; the
+    e-mail path says "Expedierad för sent, inte skickad än" in the header, the lists, the CSV and the API."""
+    from datetime import date
+
+    rid = decided(answer_email="", deadline_on=date(2015, 9, 22), effective_deadline_on=date(2015, 9, 22))
+    assert expediera(auth, rid).status_code == 302  # 24 September, two days after the sista svarsdag
+    late = "Expedierad för sent, inte skickad än"
+    header = _header(client, rid)
+    assert late in header, header  # old code: "Expedierad, inte skickad"
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status_label"] == late
+    items = client.get("/api/v1/remisser?status=expedierad").get_json()["items"]
+    assert [i["status_label"] for i in items] == [late]
+    listed = _text(client.get("/remisser?status=expedierad").get_data(as_text=True))
+    assert late in listed, listed
+    csv_text = client.get("/remisser/export.csv").get_data(as_text=True)
+    assert late in csv_text
+    start = _text(client.get("/").get_data(as_text=True))
+    assert f"{late} – yttrandet är expedierat men inte e-postat" in start, start
