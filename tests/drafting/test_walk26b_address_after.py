@@ -74,3 +74,21 @@ def test_expedierad_late_without_svarsadress_says_for_sent_everywhere(decided, a
     assert late in csv_text
     start = _text(client.get("/").get_data(as_text=True))
     assert f"{late} – yttrandet är expedierat men inte e-postat" in start, start
+
+
+def test_besvarad_by_hand_is_not_offered_while_the_sending_is_unregistered(decided, auth, client):
+    """X19: "Ändra status för hand" → Besvarad made an "Expedierad, inte skickad" remiss besvarad with no sending
+    recorded, and the history said "Beslutad → Besvarad". The Skickat form asks how and when it left."""
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/remisser/{rid}"
+    page = client.get(url).get_data(as_text=True)
+    options = re.search(r'<select[^>]*name="status".*?</select>', page, re.S).group(0)
+    assert 'value="besvarad"' not in options, options  # old code: offered
+    r = auth.post(f"{url}/status", {"status": "besvarad", "note": "", "confirm": "1"}, form_url=url)
+    assert r.status_code == 302
+    shown = _text(client.get(url).get_data(as_text=True))
+    assert "Yttrandet är expedierat men inte skickat. Registrera hur och när det skickades under ”Skickat per " \
+           "post eller på annat sätt”" in shown, shown[:3000]
+    assert "Expedierad, inte skickad" in _header(client, rid)
+    assert "Status: Beslutad → Besvarad" not in shown.rsplit("Historik", 1)[-1]
