@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
 from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
@@ -175,8 +176,11 @@ def decision_form_values(session: Session, remiss, decision: Decision | None, ra
                 "meeting_on": decision.meeting_on.isoformat(),
                 "omedelbar_justering": "1" if decision.omedelbar_justering else "",
                 "justerad_on": decision.justerad_on.isoformat() if decision.justerad_on else ""}
-    planned = dict(session.execute(select(Milestone.kind, Milestone.due_on).where(
-        Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all())
+    rows = session.execute(select(Milestone.kind, Milestone.due_on, Milestone.label).where(
+        Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all()
+    planned = {kind: due for kind, due, label in rows
+               # "Beslut (inget sammanträde)" is the latest day for a beslut, no meeting to prefill (walk26b X2)
+               if not (kind == "namnd" and label == NO_MEETING_LABEL)}
     meeting = planned.get("namnd")
     values = {"decided_by": "namnd", "meeting_on": "", "omedelbar_justering": ""}
     if meeting is not None and planned.get("justering") == meeting:
