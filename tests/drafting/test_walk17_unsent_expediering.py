@@ -74,6 +74,9 @@ def test_after_the_sista_svarsdag_the_reminder_still_asks_for_the_sending(decide
     said = [" ".join(m.get_body(("plain",)).get_content().split()) for _, m in smtp.received
             if "Sista svarsdag" in m["Subject"] or "sista svarsdag" in m["Subject"]]
     assert said, [(m["Subject"], m["X-Remiss-Kind"]) for _, m in smtp.received]
+    kinds = [m["X-Remiss-Kind"] for _, m in smtp.received]
+    # old code: "Du har tilldelats … börja arbeta med tjänsteskrivelsen", queued at the assignment (walk26b X10)
+    assert "assigned" not in kinds, kinds
     for text in said:  # old code: both; the escalation "… eller att förlängd remisstid begärs i tid"
         assert "förlängd remisstid" not in text and "svara så snart som möjligt" not in text, text
     overdue = [" ".join(m.get_body(("plain",)).get_content().split()) for _, m in smtp.received
