@@ -117,8 +117,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             # late is the sending's, past the sista svarsdag; the expediering is done (walk25b Z5)
-            note = ("yttrandet är expedierat men inte e-postat: svarsadressen kom efter expedieringen" if r.answer_email
-                    else "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress")
+            note = "yttrandet är expedierat men inte e-postat: " + (
+                "svarsadressen kom efter expedieringen" if r.answer_email else "remissen saknar svarsadress")
             late = r.effective_deadline_on is not None and r.effective_deadline_on < today
             # as the remiss page and the lists say it, "för sent" when expedierat after the sista svarsdag (X1)
             from remiss.drafting.mail_state import late_by_hand  # drafting builds on planning

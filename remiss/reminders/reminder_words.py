@@ -39,8 +39,8 @@ EXPECTED_AFTER_DECISION = {
 }
 # past the sista svarsdag: the yttrande is decided and expedierat, only the sending is missing (walk26b X16; it said
 # LATE_STEP's "Begär förlängd remisstid … eller svara så snart som möjligt")
-LATE_NOT_SENT = ("Yttrandet är expedierat men inte skickat – skicka det till remittenten i dag och registrera hur det "
-                 "skickades (”Skickat per post eller på annat sätt”).")
+LATE_NOT_SENT = ("Yttrandet är expedierat men inte skickat – skicka det till remittenten i dag och registrera hur "
+                 "det skickades (”Skickat per post eller på annat sätt”).")
 
 def _workdays(count: int) -> str:
     return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
