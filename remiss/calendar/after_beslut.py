@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from remiss.calendar.meetings import Meeting, local_date
 from remiss.calendar.milestones import (
+    DELEGAT_LABEL,
     LABELS,
     OWNERS,
     PlannedMilestone,
@@ -81,7 +82,7 @@ def follow_decision(
     tidplan) only when that met before the beslut, else the AU of the sammanträdesplan (meetings) that did.
     An expediering after the deadline is flagged, with advice for while it is open."""
     day_text = format_weekday_date(decided.day)
-    label = {"arbetsutskott": AU_BESLUT_LABEL, "delegat": "Delegationsbeslut"}.get(decided.decided_by)
+    label = {"arbetsutskott": AU_BESLUT_LABEL, "delegat": DELEGAT_LABEL}.get(decided.decided_by)
     milestones = [PlannedMilestone("namnd", decided.day, OWNERS["namnd"], label or LABELS["namnd"],
                                    f"Beslutat {decided.reference}.", fact=True)]
     if decided.decided_by == "arbetsutskott":

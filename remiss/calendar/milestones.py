@@ -40,7 +40,10 @@ LABELS: dict[str, str] = {
 # The nämndsammanträde's step when no sammanträde fits before the sista svarsdag: the latest day for a beslut
 # (calendar.planner). Its history key is its own, so the history says what the Tidplan says (walk21 J13).
 NO_MEETING_LABEL = "Beslut (inget sammanträde)"
-HISTORY_KEYS: dict[str, str] = {NO_MEETING_LABEL: "beslut_utan_sammantrade"}
+# The step of a beslut a delegat took (calendar.after_beslut): no sammanträde, and the history says so too
+# (walk26b X2: "Nämndsammanträde (klar): nej → ja" under "Delegationsbeslut: klar").
+DELEGAT_LABEL = "Delegationsbeslut"
+HISTORY_KEYS: dict[str, str] = {NO_MEETING_LABEL: "beslut_utan_sammantrade", DELEGAT_LABEL: "delegationsbeslut"}
 
 
 def history_key(kind: str, label: str) -> str:

@@ -16,6 +16,7 @@ from remiss.documents.fields import svenskt_datum
 from remiss.drafting import decision_base
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.drafts import DraftError, find_decision, find_draft, require_open
+from remiss.drafting.forms import DELEGAT_MISSING
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.versions import catch_up, move_remiss
 from remiss.namnd.models import Meeting, Namnd
@@ -173,7 +174,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     paragraf = normal_paragraf(paragraf)
     if decided_by == DecidedBy.delegat:
         if not delegat:
-            errors["delegat"] = "Ange delegatens namn och titel."
+            errors["delegat"] = DELEGAT_MISSING
         # a delegationsbeslut has no sammanträde and no protokoll to justera: what the form held for one is moot
         omedelbar_justering, justerad_on = False, None
     if len(delegat) > 200:

@@ -187,5 +187,5 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
                                          reason=draft.rattelse_reason or "")
     if mailed_to and not draft.rattelse:  # unmailed, it is besvarad once recorded sent (drafting.sent_by_hand)
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                               note=EXPEDITED_NOTE.format(number=version.number))  # walk25b Z3
+                               note=EXPEDITED_NOTE.format(number=version.number), by_verb=True)  # walk25b Z3
     return _expedierat(session, remiss=remiss, draft=draft, version=version, documents=documents)

@@ -91,9 +91,19 @@ def decision_from(raw) -> dict:
               "justerad_on": _day(raw, "justerad_on", errors),
               "confirm_meeting": _flag(raw.get("confirm_meeting")),
               "confirm_before_approval": _flag(raw.get("confirm_before_approval"))}
+    if values["decided_by"] == "delegat" and errors.pop("justerad_on", None):
+        values["justerad_on"] = None  # a delegationsbeslut is not justerat: what that field held is moot
     if errors:
-        raise InputErrors(errors)
+        if values["decided_by"] == "delegat" and not values["delegat"].strip():
+            # said in the same round as the dates, not only after they are right (walk26b X17)
+            errors["delegat"] = DELEGAT_MISSING
+        raise InputErrors({key: errors[key] for key in sorted(errors, key=_FIELD_ORDER.index)})
     return values
+
+
+# the beslut form's fields in their order on the page: its error summary lists them so (walk26b X17)
+_FIELD_ORDER = ["decided_by", "delegat", "meeting_on", "paragraf", "omedelbar_justering", "justerad_on"]
+DELEGAT_MISSING = "Ange delegatens namn och titel."
 
 
 def justering_from(raw) -> dict:

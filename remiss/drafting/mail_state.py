@@ -12,8 +12,10 @@ from sqlalchemy import bindparam, exists, func, select, union
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
+from remiss.calendar.timeliness import is_late
+from remiss.clock import local
 from remiss.drafting.mailing import KIND
-from remiss.drafting.models import YttrandeDraft
+from remiss.drafting.models import GeneratedDocument, YttrandeDraft
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import MailEvent, down_since, held
 from remiss.remisser.kind_words import agreeing, it_of
@@ -104,10 +106,10 @@ _UNSENT = (select(_O.remiss_id).where(_O.kind == KIND, _O.status != _SENT, ~exis
 _R = Remiss.__table__.c
 _D = YttrandeDraft.__table__.c
 # remisser expedierade without a svarsadress whose sending nobody has registered yet (drafting.sent_by_hand.pending):
-# they stay "beslutad" until then, and say "Expedierad, inte skickad" as the e-mail case does (walk25b Z5)
+# they stay "beslutad" until then, and say "Expedierad, inte skickad" as the e-mail case does (walk25b Z5), also
+# when a svarsadress is added afterwards (walk26b X10: expediering with one makes the remiss besvarad at once)
 _BY_HAND = (select(_R.id).join(YttrandeDraft.__table__, _D.remiss_id == _R.id)
-            .where(_R.status == "beslutad", _D.state == "expedierad", _D.rattelse == 0,
-                   func.coalesce(func.trim(_R.answer_email), "") == ""))
+            .where(_R.status == "beslutad", _D.state == "expedierad", _D.rattelse == 0))
 
 
 # every remiss unsent names, as a condition of a list query: the filter "Expedierade, inte skickade", and what
@@ -120,6 +122,24 @@ def unsent(session: Session) -> set[int]:
     e-mailed, or without a svarsadress and not registered as skickat. Their status word is "Expedierad, inte
     skickad", never "Besvarad" nor "Beslutad" (remisser.status.status_label, walk25 Y9, walk25b Z5)."""
     return {row[0] for row in session.connection().execute(UNSENT_IDS)}
+
+
+_G = GeneratedDocument.__table__.c
+# the by-hand ones with their sista svarsdag in force and the moment their yttrande was expedierat (its frozen
+# documents made; no rättelse yet, so all are the yttrande's: sent_by_hand.expedierad_on)
+_BY_HAND_EXPEDIERAT = (select(_R.id, _R.effective_deadline_on, _R.effective_deadline_time, func.min(_G.created_at))
+                       .join(GeneratedDocument.__table__, _G.remiss_id == _R.id)
+                       .where(_R.id.in_(_BY_HAND), _G.frozen).group_by(_R.id, _R.effective_deadline_on,
+                                                                        _R.effective_deadline_time))
+
+
+def late_by_hand(session: Session, remiss_id: int | None = None) -> set[int]:
+    """The remisser expedierade without a svarsadress, not yet registered as skickat, whose expediering came after
+    the sista svarsdag: "Expedierad för sent, inte skickad än" as the e-mail path says (Remiss.answered_late is
+    set only once it is besvarad; walk26b X1). remiss_id: that one only."""
+    stmt = _BY_HAND_EXPEDIERAT if remiss_id is None else _BY_HAND_EXPEDIERAT.where(_R.id == remiss_id)
+    return {rid for rid, on, at, made in session.connection().execute(stmt)
+            if on is not None and made is not None and is_late(local(made), on, at)}
 
 
 def not_sent_yet(session: Session, remiss) -> bool:

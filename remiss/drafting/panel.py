@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
+from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
 from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
@@ -175,8 +176,11 @@ def decision_form_values(session: Session, remiss, decision: Decision | None, ra
                 "meeting_on": decision.meeting_on.isoformat(),
                 "omedelbar_justering": "1" if decision.omedelbar_justering else "",
                 "justerad_on": decision.justerad_on.isoformat() if decision.justerad_on else ""}
-    planned = dict(session.execute(select(Milestone.kind, Milestone.due_on).where(
-        Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all())
+    rows = session.execute(select(Milestone.kind, Milestone.due_on, Milestone.label).where(
+        Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all()
+    planned = {kind: due for kind, due, label in rows
+               # "Beslut (inget sammanträde)" is the latest day for a beslut, no meeting to prefill (walk26b X2)
+               if not (kind == "namnd" and label == NO_MEETING_LABEL)}
     meeting = planned.get("namnd")
     values = {"decided_by": "namnd", "meeting_on": "", "omedelbar_justering": ""}
     if meeting is not None and planned.get("justering") == meeting:
@@ -209,14 +213,23 @@ TO_REGISTER = "Registrera beslutet (sammanträde och §) och expediera sedan ytt
 SEND_BY_HAND = ("Skicka yttrandet till remittenten på annat sätt{where} och registrera att det är skickat. Det är "
                 "expedierat men inte e-postat, eftersom {the} saknar svarsadress, och {the} är {besvarad} först "
                 "när sändningen är registrerad.")
+# the svarsadress came after such an expediering (walk26b X10): nothing was e-mailed then, and adding it sends nothing
+SEND_TO_NEW_ADDRESS = ("Skicka yttrandet till remittenten, t.ex. med e-post till {email}, och registrera att det är "
+                       "skickat. Det är expedierat men inte e-postat: svarsadressen lades till efter expedieringen, "
+                       "och {the} är {besvarad} först när sändningen är registrerad.")
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
-              by_hand_to: str | None = None, delegated: str = "", decided: bool = True, kind=None) -> str:
+              by_hand_to: str | None = None, delegated: str = "", decided: bool = True, kind=None,
+              answer_email: str = "") -> str:
     """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
     decided: a beslut is registered on the yttrande (False: the status alone says the nämnd decided).
     by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere.
-    delegated: who decided, when the beslut is a delegationsbeslut ("Delegationsbeslut av Eva Ek den …")."""
+    delegated: who decided, when the beslut is a delegationsbeslut ("Delegationsbeslut av Eva Ek den …").
+    answer_email: the remiss's answer e-mail, when it has one; expedierat and still beslutad, it came afterwards."""
+    if status == "beslutad" and state == DraftState.expedierad and answer_email:
+        noun = noun_of(kind)
+        return SEND_TO_NEW_ADDRESS.format(email=answer_email, the=noun.the, besvarad=noun.done("besvarad"))
     if status == "beslutad" and state == DraftState.expedierad and by_hand_to is not None:
         noun = noun_of(kind)
         return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "",
@@ -311,7 +324,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
                                 delegated=delegated_words(decision), decided=decision is not None,
-                                kind=remiss.kind)) or waiting,
+                                kind=remiss.kind, answer_email=remiss.answer_email.strip())) or waiting,
         "sent": sent,
         # the ärendemening changed after the newest expediering: the documents keep the old one (sent_title)
         "sent_title_note": sent_title.latest_note(session, remiss, frozen, sent[-1]["what"]) if sent else "",

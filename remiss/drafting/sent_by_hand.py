@@ -23,6 +23,10 @@ from remiss.remisser.status import RemissStatus
 WAYS = {"post": "per post", "bud": "med bud", "lamnat": "genom att lämnas över", "annat": "på annat sätt"}
 
 
+# "Ändra status för hand" → Besvarad on an expedierat, unsent yttrande recorded no sending and said "Beslutad →
+# Besvarad" (walk26b X19): the form that asks how and when it left does it
+NOT_BY_HAND = ("Yttrandet är expedierat men inte skickat. Registrera hur och när det skickades under ”Skickat per "
+               "post eller på annat sätt” i yttrandets del av sidan, så blir remissen besvarad.")
 NOTHING_PENDING = "Det finns inget expedierat yttrande som väntar på att registreras som skickat."
 SENT_NOTE = SENT_BY_HAND_NOTE  # how the history's line of a recorded sending begins (record_sent)
 
@@ -51,9 +55,16 @@ def _recorded(session: Session, principal: Principal, remiss: Remiss) -> Already
 
 
 def pending(remiss, draft_state: str | None, rattelse: int = 0) -> bool:
-    """The yttrande is expedierat but the remiss has no answer e-mail and nobody has recorded it as sent."""
-    return (remiss.status == RemissStatus.beslutad and draft_state == DraftState.expedierad and not rattelse
-            and not (remiss.answer_email or "").strip())
+    """The yttrande is expedierat without e-mail (the remiss had no answer e-mail then) and nobody has recorded it as
+    sent. An answer e-mail added since does not send it (walk26b X10): the remiss stays "Expedierad, inte skickad"
+    until the sending is registered, as expediering with an address makes it besvarad at once."""
+    return remiss.status == RemissStatus.beslutad and draft_state == DraftState.expedierad and not rattelse
+
+
+def waits_to_be_sent(session: Session, remiss) -> bool:
+    """pending, the draft read: the remiss is "Expedierad, inte skickad" until its sending is registered."""
+    draft = find_draft(session, remiss.id)
+    return draft is not None and pending(remiss, draft.state, draft.rattelse)
 
 
 def expedierad_on(session: Session, remiss_id: int, version_id: int | None) -> date | None:
@@ -91,7 +102,7 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
     if errors:
         raise InputErrors(errors)
     remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                           note=f"{SENT_NOTE}{WAYS[way]} den {format_date(day)}")
+                           note=f"{SENT_NOTE}{WAYS[way]} den {format_date(day)}", by_verb=True)
     # answered the day it went: that day's moment (now, when it is today) measures "i tid"
     remiss.answered_at = now if day == today else datetime.combine(day, time(12), tzinfo=STOCKHOLM).astimezone(timezone.utc)
     session.add(remiss)

@@ -27,7 +27,7 @@ from remiss.planning.service.missed import meeting_in_time
 from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.queries import diarium_rows
-from remiss.remisser.status import CLOSED, NOT_SENT_LABEL, RemissStatus
+from remiss.remisser.status import CLOSED, NOT_SENT_LABEL, NOT_SENT_LATE_LABEL, RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
@@ -113,13 +113,16 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = stale[r.id], False
         elif r.id in awaited:
             (todo, note), late = awaited[r.id], False
-        elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
+        elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad":
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             # late is the sending's, past the sista svarsdag; the expediering is done (walk25b Z5)
-            note = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress"
+            note = "yttrandet är expedierat men inte e-postat: " + (
+                "svarsadressen kom efter expedieringen" if r.answer_email else "remissen saknar svarsadress")
             late = r.effective_deadline_on is not None and r.effective_deadline_on < today
-            status_word = NOT_SENT_LABEL  # as the remiss page and the lists say it
+            # as the remiss page and the lists say it, "för sent" when expedierat after the sista svarsdag (X1)
+            from remiss.drafting.mail_state import late_by_hand  # drafting builds on planning
+            status_word = NOT_SENT_LATE_LABEL if late_by_hand(session, r.id) else NOT_SENT_LABEL
         elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":
             # Beslutad set by hand with no beslut registered: the expediering waits for it (walk18 F8)
             todo, anchor = TODO[RemissStatus.klar_for_beslut.value]

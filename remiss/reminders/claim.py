@@ -140,7 +140,8 @@ def _load(session: Session, due: list) -> Loaded:
         stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on, Milestone.flag_reason)
                 .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
-    for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in DRAFT_STATE_FOR and r.remiss_id})):
+    for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id and (r.kind in DRAFT_STATE_FOR
+                                                                          or r.kind == policy.ASSIGNED)})):
         stmt = select(YttrandeDraft.remiss_id, YttrandeDraft.state, YttrandeDraft.rattelse).where(
             among(YttrandeDraft.remiss_id, chunk, dialect=dialect))
         loaded.drafts.update({d.remiss_id: (d.state, d.rattelse) for d in session.execute(stmt)})
@@ -173,6 +174,9 @@ def _waits(row, loaded: Loaded, today) -> str:
 # A notice about the yttrande is sent only while the draft is still where the notice says (truth16 F1): "Att
 # granska" while it is in granskning, "Tillbaka från granskningen" while it is an utkast again.
 DRAFT_STATE_FOR = {policy.REVIEW: "granskning", policy.RETURNED: "utkast"}
+# "Du har tilldelats … börja arbeta med tjänsteskrivelsen" still waiting when the yttrande was expedierat: a
+# remiss expedierad without a svarsadress stays open until its sending is registered (walk26b X10)
+ALREADY_EXPEDIERAT = "Yttrandet är redan expedierat: det finns ingen tjänsteskrivelse att börja med."
 DRAFT_MOVED = {policy.REVIEW: "Utkastet är inte längre i granskning (godkänt eller tillbakaskickat).",
                policy.RETURNED: "Utkastet är redan skickat till granskning igen."}
 
@@ -189,6 +193,9 @@ def _stale_notice(row, loaded: Loaded) -> str:
         about = json.loads(row.payload or "{}").get("handlaggare_id")
         if remiss is not None and about is not None and remiss.handlaggare_id != about:
             return not_handlaggare(getattr(remiss, "kind", None))
+        draft = loaded.drafts.get(row.remiss_id)
+        if draft is not None and draft[0] == "expedierad" and not draft[1]:
+            return ALREADY_EXPEDIERAT
     return ""
 
 

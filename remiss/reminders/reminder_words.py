@@ -36,8 +36,12 @@ EXPECTED_AFTER_DECISION = {
     "delegat": "Expediera yttrandet till remittenten; ett delegationsbeslut justeras inte och kan expedieras direkt.",
     # expedierat without an answer address (walk17 F12): nothing has gone out until the sending is registered
     "ej_skickat": "Skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
-                  "annat sätt”); remissen saknar svarsadress, så inget har e-postats.",
+                  "annat sätt”); remissen saknade svarsadress när yttrandet expedierades, så inget har e-postats.",
 }
+# past the sista svarsdag: the yttrande is decided and expedierat, only the sending is missing (walk26b X16; it said
+# LATE_STEP's "Begär förlängd remisstid … eller svara så snart som möjligt")
+LATE_NOT_SENT = ("Yttrandet är expedierat men inte skickat – skicka det till remittenten i dag och registrera hur "
+                 "det skickades (”Skickat per post eller på annat sätt”).")
 
 def _workdays(count: int) -> str:
     return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
@@ -127,11 +131,13 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     else:
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
-        expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+        expected = ("Se till att det expedierade yttrandet skickas till remittenten och att sändningen registreras."
+                    if decided_by == "ej_skickat" and milestone == "sista_svarsdag" else
+                    "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid.")
     if no_meeting:
         lines += [NO_MEETING_WHY, *_proposals(payload, today)]
     if passed and kind != policy.ESCALATION:  # "senast sista svarsdagen" asks for the impossible now
-        expected = LATE_STEP
+        expected = LATE_NOT_SENT if decided_by == "ej_skickat" else LATE_STEP
     deadline = getattr(remiss, "effective_deadline_on", None)
     if (milestone == "expediering" and kind in (policy.BEFORE, policy.ON_DAY) and deadline
             and payload.get("due_on") and date.fromisoformat(payload["due_on"]) > deadline):

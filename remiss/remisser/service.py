@@ -260,6 +260,11 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
             f"med Makulera under ”Registrerad av misstag?” på {noun_of(remiss.kind).whose} sida, som frågar efter "
             "skälet")  # makulerad
         raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
+    if not by_verb and old == RemissStatus.beslutad and new == RemissStatus.besvarad:
+        from remiss.drafting.sent_by_hand import NOT_BY_HAND, waits_to_be_sent  # drafting builds on remisser
+
+        if waits_to_be_sent(session, remiss):  # "Expedierad, inte skickad": how and when it left (walk26b X19)
+            raise TransitionError(NOT_BY_HAND)
     if not by_verb and remiss.direction == Direction.utgaende:
         from remiss.outgoing.service.lifecycle import by_hand_problem  # svarstiden ute follows the clock
 

@@ -105,13 +105,15 @@ def _remiss_status(remiss) -> str:
     from flask import g
 
     from remiss.db import get_session
-    from remiss.drafting.mail_state import unsent
+    from remiss.drafting.mail_state import late_by_hand, unsent
 
     if remiss.status not in ("besvarad", "beslutad"):  # beslutad: expedierad without a svarsadress (walk25b Z5)
         return status_label(remiss.status)
     if "unsent_yttranden" not in g:
         g.unsent_yttranden = unsent(get_session())
-    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden, late=bool(remiss.answered_late))
+        g.late_by_hand = late_by_hand(get_session()) if g.unsent_yttranden else set()  # walk26b X1
+    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden,
+                        late=bool(remiss.answered_late) or remiss.id in g.late_by_hand)
 
 
 def init_app(app: Flask, wired: Links) -> None:

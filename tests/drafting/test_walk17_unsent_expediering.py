@@ -60,3 +60,26 @@ def test_the_reminder_of_an_expedierat_unsent_yttrande_asks_for_the_sending(deci
     for text in said:
         assert "registrera hur det skickades" in text and "expedierats" not in text
         assert "Expediera det justerade yttrandet" not in text
+
+
+def test_after_the_sista_svarsdag_the_reminder_still_asks_for_the_sending(decided, auth, smtp, runner):
+    """walk26b X16: the overdue mail said "Begär förlängd remisstid hos remittenten, eller svara så snart som
+    möjligt" of a yttrande decided and expedierat, only not sent."""
+    from tests.drafting.test_expediering_mail import sweep
+
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    sweep(runner, "2015-09-29T08:05")  # the sista svarsdag (28 September) has passed: the overdue reminder
+    sweep(runner, "2015-09-30T08:05")  # and the escalation
+    said = [" ".join(m.get_body(("plain",)).get_content().split()) for _, m in smtp.received
+            if "Sista svarsdag" in m["Subject"] or "sista svarsdag" in m["Subject"]]
+    assert said, [(m["Subject"], m["X-Remiss-Kind"]) for _, m in smtp.received]
+    kinds = [m["X-Remiss-Kind"] for _, m in smtp.received]
+    # old code: "Du har tilldelats … börja arbeta med tjänsteskrivelsen", queued at the assignment (walk26b X10)
+    assert "assigned" not in kinds, kinds
+    for text in said:  # old code: both; the escalation "… eller att förlängd remisstid begärs i tid"
+        assert "förlängd remisstid" not in text and "svara så snart som möjligt" not in text, text
+    overdue = [" ".join(m.get_body(("plain",)).get_content().split()) for _, m in smtp.received
+               if m["X-Remiss-Kind"] == "overdue"]
+    assert overdue and all("Yttrandet är expedierat men inte skickat – skicka det till remittenten i dag" in text
+                           for text in overdue), overdue

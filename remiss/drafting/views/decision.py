@@ -51,7 +51,9 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
                 errors = errors | {"protokollsutdrag": " ".join(refused)}
     token = held_uploads.token_for(current_app.config["SECRET_KEY"], user_id=principal().user_id,
                                    scope=_BESLUT_SCOPE.format(remiss_id), held=held)
-    g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token}
+    # the summary names each field as /remisser/ny's does: two date errors read alike (walk26b X17)
+    g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token,
+                         "labels": DECISION_LABELS}
     return remisser_views.show(remiss_id), stale_form.status(errors)  # 409 when opened on another beslut
 
 

@@ -81,7 +81,10 @@ def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
     reference = decision_reference(decided)
     change = f"beslutet är registrerat ({reference}). Är beslutet fel, ändra det under ”Ändra beslutet”."
     kept = {kind: f"{label} kan inte markeras som inte klar: {change}"
-            for kind, label in (("arbetsutskott", "Arbetsutskottet"), ("namnd", "Nämndsammanträdet"))}
+            for kind, label in (("arbetsutskott", "Arbetsutskottet"),
+                                # no sammanträde decided a delegationsbeslut (walk26b X2)
+                                ("namnd", "Delegationsbeslutet" if decided.decided_by == "delegat"
+                                 else "Nämndsammanträdet"))}
     if not decided.needs_justering or decided.omedelbar_justering or decided.justerad_on is not None:
         kept["justering"] = ("Justeringen kan inte markeras som inte klar: justeringen är registrerad med beslutet "
                              f"({reference}). Är den fel, ändra den under ”Ändra beslutet”.")

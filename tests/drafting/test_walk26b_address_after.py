@@ -1,0 +1,94 @@
+"""walk26b: an inkommande remiss expedierad without a svarsadress ("Expedierad, inte skickad").
+
+X10: a svarsadress added afterwards (Ändra uppgifter) stranded it: status back to "Beslutad", the start page's
+"Expediera yttrandet", but no Expediera (the version is locked) and no "Skickat per post eller på annat sätt" form.
+Adding the address sends nothing; the remiss stays "Expedierad, inte skickad" until the sending is registered."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+
+from remiss.remisser.models import Remiss
+from tests.drafting.test_expediering_mail import expediera
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split()).replace("\u00ad", "")
+
+
+def _header(client, rid: int) -> str:
+    shown = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    return shown[shown.index("Inkommande remiss"):shown.index("Översikt")]
+
+
+def test_a_svarsadress_added_after_the_expediering_keeps_it_expedierad_inte_skickad(
+        decided, auth, client, clock, db):
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    with db.transaction() as s:  # what Ändra uppgifter saves: the remittent's address turned up
+        remiss = s.get(Remiss, rid)
+        remiss.answer_email = "registrator@skane.example"
+        s.add(remiss)
+    clock.set(datetime(2015, 9, 27, 8, 0, tzinfo=timezone.utc))
+    header = _header(client, rid)
+    # old code: "Beslutad … Nästa steg: Nämnden har beslutat: expediera yttrandet till remittenten."
+    assert "Expedierad, inte skickad" in header and "Beslutad" not in header, header
+    assert ("Nästa steg: Skicka yttrandet till remittenten, t.ex. med e-post till registrator@skane.example, och "
+            "registrera att det är skickat. Det är expedierat men inte e-postat: svarsadressen lades till efter "
+            "expedieringen") in header, header
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert f'action="/remisser/{rid}/yttrande/skickat"' in page  # old code: the form was gone
+    detail = client.get(f"/api/v1/remisser/{rid}").get_json()
+    assert detail["status_label"] == "Expedierad, inte skickad"
+    assert client.get(f"/api/v1/remisser/{rid}/yttrande").get_json()["sent_by_hand_pending"] is True
+    listed = client.get("/api/v1/remisser?status=expedierad").get_json()["items"]
+    assert [i["id"] for i in listed] == [rid]
+    start = _text(client.get("/").get_data(as_text=True))
+    # old code: "Expediera yttrandet: … Beslutad"
+    assert "Expedierad, inte skickad – yttrandet är expedierat men inte e-postat: svarsadressen kom efter " \
+           "expedieringen" in start, start
+
+    form = {"way": "annat", "sent_on": "27 september 2015"}
+    r = auth.post(f"/remisser/{rid}/yttrande/skickat", form, form_url=f"/remisser/{rid}")
+    assert r.status_code == 302, r.get_data(as_text=True)[:2000]
+    assert "Besvarad i tid" in _header(client, rid), _header(client, rid)
+
+
+def test_expedierad_late_without_svarsadress_says_for_sent_everywhere(decided, auth, client, clock):
+    """X1: expedierad after the sista svarsdag without a svarsadress said only "Expedierad, inte skickad"; the
+    e-mail path says "Expedierad för sent, inte skickad än" in the header, the lists, the CSV and the API."""
+    from datetime import date
+
+    rid = decided(answer_email="", deadline_on=date(2015, 9, 22), effective_deadline_on=date(2015, 9, 22))
+    assert expediera(auth, rid).status_code == 302  # 24 September, two days after the sista svarsdag
+    late = "Expedierad för sent, inte skickad än"
+    header = _header(client, rid)
+    assert late in header, header  # old code: "Expedierad, inte skickad"
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status_label"] == late
+    items = client.get("/api/v1/remisser?status=expedierad").get_json()["items"]
+    assert [i["status_label"] for i in items] == [late]
+    listed = _text(client.get("/remisser?status=expedierad").get_data(as_text=True))
+    assert late in listed, listed
+    csv_text = client.get("/remisser/export.csv").get_data(as_text=True)
+    assert late in csv_text
+    start = _text(client.get("/").get_data(as_text=True))
+    assert f"{late} – yttrandet är expedierat men inte e-postat" in start, start
+
+
+def test_besvarad_by_hand_is_not_offered_while_the_sending_is_unregistered(decided, auth, client):
+    """X19: "Ändra status för hand" → Besvarad made an "Expedierad, inte skickad" remiss besvarad with no sending
+    recorded, and the history said "Beslutad → Besvarad". The Skickat form asks how and when it left."""
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/remisser/{rid}"
+    page = client.get(url).get_data(as_text=True)
+    options = re.search(r'<select[^>]*name="status".*?</select>', page, re.S).group(0)
+    assert 'value="besvarad"' not in options, options  # old code: offered
+    r = auth.post(f"{url}/status", {"status": "besvarad", "note": "", "confirm": "1"}, form_url=url)
+    assert r.status_code == 302
+    shown = _text(client.get(url).get_data(as_text=True))
+    assert "Yttrandet är expedierat men inte skickat. Registrera hur och när det skickades under ”Skickat per " \
+           "post eller på annat sätt”" in shown, shown[:3000]
+    assert "Expedierad, inte skickad" in _header(client, rid)
+    assert "Status: Beslutad → Besvarad" not in shown.rsplit("Historik", 1)[-1]
