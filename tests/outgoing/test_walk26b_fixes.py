@@ -1,0 +1,38 @@
+"""walk26b X18, X5, X15, X9, X8 on utgående remisser, with real .docx templates, the real local SMTP server and the
+real Inkorg import.
+
+X18: an instans whose missiv is held back never got the remiss, so it cannot be granted anstånd (nor asked for it),
+and no besked about more time is e-mailed; nor is it said to have "fått missivet med de tidigare frågeställningarna".
+"""
+from __future__ import annotations
+
+from sqlmodel import select
+
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser import service as remisser
+from tests.outgoing.conftest import run_sweep
+from tests.outgoing.test_h_out23_queued_missiv import _text
+from tests.outgoing.test_h_queue24_queued_missiv import _minutes
+from tests.outgoing.test_held_missiv_new_template import _held
+
+
+def test_x18_no_anstand_for_an_instans_whose_missiv_is_held(session, client, auth, clock, runner, smtp):
+    rid, _, page = _held(session, client, auth, clock)
+    entry = remisser.entries(session, rid)[0]
+    name, entry_id = entry.name, entry.id
+    session.rollback()
+    url = f"{page}/utskick/instanser/{entry_id}"
+    said = _text(auth.post(url, {"action": "grant_extension", "until_on": "2027-03-26", "until_time": ""},
+                           form_url=url, follow_redirects=True))
+    # old code: "Klart: … har fått anstånd till 26 mars 2027. Beskedet läggs i utkorgen och e-postas …"
+    assert "har fått anstånd" not in said, said[:3000]
+    assert (f"Missivet till {name} hålls kvar och är inte skickat, så {name} har inte fått remissen och kan inte "
+            "få anstånd än. Anstånd kan ges när missivet har skickats.") in said, said[:3000]
+    assert "har fått missivet med de tidigare frågeställningarna" not in said
+    asked = _text(auth.post(url, {"action": "request_extension", "until_on": "2027-03-26", "until_time": ""},
+                            form_url=url, follow_redirects=True))
+    assert f"{name} har inte fått remissen och kan inte få anstånd än" in asked, asked[:3000]
+    kinds = session.exec(select(OutboxMessage.kind).where(OutboxMessage.remiss_id == rid)).all()
+    assert "outgoing_extension" not in kinds
+    session.rollback()
+    assert run_sweep(runner, smtp, clock.now + _minutes(5)) == []  # nothing is e-mailed to it
