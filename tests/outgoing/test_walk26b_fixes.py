@@ -36,3 +36,19 @@ def test_x18_no_anstand_for_an_instans_whose_missiv_is_held(session, client, aut
     assert "outgoing_extension" not in kinds
     session.rollback()
     assert run_sweep(runner, smtp, clock.now + _minutes(5)) == []  # nothing is e-mailed to it
+
+
+def test_x8_compiling_with_a_held_missiv_does_not_wait_for_the_held_one(session, client, auth, clock, smtp):
+    """walk26b X8: with one instans answered and the other's missiv held, the Klart message said "… och 1
+    remissinstans har inte svarat" beside "1 av 1 har svarat": the held one never got the remiss."""
+    rid, _, page = _held(session, client, auth, clock)
+    first, second = remisser.entries(session, rid)[:2]
+    url, held_name = f"{page}/utskick/instanser/{first.id}", second.name
+    session.rollback()
+    assert auth.post(url, {"action": "answer", "answered_on": clock.now.date().isoformat(),
+                           "summary": "Vi tillstyrker."}, form_url=url).status_code == 302
+    done = _text(auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page,
+                           follow_redirects=True))
+    said = done.split("Svaren är sammanställda i", 1)[1][:600]
+    assert "har inte svarat" not in said, said  # old code: "…, och 1 remissinstans har inte svarat."
+    assert f"Missivet till {held_name} hålls kvar, så den har inte fått remissen." in said, said
