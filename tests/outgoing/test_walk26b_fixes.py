@@ -44,6 +44,7 @@ def test_x8_compiling_with_a_held_missiv_does_not_wait_for_the_held_one(session,
     rid, _, page = _held(session, client, auth, clock)
     first, second = remisser.entries(session, rid)[:2]
     url, held_name = f"{page}/utskick/instanser/{first.id}", second.name
+    held_address, first_address = second.email, first.email
     session.rollback()
     assert auth.post(url, {"action": "answer", "answered_on": clock.now.date().isoformat(),
                            "summary": "Vi tillstyrker."}, form_url=url).status_code == 302
@@ -52,3 +53,9 @@ def test_x8_compiling_with_a_held_missiv_does_not_wait_for_the_held_one(session,
     said = done.split("Svaren är sammanställda i", 1)[1][:600]
     assert "har inte svarat" not in said, said  # old code: "…, och 1 remissinstans har inte svarat."
     assert f"Missivet till {held_name} hålls kvar, så den har inte fått remissen." in said, said
+    # the held missiv is said for the one that has not got the remiss only, not for the one that answered
+    # (old code: "Missivet till trafik@example.se och miljo@example.se hålls kvar" beside "hålls kvar till Miljönämnden")
+    shown = _text(client.get(page))
+    assert f"Missivet till {held_address} hålls kvar" in shown, shown[:4000]
+    assert first_address not in shown.split("Nästa steg", 1)[1].split("Historik", 1)[0].replace(
+        f"Missivet till {held_address}", ""), shown[:4000]
