@@ -49,7 +49,7 @@ def says_no_comments(text: str) -> bool:
     return found
 
 
-# "avstår från att lämna synpunkter", "avstår från att yttra sig", "avstår från yttrande", "väljer att avstå från att svara"
+# "avstår från att lämna synpunkter", "avstår från att yttra sig", "avstår från yttrande", "avstod från att svara"
 _DECLINE = re.compile(
     r"\bavst(?:år|od|å|ått)\s+(?:\w+\s+)?från\s+(?:att\s+(?:lämna|ge|avge|yttra|svara|besvara|inkomma|komma\s+in)"
     r"(?:\s+(?:med|sig|oss|några|något|eget|ett|er|remissen))*(?:\s+(?:synpunkter|yttrande|remissvar|svar))?"

@@ -99,7 +99,8 @@ def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
 
 # "SV: ", "Re: ", "VB: ", "Fwd: " in front of the subject replied to (repeated: "SV: RE: …")
 _REPLY_LEAD = re.compile(r"^(?:(?:sv|svar|re|ang|vb|vs|fw|fwd|aw|antw)[ \t]*(?:\[\d+\])?[ \t]*:[ \t]*)+", re.IGNORECASE)
-_LABEL = re.compile(r"^(?:remiss|påminnelse|anstånd|förlängd[ \t]+remisstid|ändrade[ \t]+frågeställningar)[ \t]*:[ \t]*",
+_LABEL = re.compile(r"^(?:remiss|påminnelse|anstånd|förlängd[ \t]+remisstid|ändrade[ \t]+frågeställningar)"
+                    r"[ \t]*:[ \t]*",
                     re.IGNORECASE)
 _REFERENCE = re.compile(r"[ \t]*(\([^()]{1,40}\))$")  # "(SOFÖ 2026/0008)" at the end of our own subject
 

@@ -54,7 +54,8 @@ def test_x8_compiling_with_a_held_missiv_does_not_wait_for_the_held_one(session,
     assert "har inte svarat" not in said, said  # old code: "…, och 1 remissinstans har inte svarat."
     assert f"Missivet till {held_name} hålls kvar, så den har inte fått remissen." in said, said
     # the held missiv is said for the one that has not got the remiss only, not for the one that answered
-    # (old code: "Missivet till trafik@example.se och miljo@example.se hålls kvar" beside "hålls kvar till Miljönämnden")
+    # (old code: "Missivet till trafik@example.se och miljo@example.se hålls kvar" beside
+    # "hålls kvar till Miljönämnden")
     shown = _text(client.get(page))
     assert f"Missivet till {held_address} hålls kvar" in shown, shown[:4000]
     assert first_address not in shown.split("Nästa steg", 1)[1].split("Historik", 1)[0].replace(
