@@ -5,7 +5,7 @@ Inkorg registers it; the registrator confirms (the box is ticked, not saved). Co
 answer is read so only when it is short, every sentence is either the "inga synpunkter" sentence or a courtesy
 ("Tack för möjligheten att yttra oss."), and nothing limits it ("inga synpunkter på avsnitt 3", "men", "utöver").
 "Avstår från att lämna synpunkter" is not "inga synpunkter": the instans declines to answer (avstår), which the
-manual form keeps apart.
+manual form keeps apart; such an answer, as short and unlimited, is proposed as *Avstår* (says_declines, walk26b X15).
 """
 from __future__ import annotations
 
@@ -42,6 +42,30 @@ def says_no_comments(text: str) -> bool:
     found = False
     for sentence in _SENTENCE.split(words):
         match = _NONE.search(sentence)
+        if match and not _LIMITED.search(sentence[match.end():]) and not _LIMITED.search(sentence[:match.start()]):
+            found = True
+        elif not _COURTESY.match(sentence):
+            return False
+    return found
+
+
+# "avstår från att lämna synpunkter", "avstår från att yttra sig", "avstår från yttrande", "avstod från att svara"
+_DECLINE = re.compile(
+    r"\bavst(?:år|od|å|ått)\s+(?:\w+\s+)?från\s+(?:att\s+(?:lämna|ge|avge|yttra|svara|besvara|inkomma|komma\s+in)"
+    r"(?:\s+(?:med|sig|oss|några|något|eget|ett|er|remissen))*(?:\s+(?:synpunkter|yttrande|remissvar|svar))?"
+    r"|(?:att\s+)?(?:yttrande|yttra\s+sig|synpunkter|remissvar|svar)|remissen)\b", re.IGNORECASE)
+
+
+def says_declines(text: str) -> bool:
+    """Whether an answer's own words say, and only say, that the instans avstår från att svara: "Lunds kommun avstår
+    från att lämna synpunkter." – yes (with a courtesy beside it: "Tack för anståndet."); "Vi avstår från att yttra
+    oss om avsnitt 3 men …", "Vi har inga synpunkter", or a long answer – no (walk26b X15)."""
+    words = " ".join((text or "").split())
+    if not words or len(words) > SHORT:
+        return False
+    found = False
+    for sentence in _SENTENCE.split(words):
+        match = _DECLINE.search(sentence)
         if match and not _LIMITED.search(sentence[match.end():]) and not _LIMITED.search(sentence[:match.start()]):
             found = True
         elif not _COURTESY.match(sentence):

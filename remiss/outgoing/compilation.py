@@ -56,6 +56,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
             Attachment.remiss_id == remiss.id, Attachment.purpose == "svar",
             Attachment.sandlista_entry_id.in_(ids or [-1])).order_by(Attachment.id)):
         filer.setdefault(entry_id, []).append(filename)
+    per_question = {entry_id for _, entry_id in texts}  # those who answered some question for itself
     fragor = []
     for question in remisser.questions_of(session, remiss.id):
         svar = []
@@ -65,6 +66,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                 text = "Inga synpunkter."
             if not text and entry.id in filer:  # answered in a file, not per question: not "Inga svar" (walk25 Y2)
                 text = in_the_file(filer[entry.id])
+            if not text and entry.summary.strip() and entry.id not in per_question:  # a summary only (walk26b X9)
+                text = IN_SHORT
             if text:
                 svar.append({"grupp": group_of(entry), "instans": entry.name, "text": text})
         fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
@@ -117,6 +120,9 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
 
 
 MAIL_FILES = (".eml", ".msg")
+# What a question says of an instans whose answer is registered as a summary only, neither per question nor in a
+# file: its answer may well cover the question, so not "Inga svar på frågan" (walk26b X9)
+IN_SHORT = "Svaret är inte uppdelat per fråga – se Svaren i korthet."
 
 
 def in_the_file(filenames: list[str]) -> str:

@@ -42,6 +42,7 @@ from remiss.outgoing.repeated import name_key
 from remiss.outgoing.service import answers
 from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
+from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
@@ -62,6 +63,7 @@ class Reply:
     likely: SandlistaEntry | None = None  # entry None: the instans preselected in the choice, never registered so
     likely_why: str = ""  # "Meddelandets signatur nämner Tekniska nämnden."
     no_comments: bool = False  # the mail only says "inga synpunkter": proposed, the registrator confirms (walk26 W9)
+    declines: bool = False  # the mail only says the instans avstår: proposed as Avstår, confirmed (walk26b X15)
 
     @property
     def heading(self) -> str:
@@ -95,19 +97,65 @@ def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
     return None
 
 
+# "SV: ", "Re: ", "VB: ", "Fwd: " in front of the subject replied to (repeated: "SV: RE: …")
+_REPLY_LEAD = re.compile(r"^(?:(?:sv|svar|re|ang|vb|vs|fw|fwd|aw|antw)[ \t]*(?:\[\d+\])?[ \t]*:[ \t]*)+", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:remiss|påminnelse|anstånd|förlängd[ \t]+remisstid|ändrade[ \t]+frågeställningar)"
+                    r"[ \t]*:[ \t]*",
+                    re.IGNORECASE)
+_REFERENCE = re.compile(r"[ \t]*(\([^()]{1,40}\))$")  # "(SOFÖ 2026/0008)" at the end of our own subject
+
+
+ANSWER_LENGTH = 100  # characters of an answer mail's name: the instans's name and the remiss's (file_stem: 80)
+
+
+def answer_file_name(entry_name: str, subject: str, suffix: str, taken: set[str]) -> str:
+    """The name an instans's e-mailed answer is saved under on the remiss (walk26b X5): it leads with the instans
+    ("Svar från Trafikverket – Förslag till parkeringsnorm för Öster (SOFÖ 2026-0008).eml"), without "SV:"/"Re:",
+    the sender's lead our own subject has ("Stadsområdesnämnd Öster, Malmö stad – ") and its label ("Remiss:"); a
+    long title is cut at a word and the diarienummer at the end kept, and a name already on the remiss gets " (2)"."""
+    from remiss.intake.service.batches import file_stem
+    from remiss.missiv.title_subject import without_sender
+
+    rest = _LABEL.sub("", without_sender(_REPLY_LEAD.sub("", " ".join((subject or "").split()))))
+    lead = f"Svar från {entry_name}"
+    reference = _REFERENCE.search(rest)
+    if reference and len(f"{lead} – {rest}") > ANSWER_LENGTH:
+        tail = " " + file_stem(reference.group(1))
+        title = rest[:reference.start()]
+        stem = file_stem(f"{lead} – {title}", max(ANSWER_LENGTH - len(tail), len(lead) + 12)) + tail
+    else:
+        stem = file_stem(f"{lead} – {rest}" if rest else lead, ANSWER_LENGTH)
+    name, n = files.safe_name(stem + suffix), 2
+    while name in taken:
+        name, n = files.safe_name(f"{stem} ({n}){suffix}"), n + 1
+    return name
+
+
+def _own_words(message: InboxMessage, files_dir: str) -> tuple[str, bool] | None:
+    """The mail's own words (greeting, signature and quoted mail removed) and whether it carries a file."""
+    stored = _mail(message, files_dir)
+    if stored is None:
+        return None
+    if stored[0].lower().endswith(".eml"):
+        mail = read_eml(stored[1])
+        return mail.text, bool(mail.files)
+    # an Outlook .msg: the text the Inkorg read from it, and the files it kept beside it
+    return (answer_text(mail_body(json.loads(message.form_values or "{}").get("missiv_text") or "")),
+            len(json.loads(message.files or "[]")) > 1)
+
+
 def says_no_comments(message: InboxMessage, files_dir: str) -> bool:
     """Whether the mail's own words only say that the instans has no synpunkter (answer_words.says_no_comments) and
     it carries no file: an attached yttrande may say more, so then nothing is proposed (walk26 W9)."""
-    stored = _mail(message, files_dir)
-    if stored is None:
-        return False
-    if stored[0].lower().endswith(".eml"):
-        mail = read_eml(stored[1])
-        text, attached = mail.text, bool(mail.files)
-    else:  # an Outlook .msg: the text the Inkorg read from it, and the files it kept beside it
-        text = answer_text(mail_body(json.loads(message.form_values or "{}").get("missiv_text") or ""))
-        attached = len(json.loads(message.files or "[]")) > 1
-    return not attached and answer_words.says_no_comments(text)
+    words = _own_words(message, files_dir)
+    return words is not None and not words[1] and answer_words.says_no_comments(words[0])
+
+
+def says_declines(message: InboxMessage, files_dir: str) -> bool:
+    """Whether the mail's own words only say that the instans avstår från att svara (answer_words.says_declines),
+    with no file beside them: proposed as Avstår, the registrator confirms (walk26b X15)."""
+    words = _own_words(message, files_dir)
+    return words is not None and not words[1] and answer_words.says_declines(words[0])
 
 
 def _references(raw: bytes) -> set[str]:
@@ -143,6 +191,7 @@ def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | Non
         reply.likely, reply.likely_why = likely_entry(message, reply.entries)
     if reply is not None:
         reply.no_comments = says_no_comments(message, files_dir)
+        reply.declines = not reply.no_comments and says_declines(message, files_dir)
     if reply is not None and message.sent_at is None:
         reply.undated = (f"Meddelandet saknar datum, så svaret registreras med dagen det hämtades "
                          f"({format_date(local(message.fetched_at).date())}). Kom det in en annan dag: rätta "
@@ -213,7 +262,7 @@ def _named(entries: list[SandlistaEntry], lines: list[str]) -> SandlistaEntry | 
 
 def record(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
            entry: SandlistaEntry, files_dir: str, max_bytes: int, date_confirmed: bool = False,
-           no_comments: bool = False) -> SandlistaEntry:
+           no_comments: bool = False, declines: bool = False) -> SandlistaEntry:
     """Register the mail as the instans's answer (the mail and its attachments as the answer files, its date as the
     answer's; no_comments: the box "Inga synpunkter", proposed by says_no_comments) and decide the Inkorg message."""
     from remiss.intake.service.batches import decide, take_message
@@ -225,7 +274,21 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     stored = _mail(message, files_dir)
     if stored is None:
         raise InputErrors({"message": "E-postmeddelandet finns inte sparat och kan inte registreras som svar."})
+    taken = {a.filename for a in remiss_files.of_remiss(session, remiss.id)}
+    stored = (answer_file_name(entry.name, message.subject, "." + stored[0].rsplit(".", 1)[-1].lower(), taken),
+              stored[1])
     day = local(message.sent_at or message.fetched_at).date()
+    if declines and entry.answer_status != AnswerStatus.svarat:  # Avstår, proposed by says_declines (walk26b X15)
+        if no_comments:
+            raise InputErrors({"no_comments": "Välj antingen ”Inga synpunkter” eller ”Avstår”, inte båda."})
+        words = _own_words(message, files_dir)
+        answers.decline(session, now=now, principal=principal, remiss=remiss, entry=entry, answered_on=day,
+                        note=words[0] if words else "")
+        remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=stored[0], data=stored[1],
+                         files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
+        decide(message, "merged", now=now, principal=principal, remiss=remiss)
+        session.flush()
+        return entry
     if entry.answer_status == AnswerStatus.svarat:  # a komplettering: the first answer is kept (walk14 #5)
         answers.add_supplement(session, now=now, principal=principal, remiss=remiss, entry=entry,
                                data=AnswerData(answered_on=day, files=[stored]), files_dir=files_dir,

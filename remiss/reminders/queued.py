@@ -80,16 +80,18 @@ def held(what: str, to: str, since: datetime, down: datetime, *, neuter: bool = 
 
 
 def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime,
-                 common: frozenset[str] = frozenset()) -> list[str]:
+                 common: frozenset[str] = frozenset(), skip_keys: frozenset[str] = frozenset()) -> list[str]:
     """The remiss's mail of the kinds in labels (kind -> "Missivet") that is due but not sent, one line per kind
     and outcome: "Missivet till pr@x.se och 2 till väntar i utkorgen sedan 5 december 2026 kl. 14.02." or
     "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet.
-    common: the kinds whose label is an en-ord ("Påminnelsen"): "den är inte skickad", "skicka den igen"."""
+    common: the kinds whose label is an en-ord ("Påminnelsen"): "den är inte skickad", "skicka den igen".
+    skip_keys: held-back rows left out (a held missiv to an instans that has answered anyway, walk26b X8)."""
     rows = session.execute(
-        select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts)
+        select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts, _O.key)
         .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
                ((_O.status.in_(WAITING)) & (_O.next_attempt_at <= now)) | (_O.status == OutboxStatus.failed.value))
         .order_by(_O.id)).all()
+    rows = [r for r in rows if r.key not in skip_keys or not r.last_error.startswith(HELD_MARK)]
     lines, down = [], down_since(session) if rows else None
     for kind, label in labels.items():
         neuter = kind not in common

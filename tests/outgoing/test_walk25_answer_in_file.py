@@ -51,3 +51,23 @@ def test_a_summary_that_says_more_than_the_covering_sentence_stays():
     assert _in_short("Här kommer vårt yttrande.", []) == "Här kommer vårt yttrande."  # no file: nothing to point at
     assert _in_short("Hej! Här kommer vårt yttrande över planen.", ["SV- Remiss.eml", "Yttrande.docx"]) == \
         "Svaret finns i den bifogade filen ”Yttrande.docx”."
+
+
+def test_a_summary_only_answer_points_to_the_summary_not_no_answer(session, client, auth, clock, app):
+    """walk26b X9: registered as a summary only (no file, nothing per question), the answer made every question say
+    "Inga svar på frågan", though it may well cover them; the question now points to Svaren i korthet."""
+    rid, page, (trafik, *_) = _sent(session, client, auth, clock)
+    url = f"{page}/utskick/instanser/{trafik}"
+    assert auth.post(url, {"action": "answer", "answered_on": "2026-12-04",
+                           "summary": "Trafiknämnden tillstyrker planen."}, form_url=url).status_code == 302
+    shown = " ".join(client.get(url).get_data(as_text=True).split())
+    assert ("sammanställningen säger under varje fråga: ”Svaret är inte uppdelat per fråga – se Svaren i "
+            "korthet.”") in shown
+    assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
+    kept = session.exec(select(Attachment).where(Attachment.remiss_id == rid,
+                                                 Attachment.purpose == "sammanstallning")).one()
+    text = _text(app, kept)
+    question = text.split("Vad tycker ni om cykelbanorna?", 1)[1]
+    assert "Inga svar på frågan" not in text, text  # old code: under every question
+    assert "Svaret är inte uppdelat per fråga – se Svaren i korthet." in question, question
+    assert "Trafiknämnden tillstyrker planen." in text.split("Svaren i korthet", 1)[1]

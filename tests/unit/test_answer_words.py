@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from remiss.outgoing.answer_words import says_no_comments
+from remiss.outgoing.answer_words import says_declines, says_no_comments
 
 
 @pytest.mark.parametrize("text", [
@@ -31,3 +31,24 @@ def test_a_short_answer_with_no_comments_is_read_so(text):
 ])
 def test_anything_more_or_less_is_not(text):
     assert not says_no_comments(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tack för anståndet. Lunds kommun avstår från att lämna synpunkter.",  # walk26b X15
+    "Kommunstyrelsen avstår från att yttra sig över remissen.",
+    "Vi avstår från yttrande.",
+    "Region Skåne avstår från att svara.",
+])
+def test_an_answer_that_only_declines_is_avstar(text):
+    assert says_declines(text) and not says_no_comments(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi avstår från att yttra oss om avsnitt 3 men vill se fler cykelbanor.",
+    "Vi har inga synpunkter.",
+    "Vi avstår från att lämna synpunkter. Cykelbanorna bör dock breddas.",
+    "Avstår från att svara. " + "Vi vill ändå säga något om parkeringen vid stationen. " * 10,
+    "",
+])
+def test_anything_more_is_not_avstar(text):
+    assert not says_declines(text)

@@ -353,15 +353,16 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
     message.decided_at = now
 
 
-def file_stem(subject: str) -> str:
+def file_stem(subject: str, length: int | None = None) -> str:
     """A mail subject as a file name's stem (the .eml kept, a pasted letter's name), readable as the subject: "/"
     becomes "-" ("SOFÖ 2026/0006" -> "SOFÖ 2026-0006"), en dashes and other letters stay ("2027–2030"), and what
     no file system takes (\\ : * ? " < > |, control characters) goes (walk14 #11)."""
     text = "".join(c if c.isprintable() else " " for c in subject.replace("/", "-").replace("\\", "-"))
     text = " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())
-    if len(text) > STEM_LENGTH:  # at a word's end, with "…" ("… till Skånes…", not "… till Skånes mil", walk25 Y12)
-        cut = text[:STEM_LENGTH - 1]
-        if text[STEM_LENGTH - 1] != " " and " " in cut:
+    length = length or STEM_LENGTH
+    if len(text) > length:  # at a word's end, with "…" ("… till Skånes…", not "… till Skånes mil", walk25 Y12)
+        cut = text[:length - 1]
+        if text[length - 1] != " " and " " in cut:
             cut = cut.rsplit(" ", 1)[0]
         text = cut.rstrip(" .,;–-") + "…"
     return text.rstrip(". ") or "meddelande"

@@ -117,7 +117,8 @@ def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str], li
         return [], [], []
     unsent = [e.name for e in lifecycle.unsent(remisser.entries(session, remiss.id))]
     found = news(session, remiss)
-    return [n.entry.name for n in found if n.questions], unsent, found
+    kept = held.held_entry_ids(session, remiss.id)  # never got a missiv, so not "har fått missivet" (walk26b X18)
+    return [n.entry.name for n in found if n.questions and n.entry.id not in kept], unsent, found
 
 
 def _old_text(names: list[str]) -> str:

@@ -11,7 +11,7 @@ from remiss.auth.access import Principal
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
-from remiss.outgoing import mails
+from remiss.outgoing import held, mails
 from remiss.outgoing.service import chasers
 from remiss.outgoing.service.entry_change import begin, log_change, snapshot
 from remiss.planning.models import Extension
@@ -42,7 +42,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
     refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
     begin(principal, remiss)
-    _check_anstand(remiss, entry)
+    _check_anstand(session, remiss, entry)
     if refusal := requested_day_refusal(remiss, entry, requested_until_on, local_today(now)):
         raise InputErrors({"until_on": refusal})
     before = snapshot(entry)
@@ -76,14 +76,19 @@ def requested_day_refusal(remiss: Remiss, entry: SandlistaEntry, day: date | Non
     return ""
 
 
-def _check_anstand(remiss: Remiss, entry: SandlistaEntry) -> None:
-    """Anstånd only for an instans that has the remiss and has not answered (unsent: truth17 F10, as _check_sent)."""
+def _check_anstand(session: Session, remiss: Remiss, entry: SandlistaEntry) -> None:
+    """Anstånd only for an instans that has the remiss and has not answered (unsent: truth17 F10, as _check_sent;
+    its missiv held back: it never got the remiss, so no besked about more time to answer it, walk26b X18)."""
     if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar):
         raise InputErrors({"answer_status": f"{entry.name} har redan svarat eller avstått."})
     if remiss.sent_at is None:
         raise InputErrors({"answer_status": f"Remissen är inte skickad än, så {entry.name} kan inte få anstånd. "
                                             "Behöver instanserna mer tid, ändra sista svarsdagen under Ändra "
                                             "uppgifter."})
+    if entry.id in held.held_entry_ids(session, remiss.id):
+        raise InputErrors({"answer_status": f"Missivet till {entry.name} hålls kvar och är inte skickat, så "
+                                            f"{entry.name} har inte fått remissen och kan inte få anstånd än. "
+                                            "Anstånd kan ges när missivet har skickats."})
 
 
 def grant_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
@@ -91,7 +96,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
                     reason: str = "") -> Extension:
     """Grant one instans anstånd to a later date; its chasers follow the new date."""
     begin(principal, remiss)
-    _check_anstand(remiss, entry)
+    _check_anstand(session, remiss, entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
         deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
         raise InputErrors({"until_on": f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: "

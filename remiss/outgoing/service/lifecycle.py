@@ -155,10 +155,24 @@ def after_compiling(session: Session, remiss: Remiss, now: datetime) -> str:
     still = (f" {join_words(kept)} påminns enligt {'sitt anstånd' if len(kept) == 1 else 'sina anstånd'} tills "
              "svaret har kommit in." if kept else "")
     due = answers_still_due(session, remiss, now)
+    kept_back = held_back_words(session, remiss)
     if not due:
-        return "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet." + still
-    return (f"{due.partition(' Avslutas ärendet nu')[0]}{still} Kommer ett svar in, sammanställ svaren igen; "
-            "avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.")
+        return kept_back + "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet." + still
+    return (f"{due.partition(' Avslutas ärendet nu')[0]}{still} {kept_back}Kommer ett svar in, sammanställ svaren "
+            "igen; avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.")
+
+
+def held_back_words(session: Session, remiss: Remiss) -> str:
+    """ "Missivet till Konstfrämjandet hålls kvar, så den har inte fått remissen. " for the instanser not answered
+    whose missiv is held back ("" for none): they are not waited for as if they had it (walk26b X8)."""
+    from remiss.outgoing import held
+
+    kept = held.unreached(session, [remiss.id]).get(remiss.id, set()) & held.held_entry_ids(session, remiss.id)
+    names = [e.name for e in remisser.entries(session, remiss.id) if e.id in kept]
+    if not names:
+        return ""
+    return (f"Missivet till {join_words(names)} hålls kvar, så {'den' if len(names) == 1 else 'de'} har inte fått "
+            "remissen. ")
 
 
 def stop_label(kept: list[str]) -> str:
@@ -312,8 +326,11 @@ def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
     svarstid (or their own anstånd) runs, whose answers could then not be registered. "" when there are none."""
     from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
 
+    from remiss.outgoing import held
+
     entries = remisser.entries(session, remiss.id)
-    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(entries)]
+    never = held.unreached(session, [remiss.id]).get(remiss.id, set())  # their missiv never went out (walk26b X8)
+    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(entries) if e.id not in never]
     due = [(e, d) for e, d in waiting if d[0] is not None and not passed(d[0], d[1], now)]
     if not due:
         return ""
@@ -358,11 +375,16 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
 
     if not remiss_ids:
         return {}
+    from remiss.outgoing import held
+
     remisser_by_id = {r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(remiss_ids)))}
+    never = set().union(*held.unreached(session, remiss_ids).values())  # never got it (walk26b X8)
     waiting: dict[int, list] = {}
     for entry in session.exec(select(SandlistaEntry).where(
             SandlistaEntry.remiss_id.in_(remiss_ids), SandlistaEntry.sent_at.is_not(None),
             SandlistaEntry.answer_status.in_(OPEN)).order_by(SandlistaEntry.remiss_id, SandlistaEntry.position)):
+        if entry.id in never:
+            continue
         remiss = remisser_by_id[entry.remiss_id]
         day, at = deadline_of(remiss, entry)
         if day is not None and not passed(day, at, now):

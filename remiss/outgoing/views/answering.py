@@ -85,10 +85,11 @@ def entry(remiss_id: int, entry_id: int):
     # its e-mailed missiv still in the Utkorg or failed: said as on its row, not "skickad" (walk21 J3, h-out22)
     mail = missiv_status(session, remiss.id, held_apart=True).get(item.id)  # held back: said so (walk25b Z2)
     # answered with a file and nothing per question: the sammanställning points to the file (walk25 Y2)
-    in_file = compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"]) if (
-        item.answer_status == AnswerStatus.svarat and questions and not item.no_comments
-        and any(a.purpose == "svar" for a in answer_files)
-        and not any(str(values.get(f"q_{q.id}", "")).strip() for q in questions)) else ""
+    in_file = "" if not (item.answer_status == AnswerStatus.svarat and questions and not item.no_comments
+                         and not any(str(values.get(f"q_{q.id}", "")).strip() for q in questions)) else (
+        compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"])
+        if any(a.purpose == "svar" for a in answer_files)
+        else compilation.IN_SHORT if item.summary.strip() else "")  # a summary only (walk26b X9)
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions, in_file=in_file,
                            mail_held=row_words(item, mail), mail_failed=mail == OutboxStatus.failed.value,
                            mail_kept=mail == HELD,

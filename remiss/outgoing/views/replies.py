@@ -13,6 +13,7 @@ from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.service import answers
 from remiss.outgoing.views import _back, _config, _post_guard, _refused, bp
 from remiss.remisser.input import InputErrors
+from remiss.remisser.models import AnswerStatus
 from remiss.web import now, principal, requires
 
 
@@ -35,7 +36,8 @@ def inbox_reply(message_id: int):
         replies.record(session, now=now(), principal=principal(), message=message, remiss=remiss, entry=entry,
                        files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
                        date_confirmed=bool(request.form.get("confirm_date")),
-                       no_comments=request.form.get("no_comments") == "1")
+                       no_comments=request.form.get("no_comments") == "1",
+                       declines=request.form.get("declines") == "1")
     except answers.EarlyAnswer:  # dated before the utskick: the Inkorg page asks, with "Datumet stämmer"
         session.rollback()
         ticked = {"inga_synpunkter": "1"} if request.form.get("no_comments") == "1" else {}  # kept for the yes
@@ -55,6 +57,10 @@ def inbox_reply(message_id: int):
     if supplement:
         flash(f"Kompletteringen från {entry.name} är registrerad på {remiss.our_dnr or remiss.title}: det första "
               "svaret är kvar, meddelandets text är tillagd i sammanfattningen och filerna bland svarets.", "success")
+        return _back(remiss.id)
+    if entry.answer_status == AnswerStatus.avstar:
+        flash(f"{entry.name} avstår: det är registrerat på {remiss.our_dnr or remiss.title}, och "
+              "e-postmeddelandet finns bland instansens filer.", "success")
         return _back(remiss.id)
     flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}"
           f"{' som ”Inga synpunkter”' if entry.no_comments else ''}; "
