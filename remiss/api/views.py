@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
-from remiss.auth.access import Action, load_remiss
+from remiss.auth.access import Action, load_remiss, require_any
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.drafting import mail_state
@@ -120,8 +120,7 @@ def _detail(remiss) -> dict:
 def duplicates():
     """For those who register remisser: the visible remisser with this remittent's diarienummer or this title,
     as the registration form warns while it is filled in (static/app.js) and again when it is sent."""
-    if not principal().may(Action.create):
-        return error_response(403, "Du har inte behörighet att registrera remisser.")
+    require_any(principal(), Action.create)  # "Med rollen Läsare kan du inte registrera remisser."
     rows = possible_duplicates(get_session(), principal(), sender_dnr=request.args.get("sender_dnr", "")[:100],
                                title=request.args.get("title", "")[:500])
     return jsonify({"items": [{"id": r.id, "our_dnr": r.our_dnr, "title": r.title, "remittent": r.remittent,
@@ -134,8 +133,7 @@ def duplicates():
 @bp.post("/remisser")
 @operation("Registrera en remiss", body=RemissCreate, responses={201: DETAIL}, tag="remisser", location=True)
 def create():
-    if not principal().may(Action.create):
-        return error_response(403, "Du har inte behörighet att registrera remisser.")
+    require_any(principal(), Action.create)  # "Med rollen Läsare kan du inte registrera remisser."
     body = request_body()
     data = body.to_data()
     late = _letter_after_arrival(body, letter_after_arrival(data.letter_date, data.received_on, local_today(now())),
@@ -316,8 +314,7 @@ def parse_missiv():
     from remiss.files import FileRejected
     from remiss.intake.reading import ReadLimits, parse_text, read_upload
 
-    if not principal().may(Action.create):
-        return error_response(403, "Bara den som registrerar remisser kan läsa in missiv.")
+    require_any(principal(), Action.create, doing="läsa in missiv")
     limits = ReadLimits.of(current_app.config)
     if request.mimetype == "multipart/form-data":  # a file in the field "file" (remiss.intake reads it)
         upload = request.files.get("file")

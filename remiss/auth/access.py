@@ -110,6 +110,8 @@ BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan
                  "expediera": (Action.review, "expediera yttranden"),
                  "sent": (Action.review, "registrera att yttrandet har skickats"),
                  "rattelse": (Action.review, "rätta ett expedierat yttrande")}
+# What a page is for where its action's words are not (web.requires(doing=…)): the Inkorg's pages need Action.create
+INBOX_WORDS = "hantera Inkorgen"
 
 
 def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,
@@ -122,9 +124,23 @@ def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str 
     if not principal.may(Action.view, namnd_id):
         raise AccessDenied(hidden, hide=True)
     # seeing the nämnd's records but not this: the role is why (walk26 W6), said with the role's name
+    raise refused_by_role(principal, action, doing)
+
+
+def require_any(principal: Principal, action: Action, *, doing: str = "") -> None:
+    """Raise AccessDenied unless the principal may do action in at least one nämnd: a whole page (web.requires) or
+    an API call about no one remiss. doing: what the page is for, in words ("hantera Inkorgen"), where the action's
+    own are not what the user came to do."""
+    if not principal.may(action):
+        raise refused_by_role(principal, action, doing)
+
+
+def refused_by_role(principal: Principal, action: Action, doing: str = "") -> AccessDenied:
+    """The refusal of action by the principal's role, named with the role and the act: "Med rollen Läsare kan du
+    inte godkänna yttranden." (walk26 W6)."""
     doing = doing or ACTION_WORDS[action]
-    raise AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}.", principal=principal,
-                       action=action, doing=doing)
+    return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}.", principal=principal,
+                        action=action, doing=doing)
 
 
 def require_act(principal: Principal, act: str, namnd_id: int) -> None:

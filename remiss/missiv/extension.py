@@ -138,6 +138,11 @@ class Extension:
     warnings: list[str] = field(default_factory=list)
 
 
+def speaks_of_extension(line: str) -> bool:
+    """Tell whether a line has an extension notice's words ("Beslut om förlängning av svarstiden")."""
+    return bool(_NOTICE.search(line))
+
+
 def read_extension(text: str, deadline: date | datetime | None, *, sent: date | None = None) -> Extension:
     """Return the extension a notice announces; an empty, non-notice result for any other letter.
 

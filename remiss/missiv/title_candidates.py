@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.missiv.extension import speaks_of_extension
+from remiss.missiv.heading_lines import CHROME, is_letterhead, plausible_heading
 from remiss.missiv.hints import agree
 from remiss.missiv.title import shares_designation
-from remiss.missiv.title_trim import drop_remiss_lead
+from remiss.missiv.title_proposal import proposes_nothing
+from remiss.missiv.title_prose import describes
+from remiss.missiv.title_trim import document_kind_only, drop_remiss_lead
 
 # A cue that says of itself that it names the matter: a mail's subject, a labelled line ("Ärende:", "# …"), the
 # procedure's words in front of it ("Remiss av …", "Begäran om yttrande över …"), the remiss an extension notice
@@ -57,6 +61,24 @@ ECHO_MIN_WORDS = 150
 ECHO_TEXT_CHARS = 100_000  # the echo is read in the letter's first 100,000 characters: linear and bounded
 
 
+_PATH_STEP = re.compile(r"[ \t]+[/›>|][ \t]+")  # a site's path: "Om myndigheten / Remisser"
+
+
+def plausible(value: str) -> bool:
+    """Tell whether an alternative could name the matter, by the parser's own judgements of a line: a heading the
+    headline rule would take (plausible_heading), no letterhead or bare document kind ("Betänkande"), no step of a
+    site's path that is its menu or a list's heading, no phrase that starts as a description does ("Den nya
+    avfallsplanen", "Förslaget", "Till kommunerna i …": title_prose) and no "förslag till" that the proposal rule
+    reads as no name ("Många av sina förslag till beslut": title_proposal), and no words of an extension notice
+    ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter."""
+    value = " ".join(value.split())
+    if not plausible_heading(value) or is_letterhead(value) or document_kind_only(value) or describes(value) or \
+            proposes_nothing(value) or speaks_of_extension(value):
+        return False
+    steps = _PATH_STEP.split(value)
+    return len(steps) == 1 or not any(is_letterhead(step) or CHROME.match(step) for step in steps)
+
+
 def echo(title: str, text: str) -> float:
     """Return the share of the title's own words (four letters or more, common remiss words aside) that the text
     writes again elsewhere: a letter repeats its matter's words in its prose; a wrong line (a section heading, a
@@ -95,7 +117,7 @@ def weigh(chosen: str | None, sources: list[tuple[str, str]], text: str = "", *,
     for value in ranked:
         if len(offered) >= MAX_OFFERED:
             break
-        if all(_key(value) != _key(seen) for seen in offered):
+        if all(_key(value) != _key(seen) for seen in offered) and plausible(value):
             offered.append(value)
     if withheld:
         return TitleChoice(None, offered, True)

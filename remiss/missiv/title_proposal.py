@@ -34,6 +34,14 @@ _PROSE = re.compile(r"[,;:!?()”\"]|(?<![\wåäö-])(?:är|var|har|hade|ska|ska
                     r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
 
 
+_PROPOSAL_WORDS = re.compile(r"(?<![\wåäö-])förslag(?:et)?[ \t]+till[ \t]", re.IGNORECASE)
+
+
+def proposes_nothing(line: str) -> bool:
+    """Tell whether a line says "förslag till" of what names no proposal ("Många av sina förslag till beslut")."""
+    return bool(_PROPOSAL_WORDS.search(line)) and not _MENTION.search(line)
+
+
 def _complete(name: str, whole_line: bool) -> tuple[str, bool] | None:
     """Return the mention's name up to its complete end and whether that end is more than a full stop, or None when
     prose cut it (or the line ran on beyond the 150 characters read: its end was not seen)."""

@@ -104,6 +104,16 @@ _NUMBER_COMMA = re.compile(r"^((?:SOU|Ds)[ \t]+\d{4}:\d{1,3}),[ \t]+|,[ \t]+(?:S
 _TWO = re.compile(r"[ \t](?:och|samt)[ \t]+(?:en|ett)[ \t]+(?:om|av|gällande|avseende)[ \t]")
 
 
+# A name may start with an article ("Ett utvidgat skydd …"), which in the prose describes ("ett förslag om …")
+_NAME_START = re.compile(_NOT_A_NAME.replace("en|ett|", "") + r"\S", re.IGNORECASE)
+
+
+def describes(line: str) -> bool:
+    """Tell whether a line starts as the prose describes a document, not as its name does ("Den nya avfallsplanen",
+    "Förslaget", "Till kommunerna i …")."""
+    return not _NAME_START.match(line)
+
+
 def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the matter's name from the first phrase of the prose that announces it, or (None, None).
 

@@ -195,6 +195,11 @@ _INVITATION = re.compile(r"^Inbjudan(?:[ \t]+till[ \t]+[^\n]{3,100}?)?[ \t]+att[
                          re.IGNORECASE)
 
 
+def document_kind_only(value: str) -> bool:
+    """Tell whether a line is only the document's kind ("Betänkande", "Rapport")."""
+    return bool(_DOC_ONLY.match(value)) and " " not in value.strip()
+
+
 def drop_remiss_lead(value: str) -> str:
     """Return a title without the "Remiss av …" words in front of the matter's name."""
     invited = _INVITATION.match(value)

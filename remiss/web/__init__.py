@@ -10,7 +10,7 @@ from functools import wraps
 from flask import abort, current_app, g
 from flask_login import current_user, login_required
 
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import Action, Principal, require_any
 from remiss.db import get_session, utcnow
 
 
@@ -36,14 +36,14 @@ def say_here(message: str, category: str = "warning") -> None:
     g.setdefault("said_here", []).append((category, message))
 
 
-def requires(action: Action):
-    """Allow the view only to users who may do action in at least one nämnd."""
+def requires(action: Action, *, doing: str = ""):
+    """Allow the view only to users who may do action in at least one nämnd; others are told their role and what
+    the page is for (doing, else the action's words: "Med rollen Läsare kan du inte hantera Inkorgen.")."""
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(*args, **kwargs):
-            if not principal().may(action):
-                abort(403)
+            require_any(principal(), action, doing=doing)
             return view(*args, **kwargs)
         return wrapped
     return decorator

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from remiss.missiv import parse_missiv
-from remiss.missiv.title_candidates import ABSTAINED, echo, weigh
+from remiss.missiv.title_candidates import ABSTAINED, echo, plausible, weigh
 
 KINDS = Path(__file__).resolve().parents[1] / "data" / "missiv" / "kinds"
 LETTERS = {c["id"]: c for name in ("missiv-dev.json",)
@@ -59,3 +59,28 @@ def test_a_short_excerpt_is_too_short_to_echo_anything():
     result = parse_missiv(text)
     assert result.title == "Länsplanen för transportinfrastruktur"
     assert ABSTAINED not in result.warnings
+
+
+EXTRA = {c["id"]: c for c in json.loads((KINDS / "missiv-extra.json").read_text(encoding="utf-8"))}
+EXT2 = {c["id"]: c for c in json.loads((KINDS / "ext-dev2.json").read_text(encoding="utf-8"))}
+
+
+def test_a_phrase_of_the_prose_is_no_alternative_beside_a_real_title():
+    # x09 (a länsstyrelse's letter): the prose's "många av sina förslag till beslut" was offered beside the title
+    result = parse_missiv(EXTRA["x09"]["text"])
+    assert result.title == "Grön infrastruktur"
+    assert "Många av sina förslag till beslut" not in result.title_alternatives
+
+
+def test_an_extension_notices_own_words_and_its_addressee_are_no_alternatives():
+    assert "Beslut om förlängning av svarstiden" not in parse_missiv(EXT2["b19"]["text"]).title_alternatives
+    assert "Till kommunerna i Jämtlands län" not in parse_missiv(EXT2["b28"]["text"]).title_alternatives
+
+
+def test_plausible_keeps_names_and_drops_what_names_nothing():
+    for name in ("Förslag till länstransportplan", "Ett utvidgat skydd mot könsstympning", "Malöleden",
+                 "SOU 2018:74 Lite mer lika"):
+        assert plausible(name), name
+    for junk in ("Många av sina förslag till beslut", "Den nya avfallsplanen", "Förslaget", "Betänkande",
+                 "Om myndigheten / Remisser", "Till kommunerna i Jämtlands län", "Beslut om förlängning av svarstiden"):
+        assert not plausible(junk), junk

@@ -8,7 +8,7 @@ from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
-from remiss import files
+from remiss import files, stale_form
 from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
@@ -26,7 +26,9 @@ TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/p
 
 
 def _token(req) -> str | None:
-    return req.args.get("missiv") or req.form.get("intake_token") or None
+    """The missiv batch the form is opened from: ?missiv=, the form's intake_token, or the card's address (a step of
+    the card refused renders the form again, remisser.views.register.form_again)."""
+    return req.args.get("missiv") or req.form.get("intake_token") or (req.view_args or {}).get("token") or None
 
 
 class RegistrationHooks:
@@ -241,22 +243,22 @@ def nothing_named(form) -> bool:
 @bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
 @requires(Action.create)
 def extend(token: str):
-    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
+    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it.
+    A step refused renders the form again with why and what was typed in the card: 400 for what was typed, 409 for
+    a stale card (the message handled or the remiss finished meanwhile: remiss.stale_form)."""
     session = get_session()
     if nothing_named(request.form):
-        flash(NO_EXTEND_DNR, "error")
-        return redirect(url_for("remisser.new", missiv=token))
+        return _card_refused(NO_EXTEND_DNR)
     try:
         until_on, until_time = parse_until(request.form)
     except InputErrors as exc:
-        flash(" ".join(exc.errors.values()), "error")
-        return redirect(url_for("remisser.new", missiv=token))
+        return _card_refused(" ".join(exc.errors.values()))
     # the Inkorg message the letter was read from first, then the remiss (batches.take_remiss), as every step on it
     message = batches.batch_message(session, principal=principal(), token=token)
     refusal = batches.take_message(session, message, user_id=principal().user_id) if message is not None else ""
     if refusal:  # merged, registered or dismissed meanwhile
         return handled(message, refusal, back=url_for("remisser.new", missiv=token),
-                       prefix="Brevet fördes inte samman", pressed="merged")
+                       prefix="Brevet fördes inte samman", pressed="merged", page=_card_again(stale_form.CONFLICT))
     once = batches.once_key(token)  # after the message (one lock order); a pasted letter has only this
     if not sent_once.claim(session, principal().user_id, once, now=now()) and (done := _merged_before(once)):
         return done  # the card sent twice: the first merged the letter and the batch is gone
@@ -275,22 +277,46 @@ def extend(token: str):
                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
         session.rollback()
+        status = 400
         if isinstance(exc, files.FileRejected):
-            message = str(exc)
-        elif isinstance(exc, RemissFinished):  # the true reason, not "finns inte" (walk24 V17)
+            said = str(exc)
+        elif isinstance(exc, RemissFinished):  # the true reason, not "finns inte" (walk24 V17); finished meanwhile
             finished = session.get(Remiss, exc.remiss_id)
-            message = extension_moot(session, finished) if request.form.get("extend") == "1" else str(exc)
+            said = extension_moot(session, finished) if request.form.get("extend") == "1" else str(exc)
+            status = stale_form.CONFLICT
         elif isinstance(exc, InputErrors):
-            message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+            said = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
         elif request.form.get("our_dnr", "").strip():
-            message = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
+            said = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
         else:
-            message = "Remissen finns inte eller du får inte ändra den."
-        flash(message, "error")
-        return redirect(url_for("remisser.new", missiv=token))
+            said = "Remissen finns inte eller du får inte ändra den."
+        return _card_refused(said, status)
     sent_once.record(session, principal().user_id, once, remiss.id)
     flash(steps.merged_words(remiss, extended=request.form.get("extend") == "1", what="Brevet"), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+# what the card's forms send that a user types, under the labels the card shows
+CARD_FIELDS = {"our_dnr": "Vårt diarienummer", "until_on": "Ny sista svarsdag", "until_time": "Klockslag",
+               "extend": ""}
+
+
+def _card_again(status: int):
+    """The registration form again, as opened from the missiv, with what was typed in the card kept in it; a stale
+    card (409), which the form may no longer show as it was, also shows what was typed to copy."""
+    from remiss.remisser.views.register import form_again  # the form is remisser's page; intake is its hook
+
+    typed = {name: request.form.get(name, "").strip()[:500] for name in CARD_FIELDS if name in request.form}
+    not_saved = [(CARD_FIELDS[name], value) for name, value in typed.items() if CARD_FIELDS[name] and value] \
+        if status == stale_form.CONFLICT else []
+    return lambda: form_again(status, intake_typed=typed, intake_not_saved=not_saved)
+
+
+def _card_refused(said: str, status: int = 400):
+    """A step of the card refused: said in the form's page (not a flash on the next), nothing typed lost."""
+    get_session().rollback()
+    say_here(said, "error")
+    return _card_again(status)()
 
 
 def _merged_before(once: str):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from flask import current_app, render_template, request
 from sqlmodel import select
 
-from remiss.auth.access import Action
+from remiss.auth.access import Action, INBOX_WORDS
 from remiss.db import get_session
 from remiss.intake.models import InboxMessage
 from remiss.intake.arrival import answer_sender, arrival, forwarded_by, remittent_of
@@ -43,7 +43,7 @@ def menu_count(session, principal) -> int:
 
 
 @bp.route("/inkorg")
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox():
     handled = request.args.get("visa") == "hanterade"
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)

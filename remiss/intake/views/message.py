@@ -10,7 +10,7 @@ from datetime import date
 from flask import abort, current_app, render_template, request, send_file, url_for
 
 from remiss import files
-from remiss.auth.access import AccessDenied, Action
+from remiss.auth.access import AccessDenied, Action, INBOX_WORDS
 from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.db import get_session
@@ -126,7 +126,7 @@ def _message_or_404(message_id: int) -> InboxMessage:
     return message
 
 @bp.route("/inkorg/<int:message_id>")
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_item(message_id: int):
     return _item_page(_message_or_404(message_id))
 
@@ -260,7 +260,7 @@ def _register_other(match: Remiss | None, may_merge: bool, waiting: InboxMessage
 
 
 @bp.route("/inkorg/<int:message_id>/filer/<int:number>")
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_file(message_id: int, number: int):
     items = json.loads(_message_or_404(message_id).files)
     if not 0 <= number < len(items):

@@ -8,7 +8,7 @@ import json
 from flask import current_app, flash, redirect, request, url_for
 
 from remiss import files, stale_form
-from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss, INBOX_WORDS
 from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -33,7 +33,7 @@ from remiss.web.lost_input import form_labels
 
 @bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
 @form_labels(LABELS)
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_accept(message_id: int):
     """Registrera: in one step with the fields checked on the proposal page, or (oppna=1, or from an older page
     without them) through the prefilled registration form."""
@@ -118,7 +118,7 @@ def _handled(message: InboxMessage, refusal: str, pressed: str, not_done: str, t
 
 
 @bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_undismiss(message_id: int):
     """Ångra avvisningen: the dismissed message is a proposal again."""
     message = _message_or_404(message_id)
@@ -138,7 +138,7 @@ def inbox_undismiss(message_id: int):
 
 
 @bp.route("/inkorg/<int:message_id>/sammanfor", methods=["POST"])
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_merge(message_id: int):
     """Merge into the suggested remiss (remiss_id) or into the one whose diarienummer was typed (our_dnr)."""
     message = _message_or_404(message_id)
@@ -209,7 +209,7 @@ def merged_words(remiss: Remiss, *, extended: bool, what: str = "Meddelandet") -
 
 
 @bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_dismiss(message_id: int):
     message = _message_or_404(message_id)
     refusal = inbox_service.take_message(get_session(), message, user_id=principal().user_id)
@@ -228,7 +228,7 @@ def inbox_dismiss(message_id: int):
 
 
 @bp.route("/inkorg/<int:message_id>/makulera", methods=["POST"])
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_void(message_id: int):
     """Registrerad av misstag: makulera the remiss the message was registered as (walk12 item 4)."""
     message = _message_or_404(message_id)

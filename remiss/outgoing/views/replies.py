@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
 
-from remiss.auth.access import Action
+from remiss.auth.access import Action, INBOX_WORDS
 from remiss.db import get_session
 from remiss.files import FileRejected
 from remiss.intake.models import InboxMessage
@@ -17,7 +17,7 @@ from remiss.web import now, principal, requires
 
 
 @bp.route("/inkorg/<int:message_id>/svar", methods=["POST"])
-@requires(Action.create)
+@requires(Action.create, doing=INBOX_WORDS)
 def inbox_reply(message_id: int):
     session = get_session()
     message = session.get(InboxMessage, message_id)

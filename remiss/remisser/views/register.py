@@ -44,23 +44,9 @@ def new():
                                       scope=SCOPE)
         values = {k: v for k, v in values.items() if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
     if request.method == "GET":
-        values = {"received_on": "", "direction": request.args.get("direction", "inkommande"),
-                  sent_once.FIELD: sent_once.new_token()}
-        values.update(intake.prefill(request))
+        values, namnd_hint, already = _opened(intake, namnder)
         if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
             flash(MISSIV_GONE, "warning")
-        # the nämnd this user registered a remiss for last time, said as such; none when the missiv names two
-        last = None if values.get("namnd_id") or values.get("namnd_choice") else \
-            queries.last_namnd_of(get_session(), principal().user_id)
-        if last in {n.id for n in namnder}:
-            values["namnd_id"] = str(last)
-            if len(namnder) > 1:
-                namnd_hint = "Förvald: den nämnd du registrerade för senast – kontrollera."
-        elif values.get("namnd_choice") and len(namnder) > 1:
-            namnd_hint = "Missivet nämner flera av dina nämnder – välj vilken som ska ansvara."
-        # Read from a missiv: say at once if it is already registered (app.js says so while typing).
-        already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
-                                              title=values.get("title") or "")
     else:
         done = _sent_before(values.get(sent_once.FIELD))
         if done:
@@ -134,17 +120,57 @@ def new():
                 flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
         held = held + _hold(errors)
+    return _form(values, errors, namnder, held=held, duplicates=duplicates, past_deadline=past_deadline,
+                 past_at=past_at, already=already, received_late=received_late, letter_late=letter_late,
+                 namnd_hint=namnd_hint), (stale_form.CONFLICT if HANDLED in errors else 400 if errors else 200)
+
+
+def form_again(status: int, **card):
+    """The form as opened from the missiv (its token in the address), for a step of the missiv's card refused: the
+    refusal said in the page (say_here), status 409 for a stale step or 400, and card (intake_typed: what was typed
+    in the card) kept in it, instead of a flash and a redirect that lose both (remiss.stale_form)."""
+    intake = current_app.extensions["remiss_intake"]
+    namnder = namnder_for(Action.create)
+    values, namnd_hint, already = _opened(intake, namnder)
+    return _form(values, {}, namnder, already=already, namnd_hint=namnd_hint, **card), status
+
+
+def _opened(intake, namnder) -> tuple[dict, str, list]:
+    """The values of the form as opened (prefilled from the missiv named), the hint under Nämnd and the registered
+    remisser it may duplicate."""
+    namnd_hint = ""
+    values = {"received_on": "", "direction": request.args.get("direction", "inkommande"),
+              sent_once.FIELD: sent_once.new_token()}
+    values.update(intake.prefill(request))
+    # the nämnd this user registered a remiss for last time, said as such; none when the missiv names two
+    last = None if values.get("namnd_id") or values.get("namnd_choice") else \
+        queries.last_namnd_of(get_session(), principal().user_id)
+    if last in {n.id for n in namnder}:
+        values["namnd_id"] = str(last)
+        if len(namnder) > 1:
+            namnd_hint = "Förvald: den nämnd du registrerade för senast – kontrollera."
+    elif values.get("namnd_choice") and len(namnder) > 1:
+        namnd_hint = "Missivet nämner flera av dina nämnder – välj vilken som ska ansvara."
+    # Read from a missiv: say at once if it is already registered (app.js says so while typing).
+    already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
+                                          title=values.get("title") or "")
+    return values, namnd_hint, already
+
+
+def _form(values, errors, namnder, *, held=(), duplicates=(), past_deadline=None, past_at="", already=(),
+          received_late=None, letter_late=None, namnd_hint="", **card):
+    held = list(held)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            held=held, held_token=held_uploads.token_for(current_app.config["SECRET_KEY"],
                                                                         user_id=principal().user_id, scope=SCOPE,
                                                                         held=held),
-                           editing=None, duplicates=duplicates, past_deadline=past_deadline, past_at=past_at,
-                           already=already, already_said=counted(r.kind for r in already),
+                           editing=None, duplicates=list(duplicates), past_deadline=past_deadline, past_at=past_at,
+                           already=list(already), already_said=counted(r.kind for r in already),
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            noun=noun_of(values.get("kind")),  # "ärendet" in the questions for a medborgarförslag
                            **field_context(namnder, values, errors),
-                           **intake.context(request)), \
-        (stale_form.CONFLICT if HANDLED in errors else 400 if errors else 200)
+                           **current_app.extensions["remiss_intake"].context(request),
+                           **card)
 
 
 def _sent_before(token):
