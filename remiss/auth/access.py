@@ -112,6 +112,9 @@ BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan
                  "rattelse": (Action.review, "rätta ett expedierat yttrande")}
 # What a page is for where its action's words are not (web.requires(doing=…)): the Inkorg's pages need Action.create
 INBOX_WORDS = "hantera Inkorgen"
+# the saved sändlistor (/sandlistor): kept by those who register, removed by an administrator (walk26b X7: they said
+# "kan du inte registrera remisser")
+SANDLISTOR_WORDS, SANDLISTOR_DELETE_WORDS = "hantera sparade sändlistor", "ta bort sparade sändlistor"
 
 
 def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,

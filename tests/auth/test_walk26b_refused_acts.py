@@ -31,6 +31,10 @@ FITS = {
     "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
     "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
     "ändra remisser": ("/remisser/",),
+    "administrera Remiss": ("/admin",),
+    "hantera Inkorgen": ("/inkorg",),
+    "hantera sparade sändlistor": ("/sandlistor",),
+    "ta bort sparade sändlistor": ("/sandlistor/<int:list_id>/ta-bort",),
 }
 
 
