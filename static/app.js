@@ -197,6 +197,19 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!field) return;
       event.preventDefault();
       field.value = choice.dataset.titleChoice;
+      // the hint under the field says where the chosen title stands in the letter, or goes (walk26b X4)
+      const list = document.getElementById("title-choices");
+      let hint = document.getElementById("ev-title");
+      if (!hint && choice.dataset.titleSource && list) {
+        hint = document.createElement("p");
+        hint.className = "hint evidence";
+        hint.id = "ev-title";
+        list.before(hint);
+      }
+      if (hint) {
+        hint.textContent = choice.dataset.titleSource ? `Hämtat från: ”${choice.dataset.titleSource}”` : "";
+        hint.hidden = !choice.dataset.titleSource;
+      }
       field.dispatchEvent(new Event("input", {bubbles: true}));
       field.focus();
     });

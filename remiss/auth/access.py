@@ -98,8 +98,23 @@ NAMND_HIDDEN = "Nämnden finns inte eller du saknar behörighet."
 ACTION_WORDS = {Action.view: "se remisserna", Action.edit: "ändra remisser", Action.create: "registrera remisser",
                 Action.assign: "tilldela handläggare", Action.review: "granska och godkänna yttranden",
                 Action.administer: "administrera Remiss", Action.register: "ändra registret över remissinstanser"}
+# Acts checked with another act's permission, each with its own words for the refusal (walk26b X7: changing a
+# sammanträde said "kan du inte tilldela handläggare", Dokumentmallar "kan du inte registrera remisser"): the
+# sammanträdesplan is kept by those who assign (Action.assign), the nämnd's Word templates by those who register
+# (Action.create), and the steps after the approval by those who review (Action.review).
+BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan"),
+                 "templates": (Action.create, "ändra nämndens dokumentmallar"),
+                 "beslut": (Action.review, "registrera nämndens beslut"),
+                 "justering": (Action.review, "registrera justeringen av protokollet"),
+                 "signatures": (Action.review, "fylla i vem som undertecknar yttrandet"),
+                 "expediera": (Action.review, "expediera yttranden"),
+                 "sent": (Action.review, "registrera att yttrandet har skickats"),
+                 "rattelse": (Action.review, "rätta ett expedierat yttrande")}
 # What a page is for where its action's words are not (web.requires(doing=…)): the Inkorg's pages need Action.create
 INBOX_WORDS = "hantera Inkorgen"
+# the saved sändlistor (/sandlistor): kept by those who register, removed by an administrator (walk26b X7: they said
+# "kan du inte registrera remisser")
+SANDLISTOR_WORDS, SANDLISTOR_DELETE_WORDS = "hantera sparade sändlistor", "ta bort sparade sändlistor"
 
 
 def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,
@@ -129,6 +144,12 @@ def refused_by_role(principal: Principal, action: Action, doing: str = "") -> Ac
     doing = doing or ACTION_WORDS[action]
     return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}.", principal=principal,
                         action=action, doing=doing)
+
+
+def require_act(principal: Principal, act: str, namnd_id: int) -> None:
+    """require() for an act of BORROWED_ACTS, the refusal naming that act."""
+    action, doing = BORROWED_ACTS[act]
+    require(principal, action, namnd_id, doing=doing)
 
 
 # Moves a handläggare may not make although they edit the remiss: the yttrande is approved (klar för beslut),
@@ -220,24 +241,29 @@ def require_milestone(principal: Principal, namnd_id: int, kind: str, label: str
                            "nämndens sammanträden.")
 
 
-def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view):
-    """Return the remiss if the principal may do action on it; else NotFound / AccessDenied."""
+def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view, *,
+                act: str = ""):
+    """Return the remiss if the principal may do action (or the act of BORROWED_ACTS) on it; else NotFound /
+    AccessDenied."""
     from remiss.remisser.models import Remiss
 
     remiss = session.get(Remiss, remiss_id)
     if remiss is None:
         raise NotFound(REMISS_HIDDEN)
-    require(principal, action, remiss.namnd_id)
+    action, doing = BORROWED_ACTS.get(act, (action, ""))
+    require(principal, action, remiss.namnd_id, doing=doing)
     return remiss
 
 
-def load_namnd(session: Session, principal: Principal, namnd_id: int, action: Action = Action.view):
-    """Return the nämnd if the principal may do action in it; else NotFound / AccessDenied, one answer for a
-    nämnd that does not exist and one the principal may not see."""
+def load_namnd(session: Session, principal: Principal, namnd_id: int, action: Action = Action.view, *,
+               act: str = ""):
+    """Return the nämnd if the principal may do action (or the act of BORROWED_ACTS) in it; else NotFound /
+    AccessDenied, one answer for a nämnd that does not exist and one the principal may not see."""
     from remiss.namnd.models import Namnd
 
     namnd = session.get(Namnd, namnd_id)
     if namnd is None:
         raise NotFound(NAMND_HIDDEN)
-    require(principal, action, namnd.id, hidden=NAMND_HIDDEN)
+    action, doing = BORROWED_ACTS.get(act, (action, ""))
+    require(principal, action, namnd.id, hidden=NAMND_HIDDEN, doing=doing)
     return namnd

@@ -43,6 +43,7 @@ class Found:
 
     paths: dict[str, str] = field(default_factory=dict)  # path -> first location
     written: dict[str, str] = field(default_factory=dict)  # path -> as first written ("fragor[0].fraga")
+    tags: dict[str, str] = field(default_factory=dict)  # path -> its whole tag as the document has it ("{{Titel}}")
     unsafe: list[tuple[str, str]] = field(default_factory=list)  # (expression, location)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -169,8 +170,8 @@ def _as_written(node) -> str:
 
 
 class _Collector:
-    def __init__(self, where: list[str], found: Found):
-        self.where, self.found = where, found
+    def __init__(self, where: list[str], found: Found, code: list[str] = ()):
+        self.where, self.found, self.code = where, found, list(code)
 
     def location(self, node) -> str:
         return self.where[min(max(node.lineno, 1), len(self.where)) - 1]
@@ -225,8 +226,19 @@ class _Collector:
         if path is None or path in JINJA_GLOBALS:
             return path
         self.found.paths.setdefault(path, self.location(node))
-        self.found.written.setdefault(path, _as_written(node))
+        written = _as_written(node)
+        self.found.written.setdefault(path, written)
+        tag = self.tag(node, written)
+        if tag:
+            self.found.tags.setdefault(path, tag)
         return path
+
+    def tag(self, node, written: str) -> str:
+        """The placeholder's tag exactly as the paragraph has it, spaces or none ("{{Titel}}", walk26b X6: the
+        refusal quoted "{{ Titel }}", which Word's Sök does not find); "" when it is more than the name."""
+        line = self.code[node.lineno - 1] if 0 < node.lineno <= len(self.code) else ""
+        match = re.search(r"{{-?\s*" + re.escape(written) + r"\s*-?}}", line)
+        return match.group(0) if match else ""
 
     def visit(self, node, scope: dict) -> None:
         if isinstance(node, nodes.For):
@@ -311,4 +323,4 @@ def collect(lines: list[tuple[str, str]], found: Found, place: str = "mallen") -
     for node in tree.find_all((nodes.EvalContextModifier, nodes.ScopedEvalContextModifier)):
         found.errors.append(f"{{% autoescape %}} i {where[min(max(node.lineno, 1), len(where)) - 1]} är inte "
                             "tillåtet: fälten skulle då kunna skriva in rå Word-kod. Ta bort blocket.")
-    _Collector(where, found).visit(tree, {})
+    _Collector(where, found, [code for _, code in lines]).visit(tree, {})

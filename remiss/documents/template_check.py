@@ -258,11 +258,11 @@ def text_list(path: str, known: set[str]) -> str:
     return "" if any(name.startswith(root + "[].") for name in known) else root
 
 
-def unknown_placeholder(path: str, written: str, where: str, kind: str, known: set[str]) -> str:
+def unknown_placeholder(path: str, written: str, where: str, kind: str, known: set[str], tag: str = "") -> str:
     """Why a placeholder is refused, quoting it as written ("{{ fragor[0].fraga }}", not the path
     "fragor[].fraga"), and what is right: for a field of a list of texts, the loop that writes each text
-    (walk25b Z6: it said "Menade du ”{{ fragor }}”?")."""
-    said = (f"Okänd platshållare ”{{{{ {written} }}}}” i {where}. Den finns inte bland fälten för "
+    (walk25b Z6: it said "Menade du ”{{ fragor }}”?"); tag: the whole tag as the document has it ("{{Titel}}")."""
+    said = (f"Okänd platshållare ”{tag or '{{ ' + written + ' }}'}” i {where}. Den finns inte bland fälten för "
             f"{KIND_LABELS.get(kind, kind)}.")
     texts = text_list(path, known)
     if texts:
@@ -299,7 +299,8 @@ def _check_placeholders(kind: str, parts: Parts, report: TemplateReport) -> None
                              "med _). Det är inte tillåtet i en mall.")
     for path, where in found.paths.items():
         if path not in known:
-            report.errors.append(unknown_placeholder(path, found.written.get(path, path), where, kind, known))
+            report.errors.append(unknown_placeholder(path, found.written.get(path, path), where, kind, known,
+                                                  found.tags.get(path, "")))
     report.errors += found.errors
     report.warnings += found.warnings
     report.placeholders = sorted(p for p in found.paths  # loop items and `punkt` are noise in a list

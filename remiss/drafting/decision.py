@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Principal, require_act
 from remiss.calendar.swedish import format_date, format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
@@ -154,7 +154,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     confirm_meeting says it was taken that day (an extra sammanträde); a beslut dated before the yttrande was
     approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story). A form
     opened on base before the beslut was registered or changed is refused, naming it (drafting.decision_base)."""
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "beslut", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
     if draft is None or draft.state != DraftState.godkand:
@@ -259,7 +259,7 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
                      justerad_on: date | None, base: str | None = None) -> Decision:
     """Record the day the protokoll with the beslut was justerat; refused from a form opened on base before the
     beslut was changed or justerat (drafting.decision_base)."""
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "justering", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
     if draft is not None and draft.state == DraftState.expedierad:

@@ -11,7 +11,7 @@ from remiss import stale_form
 from remiss.calendar.swedish import format_time
 from remiss.clock import local, local_today
 
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Principal, require_act
 from remiss.drafting import decision as decisions
 from remiss.drafting import context, generate, mailing
 from remiss.drafting.drafts import DraftError, find_decision, find_draft, latest_version, require_open
@@ -150,7 +150,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     """Freeze the approved version with its documents, archive the yttrande's PDF as it is sent (archive_pdf: the
     pages and the API pass config ARCHIVE_SENT_PDF, on unless turned off), queue its mail and move the remiss to
     besvarad; a rättelse is sent the same way, and the remiss stays besvarad."""
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "expediera", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
     again = _just_expedierat(session, now=now, principal=principal, remiss=remiss, draft=draft)

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import BORROWED_ACTS, Principal, require_act
 from remiss.documents import TemplateReport, check_template
 from remiss.namnd.models import DocumentTemplate, Namnd
 
@@ -18,7 +18,7 @@ from remiss.namnd.models import DocumentTemplate, Namnd
 KINDS = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande", "missiv": "Missiv",
          "sammanstallning": "Sammanställning"}
 # Managing templates is the registrator's job, like registering: admins and registratorer may.
-MANAGE = Action.create
+MANAGE = BORROWED_ACTS["templates"][0]
 # What every document of a kind needs from its template: a version without one of these is kept but put in use
 # only after a confirmation that names what is missing (walk11 finding 11). The same check for every kind.
 _DNR = "diarienumret ({{ diarienummer }})"
@@ -93,7 +93,7 @@ def upload(session: Session, *, now: datetime, principal: Principal, namnd: Namn
            data: bytes, max_bytes: int, confirmed: bool = False) -> tuple[DocumentTemplate, TemplateReport]:
     """Check and store a template as the nämnd's new version for kind, or raise TemplateRejected. It is put in
     use at once unless it lacks a REQUIRED field and the upload was not confirmed."""
-    require(principal, MANAGE, namnd.id)
+    require_act(principal, "templates", namnd.id)
     if kind not in KINDS:
         raise TemplateRejected(TemplateReport(ok=False, errors=["Välj vilken handling mallen gäller."]))
     name = files.safe_name(filename)
@@ -124,7 +124,7 @@ def activate(session: Session, *, now: datetime, principal: Principal, namnd: Na
              confirmed: bool = False) -> list[str]:
     """Put an earlier (or held back) version in use again without uploading it. Returns what it lacks of
     REQUIRED; then, unless confirmed, nothing changes."""
-    require(principal, MANAGE, namnd.id)
+    require_act(principal, "templates", namnd.id)
     missing = missing_in(template)
     if missing and not confirmed:
         return missing
@@ -139,7 +139,7 @@ def activate(session: Session, *, now: datetime, principal: Principal, namnd: Na
 
 def use_default(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, kind: str) -> int:
     """Deactivate the nämnd's templates of kind so the shipped default is used; return how many."""
-    require(principal, MANAGE, namnd.id)
+    require_act(principal, "templates", namnd.id)
     rows = list(session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd.id,
                                                             DocumentTemplate.kind == kind, DocumentTemplate.active)))
     for row in rows:

@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from remiss import events, stale_form
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Principal, require_act
 from remiss.drafting.drafts import S, DraftError, find_draft, latest_version
 from remiss.drafting.models import YttrandeDraft
 from remiss.remisser import finished
@@ -28,7 +28,7 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     in time or not, when the yttrande went out), so its tidplan and reminders are not opened again; the
     rättelse's own steps show in the Yttrande panel, "Att granska" and the history.
     """
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "rattelse", remiss.namnd_id)
     finished.require_open(remiss, correcting=True)
     draft = find_draft(session, remiss.id)
     if draft is not None and draft.rattelse and draft.state != S.expedierad:  # sent twice, or from a second tab

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timezone
 from sqlmodel import Session, select
 
 from remiss import stale_form
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Principal, require_act
 from remiss.calendar.swedish import format_date
 from remiss.clock import STOCKHOLM, local_today
 from remiss.drafting.drafts import DraftError, find_draft
@@ -79,7 +79,7 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
                 way: str) -> Remiss:
     """Record that the expedierat yttrande was sent (way: a key of WAYS) on sent_on (a Swedish or ISO date, not in
     the future, not before the expediering): the remiss becomes besvarad, answered that day."""
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "sent", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     if not pending(remiss, draft.state if draft else None, draft.rattelse if draft else 0):
         raise _recorded(session, principal, remiss) or DraftError(NOTHING_PENDING)

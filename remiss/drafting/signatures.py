@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from remiss import stale_form
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Principal, require_act
 from remiss.calendar.swedish import join_words, lower_first
 from remiss.drafting import content as sections
 from remiss.drafting.context import signers
@@ -144,7 +144,7 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
          base: str | None = None) -> DraftVersion | None:
     """Save the signers' names on the godkänd yttrande as a new version: the text the beslut covers is unchanged;
     None when nothing changed. Refused from a form opened on base before the names changed (stale_refusal)."""
-    require(principal, Action.review, remiss.namnd_id)
+    require_act(principal, "signatures", remiss.namnd_id)
     draft, _, content = current_content(session, remiss)
     require_open(remiss, draft)
     if draft is not None and draft.state == S.expedierad:  # a tab opened before expediering (walk21 J12)

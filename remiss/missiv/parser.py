@@ -27,6 +27,7 @@ from remiss.missiv.summary import find_summary
 from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, names_subject,
                                  plausible_heading, same_matter, shares_designation, title_sources)
 from remiss.missiv.title_candidates import ABSTAINED, weigh
+from remiss.missiv.title_offer import distinct_offers
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
@@ -267,7 +268,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         summary=summary,
         contact_email=contact_email,
         answer_address=answer_address,
-        title_alternatives=choice.alternatives,
+        title_alternatives=distinct_offers(title, choice.alternatives),  # walk26b X4: no label, no repeat
     )
     # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
     # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say

@@ -135,3 +135,50 @@ def test_after_reading_an_extension_notice_focus_is_on_the_extension_card(open_p
     expect(card).to_contain_text("Brevet förlänger svarstiden för en registrerad remiss")
     expect(card, "app.js should move focus to the extension card").to_be_focused()
     check_axe_once(page)
+
+
+def test_a_title_alternative_clicked_brings_its_own_hint(open_page):
+    """walk26b X4: after a click on "Andra förslag på ärendemening" the hint under Ärendemening still said where the
+    first title was read; it now says where the chosen one stands in the letter."""
+    from tests.intake.test_walk26b_title_choices import LETTER as LUND
+
+    page = open_page("sekreterare@remiss.example")
+    page.goto("/remisser/ny/missiv")
+    check_axe_once(page)
+    page.get_by_label("Klistra in missivets text").fill(LUND)
+    page.get_by_role("button", name="Läs missivet").click()
+    page.wait_for_url(re.compile(r"/remisser/ny\?missiv="))
+    hint = page.locator("#ev-title")
+    expect(hint).to_contain_text("Hämtat från: ”Ämne: Remiss: Översiktsplan för Lunds kommun")
+    choices = page.locator("#title-choices a")
+    expect(choices).to_have_count(1)
+    choices.first.click()
+    expect(page.locator("#f-title")).to_have_value("Samråd om översiktsplan 2027")
+    expect(hint).to_have_text("Hämtat från: ”Ärende: Samråd om översiktsplan 2027”")
+    check_axe_once(page)
+    assert "?missiv=" in page.url and "titel=" not in page.url  # filled in place, not reopened
+
+
+def test_the_inkorg_form_offers_the_title_alternatives_and_a_click_fills_in_place(open_page):
+    """walk26b X20: the Inkorg's own Registrera form showed no "Andra förslag på ärendemening"."""
+    from remiss.intake.models import InboxMessage
+    from remiss.intake.reading import ReadLimits
+    from remiss.intake.service import inbox
+    from tests.intake.test_walk26b_title_choices import _mail
+
+    app = LIVE["app"]
+    with app.extensions["remiss_db"].transaction() as session:
+        message, _ = inbox.receive(session, now=datetime.now(timezone.utc), raw=_mail(),
+                                   files_dir=app.config["FILES_DIR"], limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message_id = message.id
+    try:
+        page = open_page("sekreterare@remiss.example")
+        page.goto(f"/inkorg/{message_id}")
+        check_axe_once(page)
+        page.locator("#title-choices a", has_text="Samråd om översiktsplan 2027").click()
+        expect(page.locator("#f-title")).to_have_value("Samråd om översiktsplan 2027")
+        expect(page.locator("#ev-title")).to_have_text("Hämtat från: ”Ärende: Samråd om översiktsplan 2027”")
+        assert "titel=" not in page.url  # filled in place
+    finally:
+        with app.extensions["remiss_db"].transaction() as session:
+            session.get(InboxMessage, message_id).status = "dismissed"

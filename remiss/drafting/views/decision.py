@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import current_app, flash, g, redirect, request, url_for
 
 from remiss import stale_form
-from remiss.auth.access import Action, load_remiss
+from remiss.auth.access import load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.db import get_session
 from remiss.documents import held_uploads
@@ -72,7 +72,7 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
     flash done(decision, changed), changed when a beslut was recorded before (Ändra beslutet). A refusal shows the
     remiss page again with what was typed and the messages (400; 409 when stale)."""
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, act=form)
     changed = drafts.find_decision(session, remiss.id) is not None
     held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
                                   scope=_BESLUT_SCOPE.format(remiss.id)) if upload else []

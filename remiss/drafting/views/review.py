@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, flash, request
 
 from remiss import stale_form
-from remiss.auth.access import Action, load_remiss
+from remiss.auth.access import load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import dispatch, drafts, rattelse, signatures, states
@@ -58,7 +58,7 @@ def change_state(remiss_id: int):
 @bp.post("/remisser/<int:remiss_id>/yttrande/rattelse")
 def start_rattelse(remiss_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, act="rattelse")
     try:
         draft = rattelse.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
                                         comment=request.form.get("comment", ""))
@@ -81,7 +81,7 @@ def start_rattelse(remiss_id: int):
 @bp.post("/remisser/<int:remiss_id>/yttrande/underskrifter")
 def fill_signatures(remiss_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, act="signatures")
     base = stale_form.posted(request.form, signatures.BASE)  # the names the form showed
     try:
         saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict(),
@@ -107,7 +107,7 @@ def expediera(remiss_id: int):
     """Expediera: only with the dialog's yes or the page's box (confirm_expediera); without it, where it could be
     expedierat, the page asks beside the button (walk21 J14: without JavaScript it went with no question)."""
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, act="expediera")
     draft = drafts.find_draft(session, remiss.id)
     if not asking.confirmed("confirm_expediera") and not dispatch.refusal(session, now=now(), remiss=remiss,
                                                                          draft=draft):

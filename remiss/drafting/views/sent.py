@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, request
 
 from remiss import stale_form
-from remiss.auth.access import Action, load_remiss
+from remiss.auth.access import load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -20,7 +20,7 @@ from remiss.web import now, principal
 @bp.post("/remisser/<int:remiss_id>/yttrande/skickat")
 def record_sent(remiss_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, act="sent")
     try:
         sent_by_hand.record_sent(session, now=now(), principal=principal(), remiss=remiss,
                                  sent_on=request.form.get("sent_on", ""), way=request.form.get("way", ""))

@@ -15,8 +15,8 @@ from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
 from remiss.drafting.context import footer_line, keep_together
 from remiss.drafting.generate import DOCX
-from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, activate, missing_fields, missing_in,
-                                             templates_of, upload, use_default)
+from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, activate, missing_fields,
+                                             missing_in, templates_of, upload, use_default)
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.outgoing.service import held_remake
@@ -26,7 +26,7 @@ from remiss.web import get_or_404, now, principal
 
 
 def _namnd(namnd_id: int) -> Namnd:
-    return load_namnd(get_session(), principal(), namnd_id, MANAGE)
+    return load_namnd(get_session(), principal(), namnd_id, act="templates")
 
 
 @bp.get("/mallar")

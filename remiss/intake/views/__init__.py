@@ -12,6 +12,7 @@ from remiss import files, stale_form
 from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
+from remiss.intake import title_choices
 from remiss.intake.service import batches, matching, our_dnr
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser import sent_once
@@ -39,9 +40,9 @@ class RegistrationHooks:
         if not intake:
             return {}
         values = dict(intake.values, intake_token=intake.token)
-        chosen = title_choice(values, req.args.get("titel"))  # "Andra förslag på ärendemening" without JavaScript
+        chosen = title_choices.chosen(values, req.args.get("titel"))  # "Andra förslag på ärendemening", no JavaScript
         if chosen:
-            values["title"] = chosen
+            values["title"] = chosen.title
         return values
 
     def context(self, req) -> dict:
@@ -65,8 +66,15 @@ class RegistrationHooks:
         moot = extension_moot(session, match) if is_extension else ""  # answered already (walk24 V17)
         our_dnr, our_dnr_hint = our_dnr_prefill(session, [intake.values.get("missiv_text") or ""]) \
             if intake and match is None and is_extension else ("", "")
+        evidence = dict(intake.evidence) if intake else {}
+        chosen = title_choices.chosen(intake.values, req.args.get("titel")) if intake else None
+        if chosen:  # the hint follows the alternative chosen, or is left out (walk26b X4)
+            evidence.pop("title", None)
+            evidence.update({"title": chosen.source} if chosen.source else {})
+        offered = title_choices.choices(intake.values, lambda i: url_for(
+            "remisser.new", missiv=intake.token, titel=i, _anchor="f-title")) if intake else []
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
-                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
+                "intake_is_extension": is_extension, "intake_evidence": evidence, "title_choices": offered,
                 "intake_not_later": not_later, "intake_moot": moot, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
     def take(self, session, *, principal, req) -> str:
@@ -84,12 +92,6 @@ class RegistrationHooks:
 
 
 HOOKS = RegistrationHooks()
-
-
-def title_choice(values: dict, index: str | None) -> str | None:
-    """The alternative title the link ?titel=N picks among the parser's (title_alternatives, one a line), or None."""
-    alternatives = (values.get("title_alternatives") or "").splitlines()
-    return alternatives[int(index)] if index and index.isdigit() and int(index) < len(alternatives) else None
 
 
 def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> str:

@@ -7,13 +7,14 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from flask import abort, current_app, render_template, request, send_file
+from flask import abort, current_app, render_template, request, send_file, url_for
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, INBOX_WORDS
 from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.db import get_session
+from remiss.intake import title_choices
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.models import InboxMessage
@@ -149,6 +150,15 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     elif form["received_on"] in ("", came.mailbox_day.isoformat()):
         form["received_on"] = came.proposed.isoformat()
     form["namnd_id"] = chosen
+    evidence = json.loads(message.evidence)
+    picked = title_choices.chosen(stored, request.args.get("titel")) if typed is None else None
+    if picked:  # "Andra förslag på ärendemening" without JavaScript: the title and its hint (walk26b X20)
+        form["title"] = picked.title
+        evidence.pop("title", None)
+        evidence.update({"title": picked.source} if picked.source else {})
+    offered = title_choices.choices(stored, lambda i: url_for(
+        "intake.inbox_item", message_id=message.id, titel=i, _anchor="f-title")) \
+        if message.status == "pending" else []
     form.update(typed or {})
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
     is_extension = matching.mentions_extension(extension_values, message.subject)
@@ -188,7 +198,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            match_note=inbox_service.match_note(message, match),
                            waiting=waiting,
                            is_extension=is_extension, moot=moot,
-                           evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
+                           evidence=evidence, title_choices=offered, form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
                            letter_late=letter_late, received_note=came.note(message),
                            remittent_day=came.remittent_day,

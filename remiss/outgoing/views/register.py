@@ -5,7 +5,7 @@ import json
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 
-from remiss.auth.access import Action
+from remiss.auth.access import SANDLISTOR_DELETE_WORDS, SANDLISTOR_WORDS, Action
 from remiss.calendar.swedish import count_words
 from remiss.db import get_session
 from remiss.files import limit_size, too_large, upload_size
@@ -81,7 +81,7 @@ def duplicates():
 
 
 @bp.route("/sandlistor")
-@requires(Action.create)
+@requires(Action.create, doing=SANDLISTOR_WORDS)
 def lists():
     session = get_session()
     counts = [(s, len(register.members_of(session, s.id))) for s in register.saved_lists(session)]
@@ -100,7 +100,7 @@ def _delete_question(name: str, members: int) -> str:
 
 @bp.route("/sandlistor/ny", methods=["GET", "POST"])
 @bp.route("/sandlistor/<int:list_id>", methods=["GET", "POST"])
-@requires(Action.create)
+@requires(Action.create, doing=SANDLISTOR_WORDS)
 def saved_list(list_id: int | None = None):
     session = get_session()
     existing = get_or_404(SavedSandlista, list_id) if list_id else None
@@ -124,7 +124,7 @@ def saved_list(list_id: int | None = None):
 
 
 @bp.route("/sandlistor/<int:list_id>/ta-bort", methods=["POST"])
-@requires(Action.administer)
+@requires(Action.administer, doing=SANDLISTOR_DELETE_WORDS)
 def delete_list(list_id: int):
     session = get_session()
     saved = get_or_404(SavedSandlista, list_id)

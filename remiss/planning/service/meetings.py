@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Action, Principal, require, require_act
 from remiss.calendar import Meeting, meetings_from_csv, meetings_from_ics
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local
@@ -41,7 +41,7 @@ class MeetingInput:
 
 def require_plan_editor(principal: Principal, namnd_id: int) -> None:
     """Nämndsekreterare (registrator) and admin keep the sammanträdesplan."""
-    require(principal, Action.assign, namnd_id)
+    require_act(principal, "meetings", namnd_id)
 
 
 def _check(session: Session, namnd_id: int, data: MeetingInput, exclude_id: int | None = None) -> None:

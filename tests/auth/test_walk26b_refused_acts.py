@@ -1,0 +1,98 @@
+"""walk26b X7: a refusal by the role names the act refused. Changing or deleting a sammanträde said "Med rollen Läsare
+kan du inte tilldela handläggare", Dokumentmallar "… kan du inte registrera remisser": the checks borrow another act's
+permission (auth.access.BORROWED_ACTS). This walks every page and form a läsare of the nämnd is refused with the role
+named, and checks that each names an act that fits the address."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from remiss.auth.models import Role
+from remiss.namnd.models import Meeting
+from tests.conftest import Auth, csrf_token
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+REFUSAL = re.compile(r"Med rollen Läsare kan du inte ([^.<]+)\.")
+# An act's words → the address words that make it fit; an act said at an address it does not fit (or not listed
+# here) fails the test.
+FITS = {
+    "ändra nämndens sammanträdesplan": ("/sammantraden",),
+    "ändra nämndens dokumentmallar": ("/mallar",),
+    "tilldela handläggare": ("/tilldela",),
+    "registrera remisser": ("/remisser/ny", "/inkorg", "/missiv"),
+    "registrera nämndens beslut": ("/yttrande/beslut",),
+    "registrera justeringen av protokollet": ("/yttrande/justering",),
+    "fylla i vem som undertecknar yttrandet": ("/yttrande/underskrifter",),
+    "expediera yttranden": ("/yttrande/expediera",),
+    "registrera att yttrandet har skickats": ("/yttrande/skickat",),
+    "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
+    "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
+    "ändra remisser": ("/remisser/",),
+    "administrera Remiss": ("/admin",),
+    "hantera Inkorgen": ("/inkorg",),
+    "hantera sparade sändlistor": ("/sandlistor",),
+    "ta bort sparade sändlistor": ("/sandlistor/<int:list_id>/ta-bort",),
+}
+
+
+@pytest.fixture
+def world(session):
+    namnd = make_namnd(session, name="Kulturnämnden")
+    make_user(session, role=Role.lasare, namnder=[namnd], email="lasare@x.se", name="Lars Läsare")
+    remiss = make_remiss(session, namnd=namnd, our_dnr="KN 2026/0001", title="Kulturstrategi")
+    meeting = Meeting(namnd_id=namnd.id, kind="namnd", starts_at=datetime(2027, 1, 28, 17, tzinfo=timezone.utc))
+    session.add(meeting)
+    session.commit()
+    return {"namnd_id": namnd.id, "remiss_id": remiss.id, "meeting_id": meeting.id}
+
+
+def _value(rule, name: str, ids: dict):
+    converter = rule._converters.get(name)
+    items = getattr(converter, "items", None)
+    if items:  # <any(registrera, sammanfor, …):step>
+        return sorted(items)[0]
+    return ids.get(name, 1) if "Integer" in type(converter).__name__ else "x"
+
+
+def _refusals(app, ids: dict) -> dict[str, str]:
+    auth = Auth(app.test_client())
+    auth.login("lasare@x.se")
+    token = csrf_token(auth.client, "/")
+    found = {}
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static" or rule.rule.startswith(("/api/", "/logga-")):
+            continue
+        url = rule.build({name: _value(rule, name, ids) for name in rule.arguments}, append_unknown=False)[1]
+        answer = auth.client.post(url, data={"csrf_token": token}) if "POST" in rule.methods \
+            else auth.client.get(url)
+        if answer.status_code == 403:
+            said = REFUSAL.search(html.unescape(answer.get_data(as_text=True)))
+            if said:
+                found[f"{'POST' if 'POST' in rule.methods else 'GET'} {rule.rule}"] = said.group(1)
+    return found
+
+
+def test_every_refusal_names_an_act_that_fits_the_address(app, world):
+    refusals = _refusals(app, world)
+    assert any("sammantraden" in where for where in refusals), refusals  # the walk reached the meetings
+    unfit = {where: act for where, act in refusals.items()
+             if not any(word in where for word in FITS.get(act, ()))}
+    assert not unfit, unfit
+
+
+@pytest.mark.parametrize("where, act", [
+    ("/namnder/{namnd_id}/sammantraden", "ändra nämndens sammanträdesplan"),
+    ("/namnder/{namnd_id}/sammantraden/{meeting_id}/ta-bort", "ändra nämndens sammanträdesplan"),
+    ("/namnder/{namnd_id}/mallar", "ändra nämndens dokumentmallar"),
+])
+def test_the_meetings_and_templates_say_their_own_act(app, world, where, act):
+    auth = Auth(app.test_client())
+    auth.login("lasare@x.se")
+    url = where.format(**world)
+    answer = auth.post(url, {}, form_url="/")
+    assert answer.status_code == 403
+    assert f"Med rollen Läsare kan du inte {act}." in html.unescape(answer.get_data(as_text=True))
+
