@@ -61,7 +61,8 @@ ECHO_MIN_WORDS = 150
 ECHO_TEXT_CHARS = 100_000  # the echo is read in the letter's first 100,000 characters: linear and bounded
 
 
-_PATH_STEP = re.compile(r"[ \t]+[/›>|][ \t]+")  # a site's path: "Om myndigheten / Remisser"
+# a site's path: "Om myndigheten / Remisser"; a run of blanks is tried from its first blank only (linear on a long run)
+_PATH_STEP = re.compile(r"(?<![ \t])[ \t]+[/›>|][ \t]+")
 
 
 def plausible(value: str) -> bool:

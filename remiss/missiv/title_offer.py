@@ -21,7 +21,7 @@ LABEL = re.compile(r"^\s*(?:(?:" + "|".join(sorted(map(re.escape, _LABEL_WORDS),
 _PROPOSAL_LEAD = re.compile(r"^förslag(?:et)?\s+(?:till|på|om)\s+", re.IGNORECASE)
 # the sender's own place after the matter ("… för Lunds kommun 2027", "… för Region Skåne"), as the sets annotate
 # titles both with and without it
-_OWN_PLACE = re.compile(r"\s+för\s+(?:(?:region|landstinget)\s+(?:[\wåäö-]+\s*){1,3}(?:läns?)?|"
+_OWN_PLACE = re.compile(r"(?<!\s)\s+för\s+(?:(?:region|landstinget)\s+(?:[\wåäö-]+\s*){1,3}(?:läns?)?|"
                         r"(?:[\wåäö-]+\s+){1,3}(?:kommuns?|läns?))(?=\s*(?:\d|[-–]|\Z))", re.IGNORECASE)
 
 
