@@ -108,27 +108,43 @@ STILL_NEEDED = "Tidplanen går fortfarande inte att hålla med den nya sista sva
 def still_needed(session: Session, remiss_id: int, today: date) -> str:
     """What the Tidplan and the start page propose when the remiss still needs a förlängning today ("Begär förlängd
     remisstid till minst …"), after STILL_NEEDED; "" when it needs none. The one rule of needs_extension."""
-    said = proposal(session, remiss_id, today)
+    return still_needed_words(proposal(session, remiss_id, today))
+
+
+def still_needed_words(said: str | None) -> str:
+    """STILL_NEEDED and a remiss's proposal (a value of proposals(); None: it needs none, so "")."""
     if said is None:
         return ""
     return f"{STILL_NEEDED} {said}" if said else STILL_NEEDED
 
 
-def proposal(session: Session, remiss_id: int, today: date) -> str | None:
-    """The Tidplan's förlängning proposal for the remiss today ("Begär förlängd remisstid till minst …"); "" when it
-    needs one and there is no text for it, None when it needs none (needs_extension's rule)."""
+def proposals(session: Session, remiss_ids: Iterable[int], today: date) -> dict[int, str]:
+    """The Tidplan's förlängning proposal today ("Begär förlängd remisstid till minst …") of each of the remisser
+    that needs one, in one statement: "" when it needs one and there is no text for it; a remiss that needs none is
+    not in the result (needs_extension's rule)."""
     from remiss.planning.service.tidplan import advice  # the start page's reading of the stored proposals
 
-    row = session.execute(select(TidplanState.proposals, TidplanState.feasible, TidplanState.extension_step,
-                                 TidplanState.suggested_extension_on)
-                          .join(Remiss, TidplanState.remiss_id == Remiss.id)
-                          .where(Remiss.id == remiss_id, *_needing(today, None))).first()
-    if row is None:
-        return None
-    said = (late_proposals(row.proposals, {row.extension_step}, today) if row.feasible
-            else holding(advice(row.proposals), today))
-    if said:
-        return said[0]
-    if row.suggested_extension_on is not None:
-        return f"Begär förlängd remisstid till minst {format_weekday_date(row.suggested_extension_on)}."
-    return ""
+    ids = list(remiss_ids)
+    if not ids:
+        return {}
+    found = {}
+    for row in session.execute(select(TidplanState.remiss_id, TidplanState.proposals, TidplanState.feasible,
+                                      TidplanState.extension_step, TidplanState.suggested_extension_on)
+                               .join(Remiss, TidplanState.remiss_id == Remiss.id)
+                               .where(Remiss.id.in_(ids), *_needing(today, None))):
+        said = (late_proposals(row.proposals, {row.extension_step}, today) if row.feasible
+                else holding(advice(row.proposals), today))
+        if said:
+            found[row.remiss_id] = said[0]
+        elif row.suggested_extension_on is not None:
+            found[row.remiss_id] = ("Begär förlängd remisstid till minst "
+                                    f"{format_weekday_date(row.suggested_extension_on)}.")
+        else:
+            found[row.remiss_id] = ""
+    return found
+
+
+def proposal(session: Session, remiss_id: int, today: date) -> str | None:
+    """The Tidplan's förlängning proposal for the remiss today; "" when it needs one and there is no text for it,
+    None when it needs none (proposals, for one remiss)."""
+    return proposals(session, [remiss_id], today).get(remiss_id)

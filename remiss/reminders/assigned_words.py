@@ -91,11 +91,16 @@ def next_step_words(rows: list[Milestone], today: date) -> str:
     return f"{NEXT_STEP.get(step.kind, '')} {_due_words(step.label, step.due_on, today)}".strip()
 
 
-def assigned_expected(session: Session, remiss: Remiss, today: date, papers: str) -> str:
+def assigned_expected(session: Session, remiss: Remiss, today: date, papers: str,
+                      tidplan: tuple[list, str | None] | None = None) -> str:
     """"Läs remisshandlingarna och skriv tjänsteskrivelsen. Den ska vara klar …" with the sista svarsdag when close
     and the Tidplan's förlängning proposal when it needs one; once the tjänsteskrivelse is done, where the remiss
-    stands and its next step (walk26b X11); "" when the remiss has no tidplan (the mail says its general words)."""
-    rows = list(session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id)))
+    stands and its next step (walk26b X11); "" when the remiss has no tidplan (the mail says its general words).
+    tidplan: its milestones and proposal (extension_needed.proposals) as a sweep's batch read them, else read here."""
+    if tidplan is None:
+        tidplan = (list(session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id))),
+                   proposal(session, remiss.id, today))
+    rows, said = tidplan
     due = next((m.due_on for m in rows if m.kind == "tjansteskrivelse" and m.done_at is None), None)
     if due is None:
         if not any(m.kind == "tjansteskrivelse" for m in rows):
@@ -106,7 +111,6 @@ def assigned_expected(session: Session, remiss: Remiss, today: date, papers: str
     words = [f"Läs {papers} och skriv tjänsteskrivelsen.", tjansteskrivelse_words(due, today, remiss.received_on)]
     if close := (svarsdag_words(remiss, today) if before_arrival else deadline_words(remiss, today)):
         words.append(close)
-    said = proposal(session, remiss.id, today)
     if said:  # the Tidplan's own advice, from its "Begär förlängd remisstid …" (the rest repeats the late step)
         words.append(said[said.find(ASK):] if ASK in said else said)
     elif said == "":

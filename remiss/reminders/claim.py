@@ -20,6 +20,7 @@ from remiss.calendar.missed import AFTER_BESLUT, MISSED, is_missed
 from remiss.clock import local
 from remiss.db import among
 from remiss.drafting.models import YttrandeDraft
+from remiss.planning.extension_needed import proposals
 from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
@@ -127,19 +128,34 @@ class Loaded:
     users: dict[int, User] = field(default_factory=dict)
     milestones: dict[tuple[int, str], Milestone] = field(default_factory=dict)
     drafts: dict[int, tuple[str, int]] = field(default_factory=dict)  # remiss id → (state, rättelse) of its yttrande
+    # remiss id → the Tidplan's förlängning proposal today, of those needing one (the words of ASSIGNED, EXTENSION)
+    proposals: dict[int, str] = field(default_factory=dict)
+
+    def tidplan(self, remiss_id: int) -> tuple[list, str | None]:
+        """A remiss's milestones and förlängning proposal, as assigned_words.assigned_expected reads them."""
+        return ([m for (owner, _), m in self.milestones.items() if owner == remiss_id],
+                self.proposals.get(remiss_id))
 
 
-def _load(session: Session, due: list) -> Loaded:
+# Rows whose mail says the Tidplan's state (assigned_words, the förlängning's "still needed"): their remisser's
+# milestones and proposals are read with the batch, not per mail.
+TIDPLAN_WORDS = frozenset({policy.ASSIGNED, policy.EXTENSION})
+
+
+def _load(session: Session, due: list, today) -> Loaded:
     loaded = Loaded()
     remiss = Remiss.__table__
     dialect = session.get_bind().dialect.name
     for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
         stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
         loaded.remisser.update({r.id: r for r in map(RemissRow._make, session.execute(stmt))})
-    for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on, Milestone.flag_reason)
-                .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
+    for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id and (r.kind in policy.REMINDER_KINDS
+                                                                          or r.kind in TIDPLAN_WORDS)})):
+        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on, Milestone.flag_reason,
+                       Milestone.label).where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
+    for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id and r.kind in TIDPLAN_WORDS})):
+        loaded.proposals.update(proposals(session, chunk, today))
     for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id and (r.kind in DRAFT_STATE_FOR
                                                                           or r.kind == policy.ASSIGNED)})):
         stmt = select(YttrandeDraft.remiss_id, YttrandeDraft.state, YttrandeDraft.rattelse).where(
@@ -358,7 +374,7 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     due = list(map(DueRow._make, session.execute(claim_statement(now, settings.batch,
                                                                  session.get_bind().dialect.name))))
     due += together.siblings(session, due, now=now, columns=COMPOSED_FROM, make=DueRow._make)  # one mail each
-    loaded = _load(session, due)
+    loaded = _load(session, due, local(now).date())
     cancelled: dict[str, list[int]] = {}
     taken = []
     for row in due:

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from remiss.clock import local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.drafting.models import Decision
-from remiss.planning.extension_needed import still_needed
+from remiss.planning.extension_needed import still_needed, still_needed_words
 from remiss.reminders import policy
 from remiss.reminders.assigned_words import assigned_expected
 from remiss.reminders.message import Attachment, build
@@ -151,9 +151,10 @@ def _decided_by(session: Session, remiss_id: int) -> str | None:
 
 
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
-            remiss: Remiss | None = None, also: tuple = ()) -> EmailMessage:
+            remiss: Remiss | None = None, also: tuple = (), loaded=None) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded); also: the
-    other reminder rows of the same remiss and recipient that go out in this mail (together.py)."""
+    other reminder rows of the same remiss and recipient that go out in this mail (together.py); loaded: what the
+    sweep's claim read for its batch (claim.Loaded: the Tidplan's milestones and proposals), else read here."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)
     payload = json.loads(row.payload) if row.payload and row.payload != "{}" else {}
@@ -201,12 +202,14 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
                 expected = reword(f"Läs {noun.papers}. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
             elif row.kind == policy.ASSIGNED and not variant:  # the tjänsteskrivelse's day, or how late (walk26 W8)
-                expected = reword(assigned_expected(session, remiss, local(now).date(), noun.papers),
+                expected = reword(assigned_expected(session, remiss, local(now).date(), noun.papers,
+                                                    loaded.tidplan(remiss.id) if loaded else None),
                                   remiss.kind) or expected
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]
-            if row.kind == policy.EXTENSION and (short := still_needed(session, remiss.id, local(now).date())):
+            if row.kind == policy.EXTENSION and (short := still_needed_words(loaded.proposals.get(remiss.id))
+                                                 if loaded else still_needed(session, remiss.id, local(now).date())):
                 expected = reword(short, remiss.kind)  # not "kontrollera dina datum" alone (walk22 L12f)
         context["paragraphs"], context["expected"] = lines, expected
         if RemissStatus(remiss.status).is_closed:

@@ -92,7 +92,7 @@ class Sender:
         try:
             message, error = compose(reader, row, config=self.config, now=self.now,
                                      remiss=batch.loaded.remisser.get(row.remiss_id),
-                                     also=self.also.get(row.id, ())), None
+                                     also=self.also.get(row.id, ()), loaded=batch.loaded), None
             if prepare is not None:
                 message = prepare(message)
         except OperationalError:
