@@ -24,9 +24,9 @@ from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, names_subject,
-                                 plausible_heading, same_matter, shares_designation, title_sources)
+from remiss.missiv.title import clean_subject, find_title, is_headline, letter_heading, plausible_heading, title_sources
 from remiss.missiv.title_candidates import ABSTAINED, weigh
+from remiss.missiv.title_match import names_subject, same_matter, shares_designation
 from remiss.missiv.title_offer import distinct_offers
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.

@@ -1,6 +1,6 @@
 """Find the ärendemening (title) of a missiv: choose among a labelled line, a heading, a 'Remiss av …' line, a
 sentence that names the matter and a page's headline (headline.py); the words around the name are trimmed by
-title_trim.py."""
+title_trim.py, and whether a subject and a heading name the same matter is told by title_match.py."""
 from __future__ import annotations
 
 import re
@@ -10,13 +10,14 @@ from remiss.missiv.heading_lines import is_letterhead, is_news, plausible_headin
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline
 from remiss.missiv.title_case import decapitalised
 from remiss.missiv.title_layout import agenda_item, backed, flattened_heading, label_above, statute_name
+from remiss.missiv.title_match import DESIGNATION
 from remiss.missiv.title_proposal import proposal_named
 from remiss.missiv.title_prose import prose_matter, quoted_full_name
 from remiss.missiv.title_subject import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
-__all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading",
-           "names_subject", "number_only", "plausible_heading", "same_matter", "shares_designation"]
+__all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading", "number_only",
+           "plausible_heading", "title_sources"]
 
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
@@ -72,7 +73,6 @@ _PROSE = [
 ]
 
 
-
 # Read only when no heading names the matter: "lämna synpunkter på förslaget till ny regional kulturplan 2024-2027.",
 # "så kommer du till förslaget till Bostadsförsörjningsprogrammet för Malå kommun."
 _PROPOSAL_OBJECT = re.compile(
@@ -81,7 +81,6 @@ _PROPOSAL_OBJECT = re.compile(
     r"(?:(?:en|ett)[ \t]+)?(?:(?:ny|nytt|nya)[ \t]+)?([^\n.]{3,150}?)(?:\.(?:\s|$)|\n)", re.IGNORECASE)
 # "ny regional utvecklingsstrategi, Dalastrategin 2030 – …": the name after the comma is the matter's own.
 _APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
-
 
 # Read last: "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden i … kommuner.",
 # "Ett förslag till kommunens nya avfallsföreskrifter har tagits fram." The body's own possessive is dropped.
@@ -106,7 +105,7 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande") or a list's
     heading ("Ändrad svarstid: Remisser om nya och ändrade föreskrifter")."""
     value, span = _clean_subject(subject, span)
-    if value and not re.search(r"[^\W\d_]{3,}", _DESIGNATION.sub(" ", value)):
+    if value and not re.search(r"[^\W\d_]{3,}", DESIGNATION.sub(" ", value)):
         return None, None  # round 16: "Remiss 02765-2021 HSLF-FS 2021:2": numbers only, the name is in the letter
     return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
 
@@ -118,7 +117,7 @@ _NUMBER_BEFORE = r"\b((?:SOU|Ds)[ \t]+\d{4}:\d{1,3}),?[ \t]+[”\"]?"
 
 def _with_designation(text: str, value: str | None) -> str | None:
     """Return the title with its SOU/Ds number, as the conventions write it, when the text gives one number for it."""
-    if not value or _DESIGNATION.search(value) or len(value) < 12:
+    if not value or DESIGNATION.search(value) or len(value) < 12:
         return value
     name = re.escape(value).replace(r"\ ", r"\s+")
     found = {re.sub(r"\s+", " ", m.group(1)) for m in re.finditer(name + _NUMBER_AFTER, text, re.IGNORECASE)}
@@ -314,82 +313,7 @@ _NUMBER_ONLY = re.compile(rf"(?<![ \t(\[])[ \t(\[]*(?:(?:dnr|diarienr|diarienumm
 
 def number_only(value: str) -> bool:
     """Tell whether a labelled value is nothing but a diarienummer; an SOU, Ds or FS number names a document."""
-    return bool(_NUMBER_ONLY.fullmatch(value)) and not _DESIGNATION.search(value)
-
-
-# SOU and Ds numbers, and författningssamlingar ("KIFS 2017:7", "HSLF-FS 2016:34"): a number names one document.
-_DESIGNATION = re.compile(r"\b(?:SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)[ \t]+\d{4}:\d+", re.IGNORECASE)
-
-
-def shares_designation(a: str, b: str) -> bool:
-    """Tell whether two titles carry the same SOU, Ds or författningssamling number."""
-    def numbers(value: str) -> set[str]:
-        return {re.sub(r"\s+", " ", m.group()).casefold() for m in _DESIGNATION.finditer(value)}
-    return bool(numbers(a) & numbers(b))
-
-
-def same_matter(subject_title: str, heading: str) -> bool:
-    """Tell whether a subject line and the forwarded letter's heading name the same ärende.
-
-    A subject is often a shortened heading ("Remiss - Ovårdade tomter …" for "Remiss av Boverkets rapport Ovårdade
-    tomter …"): the heading is the fuller name when it carries the same SOU/Ds number or all the subject's words.
-    """
-    if shares_designation(subject_title, heading):
-        return True
-    # "… handlingsprogram (LSO)": a subject's bracketed abbreviation of the law is no word the heading must hold
-    subject_title = re.sub(r"\([^()\n]{1,20}\)", " ", subject_title)
-    wanted, named = _words(subject_title), _words(heading)
-    found = all(any(_same_word(w, h) for h in named) for w in wanted)
-    if not found or not wanted:
-        return False
-    # One word of the subject is found in many headings by chance. Round 16: it names the heading's matter when the
-    # heading is that word with the sender's place or the years after it ("Avfallsplan 2027–2032 för Helsingborgs
-    # stad"). Words in front of it are not taken: the sets annotate "Länstransportplan 2022-2033" for the heading
-    # "Förslag till Länstransportplan 2022-2033" (fresh4 h36), "ny renhållningsordning" for "Reviderad kungörelse
-    # KSRR för ny renhållningsordning" (h31).
-    return len(wanted) >= 2 or len(heading.split()) <= 3 or _only_word(heading) in wanted
-
-
-def _words(value: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
-
-
-def _same_word(wanted: str, named: str) -> bool:
-    """A word of the subject may stand in another form in the heading: "översiktsplan" in "Översiktsplanen", and
-    (round 16) "bostadsförsörjningsprogrammet" in "… kommunens bostadsförsörjningsprogram"."""
-    if named.startswith(wanted):
-        return len(named) - len(wanted) <= 3
-    return len(named) >= 6 and wanted.startswith(named) and len(wanted) - len(named) <= 3
-
-
-# The sender's place and the years after a name: "… för Region Jönköpings län", "… 2027–2032 för Helsingborgs stad"
-# (each run of blanks is entered at its start only, and the place is at most 80 characters: linear on any text)
-_PLACE_TAIL = re.compile(r"(?:(?<![ \t])[ \t]+för[ \t]+[A-ZÅÄÖ][^\n]{0,80}|(?<![ \t,–-])[ \t,–-]+\d{4}"
-                         r"(?:[ \t]*[-–][ \t]*\d{2,4})?)\Z")
-
-
-def _only_word(heading: str) -> str:
-    """Return the heading's one word once the sender's place and the years after the name are set aside, or ""."""
-    before = None
-    while before != heading:
-        before, heading = heading, _PLACE_TAIL.sub("", heading.strip())
-    found = re.findall(r"[^\W\d_]{3,}", heading)
-    return found[0].casefold() if len(found) == 1 and len(heading.split()) == 1 else ""
-
-
-def names_subject(subject_title: str, heading: str, text: str, span: tuple[int, int] | None) -> bool:
-    """Tell whether the body's heading names the subject's matter: by its words as trimmed, or (round 16) by the
-    whole heading line it stands on ("Tyck till om trafikstrategin för Växjö kommun" for the subject "Tyck till om
-    trafikstrategin", whose trimmed heading is "Trafikstrategin för Växjö kommun")."""
-    if same_matter(subject_title, heading):
-        return True
-    if span is None:
-        return False
-    start = text.rfind("\n", 0, span[0]) + 1
-    end = text.find("\n", max(span[0], span[1] - 1))
-    line = text[start:end if end >= 0 else len(text)]
-    # a heading line only, not the paragraph a title was read from
-    return len(line.split()) <= 15 and len(line) <= 2 * len(heading) + 40 and same_matter(subject_title, line)
+    return bool(_NUMBER_ONLY.fullmatch(value)) and not DESIGNATION.search(value)
 
 
 def title_sources(text: str) -> list[tuple[str, str]]:

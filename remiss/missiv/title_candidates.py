@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from remiss.missiv.extension import speaks_of_extension
 from remiss.missiv.heading_lines import CHROME, is_letterhead, plausible_heading
 from remiss.missiv.hints import agree
-from remiss.missiv.title import shares_designation
+from remiss.missiv.title_match import shares_designation
 from remiss.missiv.title_proposal import proposes_nothing
 from remiss.missiv.title_prose import describes
 from remiss.missiv.title_trim import document_kind_only, drop_remiss_lead

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from remiss.missiv import parse_missiv
-from remiss.missiv.title import names_subject, number_only, same_matter
+from remiss.missiv.title import number_only
+from remiss.missiv.title_match import names_subject, same_matter
 
 
 def _mail(subject: str, sender: str, body: str) -> str:
