@@ -22,7 +22,7 @@ from remiss.db import among
 from remiss.drafting.models import YttrandeDraft
 from remiss.planning.extension_needed import proposals
 from remiss.planning.models import Milestone
-from remiss.reminders import policy, schedule, together
+from remiss.reminders import digest, policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.notices import not_handlaggare
 from remiss.reminders.recipients import muted_kinds
@@ -226,8 +226,8 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
     if stale:
         return stale
     if row.kind == policy.DIGEST and today is not None and (today - local(row.due_at).date()).days > \
-            schedule.DIGEST_LATE_DAYS:
-        return schedule.DIGEST_LATE  # held up by days (relay down): superseded by the next one (truth16 F17)
+            digest.DIGEST_LATE_DAYS:
+        return digest.DIGEST_LATE  # held up by days (relay down): superseded by the next one (truth16 F17)
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
         user = loaded.users.get(row.recipient_user_id)
         if user is None or not user.is_active:
@@ -293,8 +293,8 @@ def supersede_older(session: Session, *, now: datetime) -> int:
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         rows.extend(session.execute(stmt).all())
-    _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in rows])
-    _set(session, older_ids, status=SUPERSEDED, last_error=schedule.SUPERSEDED_WORDS)
+    _, older_ids = policy.split_catch_up([(r.id, policy.group_of(r), r.due_at) for r in rows])
+    _set(session, older_ids, status=SUPERSEDED, last_error=policy.SUPERSEDED_WORDS)
     return len(older_ids)
 
 

@@ -19,6 +19,7 @@ from remiss.drafting.models import Decision
 from remiss.planning.extension_needed import still_needed, still_needed_words
 from remiss.reminders import policy
 from remiss.reminders.assigned_words import assigned_expected
+from remiss.reminders.digest import digest_items
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
 # the reminder's words and the remiss's parts, imported from here by others (together.py, tests)
@@ -27,7 +28,6 @@ from remiss.reminders.reminder_words import (DUE_SENTENCES, EXPECTED, EXPECTED_A
                                              reminder_text, reminder_told, subject_head)
 from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remiss_parts,  # noqa: F401
                                            deadline_calendar, is_outgoing)
-from remiss.reminders.schedule import digest_items
 from remiss.remisser.kind_words import many_of, noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness

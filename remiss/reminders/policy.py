@@ -193,3 +193,34 @@ def split_catch_up(rows: Sequence[tuple[object, tuple, datetime]]) -> tuple[list
             newest[group] = (due_at, row_id)
     send = {row_id for _, row_id in newest.values()}
     return ([r for r, _, _ in rows if r in send], [r for r, _, _ in rows if r not in send])
+
+
+# Other kinds whose older due rows a catch-up sweep supersedes, per (remiss, recipient): kind → group name.
+CATCH_UP_KINDS = {"outgoing_chaser": "chaser", REVIEW: "review", RETURNED: "returned",
+                  ASSIGNED: "assigned", EXTENSION: "extension"}  # notices: the newest tells the state
+
+
+def group_of(row) -> tuple:
+    """The catch-up group of an outbox row (split_catch_up): reminders per (remiss, recipient, milestone); digests
+    per (nämnd, recipient), as a registrator of two nämnder gets two lists, neither a copy of the other (walk26 W1)."""
+    if row.kind in REMINDER_KINDS:
+        return ("reminder", row.remiss_id, row.recipient_email.lower(), row.key.split(":")[2])
+    if row.kind == DIGEST:
+        return ("digest", digest_namnd(row.key), row.recipient_email.lower())
+    if row.kind in CATCH_UP_KINDS:
+        return (CATCH_UP_KINDS[row.kind], row.remiss_id, row.recipient_email.lower())
+    return ("single", row.id)
+
+
+def digest_key(namnd_id: int, email: str, moment: datetime) -> str:
+    """The unique outbox key of a weekly digest: (nämnd, recipient, Monday moment)."""
+    return f"digest:{namnd_id}:{email.lower()}:{moment:%Y-%m-%dT%H:%MZ}"
+
+
+def digest_namnd(key: str) -> str:
+    """The nämnd id of a digest key (digest_key), as text."""
+    return key.split(":")[1]
+
+
+# What a row the catch-up superseded says (claim.supersede_older); digest.restore_digests finds them by it
+SUPERSEDED_WORDS = "Ersatt av en senare påminnelse om samma sak."

@@ -215,7 +215,7 @@ def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
         # made of: whether the sweep enqueued this 2010 week depends on later weeks other tests swept first.
         from datetime import date, timedelta
 
-        from remiss.reminders.schedule import digest_items
+        from remiss.reminders.digest import digest_items
         from remiss.remisser.models import Remiss
 
         remiss_row = session.get(Remiss, rid)

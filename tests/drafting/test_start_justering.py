@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from remiss.reminders.schedule import digest_items
+from remiss.reminders.digest import digest_items
 from tests.drafting.conftest import approve_and_decide, decide
 
 

@@ -27,8 +27,8 @@ from remiss.calendar.swedish import format_date, format_short
 from remiss.clock import local
 from remiss.planning.models import Milestone
 from remiss.reminders import policy
+from remiss.reminders.digest import digest_items
 from remiss.reminders.models import OutboxMessage
-from remiss.reminders.schedule import digest_items
 from remiss.remisser.models import Remiss
 from tests.conftest import Auth
 from tests.planning.helpers import at, seed_003_world
@@ -456,7 +456,8 @@ def test_granskning_keeps_its_date_when_the_draft_comes_in_time_and_never_passes
 
 def test_the_digest_says_what_is_true_when_it_is_sent_not_when_it_was_queued(life, clock, app):
     from remiss.reminders.mail import compose
-    from remiss.reminders.schedule import enqueue_digests, work_calendar
+    from remiss.planning.service.tidplan import work_calendar
+    from remiss.reminders.digest import enqueue_digests
 
     monday = at(2015, 9, 7, 7, 30)
     with life.db.transaction() as s:

@@ -14,7 +14,7 @@ from remiss.planning.present import due_row
 from remiss.planning.service import milestones
 from remiss.planning.service.missed import flag_missed_meetings
 from remiss.clock import local
-from remiss.reminders.schedule import digest_items
+from remiss.reminders.digest import digest_items
 from tests.planning.helpers import at, seed_003_world
 from tests.support.factories import make_remiss
 

@@ -1,6 +1,6 @@
 """walk12 finding 10, left over in the Monday digest: a remiss without a handläggare had its handläggare's step
 listed as if someone were on it. The daily mail already says "Remissen har ingen handläggare – tilldela en"; the
-digest now says "ingen handläggare tilldelad – tilldela en" beside that step (schedule.digest_items)."""
+digest now says "ingen handläggare tilldelad – tilldela en" beside that step (digest.digest_items)."""
 from __future__ import annotations
 
 from datetime import date

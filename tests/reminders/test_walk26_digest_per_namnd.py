@@ -58,10 +58,10 @@ def test_a_digest_superseded_by_the_old_grouping_is_sent_by_the_next_sweep(sessi
     exists; the next sweep (within the digest's two days) sends it, once."""
     _world(session, clock)
     from remiss.planning.service.tidplan import work_calendar
-    from remiss.reminders import schedule
+    from remiss.reminders import digest
 
     monday = at(2026, 11, 23, 7, 30)
-    assert schedule.enqueue_digests(session, now=monday, calendar=work_calendar(session)) == 2
+    assert digest.enqueue_digests(session, now=monday, calendar=work_calendar(session)) == 2
     session.commit()
     # as the old catch-up left them: the Kommunstyrelsen list superseded by the Öster one
     [oster, ks] = sorted(_digests(session), key=lambda row: "Kommunstyrelsen" in row.payload)
