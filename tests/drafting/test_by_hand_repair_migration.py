@@ -28,7 +28,7 @@ from remiss.planning.service import milestones as milestone_verbs
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from tests.drafting.conftest import DECIDED_AT, NOW, approve, record
-from tests.remisser.test_dnr_migration import _alembic
+from tests.support.migrations import alembic_config
 from tests.support.factories import make_remiss
 
 REOPENED_AT = datetime(2015, 9, 25, 9, 0, tzinfo=timezone.utc)
@@ -65,7 +65,7 @@ def _rerun(session, url: str) -> None:
     """Run v001 again on the database the app uses (its downgrade changes nothing)."""
     session.commit()
     session.close()
-    command.downgrade(_alembic(url), "v001_by_hand_repair-1")
+    command.downgrade(alembic_config(url), "v001_by_hand_repair-1")
     migrate(url)
     session.expire_all()
 
@@ -141,7 +141,7 @@ def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_besl
     expediering, deadline = _row(session, rid, "expediering"), _row(session, rid, "sista_svarsdag")
     assert expediering.done_at == sent == EXPEDIERAD_AT and not expediering.closed_with_remiss
     assert deadline.done_at == TICKED_AT and deadline.closed_with_remiss
-    head = ScriptDirectory.from_config(_alembic(database_url)).get_current_head()  # v001 re-run, later ones too
+    head = ScriptDirectory.from_config(alembic_config(database_url)).get_current_head()  # v001 re-run, later ones too
     assert session.exec(text("SELECT version_num FROM alembic_version")).one()[0] == head
 
 

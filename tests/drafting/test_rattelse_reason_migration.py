@@ -5,7 +5,7 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from remiss.db import Database, migrate
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import T0, make_namnd, make_remiss
 
 
@@ -21,7 +21,7 @@ def test_t003_reads_the_reason_of_a_started_rattelse_from_the_history(empty_url)
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "t003_rattelse_reason-1")
+    command.downgrade(alembic_config(empty_url), "t003_rattelse_reason-1")
     engine = create_engine(empty_url)
     with engine.begin() as conn:
         draft = {}

@@ -14,7 +14,7 @@ from remiss.outgoing.models import Organisation
 from remiss.outgoing.service.register import save_list
 from remiss.remisser.input import SandlistaItem
 from remiss.remisser.service import entries
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import T0, make_namnd, make_remiss
 
 CYKEL = "Cykelfrämjandet <malmo@cykel.example>"
@@ -46,7 +46,7 @@ def test_u002_splits_the_angled_names_and_merges_what_repeats(empty_url):  # noq
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "u002_angled_names-1")  # what the old edit form left
+    command.downgrade(alembic_config(empty_url), "u002_angled_names-1")  # what the old edit form left
     engine = create_engine(empty_url)
     with engine.begin() as conn:
         for placeholder, old in OLD_NAMES.items():

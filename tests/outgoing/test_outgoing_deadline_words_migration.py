@@ -9,14 +9,13 @@ from datetime import date, time
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from remiss import create_app
 from remiss.auth.models import Role
 from remiss.db import Database, migrate
 from remiss.remisser.input import SandlistaItem
 from remiss.subscribers import connect_all
 from tests.conftest import Auth
 from tests.planning.helpers import at
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, app_on, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 BEFORE = "z001_walk19_repair"
@@ -38,8 +37,7 @@ def _world(s) -> dict:
 
 
 def _milestones(url: str, email: str, remiss_id: int) -> list[dict]:
-    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test", "SMTP_URL": "",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024})
+    app = app_on(url)
     client = app.test_client()
     Auth(client).login(email)
     body = client.get(f"/api/v1/remisser/{remiss_id}").json
@@ -64,7 +62,7 @@ def test_z002_words_the_stored_sista_svarsdag_of_an_utgaende_remiss_as_h7_does(e
         ids = _world(s)
     db.dispose()
 
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     engine = create_engine(url)
     with engine.begin() as conn:  # what the code before H7 stored; the dated one was done (compiled) then
         for key, words in (("timed", "fredag 26 januari 2035 kl. 12.00"), ("dated", "fredag 23 februari 2035")):
@@ -93,7 +91,7 @@ def test_z002_words_the_stored_sista_svarsdag_of_an_utgaende_remiss_as_h7_does(e
 
     # again: nothing more to change
     words = _words(url)
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     assert _words(url) == words  # the downgrade keeps the words
     assert migrate(url, THIS) == 1
     assert _words(url) == words

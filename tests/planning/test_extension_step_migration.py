@@ -13,7 +13,7 @@ from remiss.db import Database, migrate
 from remiss.planning.service import tidplan
 from tests.planning.helpers import at
 from tests.planning.test_truth17_extension_minimum import _meetings
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import make_namnd, make_remiss
 
 BEFORE = "y001_tidplan_extension_step-1"
@@ -68,7 +68,7 @@ def test_y001_fills_the_proposed_forlangning_of_the_tidplaner_already_stored(emp
     planned = _columns(empty_url)
     assert planned[late] == ("tjansteskrivelse", "2027-01-28") and planned[holding] == (None, None)
 
-    command.downgrade(_alembic(empty_url), BEFORE)
+    command.downgrade(alembic_config(empty_url), BEFORE)
     assert "ix_tidplan_state_extension_step" not in _indexes(empty_url)
     engine = create_engine(empty_url)
     with engine.begin() as conn:
@@ -81,7 +81,7 @@ def test_y001_fills_the_proposed_forlangning_of_the_tidplaner_already_stored(emp
     assert _columns(empty_url) == {late: ("tjansteskrivelse", "2027-01-28"), holding: (None, None),
                                    old[0]: (None, None), old[1]: (None, None), old[2]: ("tjansteskrivelse", None)}
     assert "ix_tidplan_state_extension_step" in _indexes(empty_url)
-    command.downgrade(_alembic(empty_url), BEFORE)
+    command.downgrade(alembic_config(empty_url), BEFORE)
     engine = create_engine(empty_url)
     assert {"extension_step", "extension_holds_until"}.isdisjoint(
         c["name"] for c in inspect(engine).get_columns("tidplan_state"))

@@ -6,7 +6,7 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from remiss.db import Database, migrate
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import make_namnd, make_remiss
 
 # (kind, flagged, explanation, advice) as the planner wrote them before, and the code each should get
@@ -49,7 +49,7 @@ def test_p002_gives_every_flag_already_stored_the_reason_its_wording_gave(empty_
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "p002_flag_reason-1")  # as before: no reason stored
+    command.downgrade(alembic_config(empty_url), "p002_flag_reason-1")  # as before: no reason stored
     engine = create_engine(empty_url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM milestone"))  # planned on registration

@@ -11,23 +11,17 @@ from datetime import date
 from alembic import command
 from sqlalchemy import bindparam, create_engine, text
 
-from remiss import create_app
-from remiss.auth.models import Role
 from remiss.db import Database, UTCDateTime, migrate
-from remiss.planning import agenda
-from remiss.reminders import schedule
 from remiss.subscribers import connect_all
-from tests.conftest import Auth
-from tests.planning.helpers import add_meetings, at
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.planning.helpers import at
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import read_rows, step_readers, tidplan_world
 
 BEFORE = "z002_outgoing_deadline_words"
 THIS = "z003_justering_by_hand"
 MOMENT = bindparam("at", type_=UTCDateTime)
 TICKED = at(2035, 2, 23, 10)  # "Markera som klar: Justering", the day after the sammanträde
 TODAY = date(2035, 2, 26)
-TOKEN = "kalender-sara-0123456789abcdef"
 # (key, decided_by, omedelbar_justering, justerad_on, status)
 BESLUT = (("waits", "namnd", False, None, "beslutad"),
           ("au", "arbetsutskott", False, None, "beslutad"),
@@ -36,17 +30,6 @@ BESLUT = (("waits", "namnd", False, None, "beslutad"),
           ("delegat", "delegat", False, None, "beslutad"),
           ("closed", "namnd", False, None, "besvarad"))
 REOPENED = {"waits", "au"}
-
-
-def _world(s) -> dict:
-    namnd = make_namnd(s, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
-    add_meetings(s, namnd, [("au", at(2035, 2, 15, 8, 30), ""), ("namnd", at(2035, 2, 22, 17), "")])
-    user = make_user(s, role=Role.registrator, namnder=[namnd], email="sara@oster.se", name="Sara Sekreterare")
-    user.ics_token = TOKEN  # her calendar feed's secret
-    s.add(user)
-    ids = {key: make_remiss(s, namnd=namnd, now=at(2034, 12, 1, 10), received_on=date(2034, 12, 1),
-                            deadline_on=date(2035, 3, 30), title=f"Remiss {key}").id for key, *_ in BESLUT}
-    return {"ids": ids, "namnd": namnd.id, "user": user.email}
 
 
 def _old_shapes(url: str, ids: dict) -> None:
@@ -72,35 +55,8 @@ def _old_shapes(url: str, ids: dict) -> None:
 
 def _readers(url: str, world: dict) -> dict:
     """What each reader says of every remiss's Justering: (Kalender open, ICS open, reminders open, API status)."""
-    db = Database(url)
-    with db.transaction(write=False) as s:
-        items = agenda.items(s, namnd_ids=[world["namnd"]], today=TODAY)
-        kalender = {i.remiss_id for i in items if i.kind == "justering" and not i.done}
-        reminders = {rid for rid in world["ids"].values()
-                     if any(m.kind == "justering" and not m.done for m in schedule.milestones_due(s, rid))}
-    db.dispose()
-    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test", "SMTP_URL": "",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024})
-    client = app.test_client()
-    feed = client.get(f"/ics/anvandare/{TOKEN}/namnd/{world['namnd']}.ics").get_data(as_text=True).replace("\r\n ", "")
-    Auth(client).login(world["user"])
-    said = {}
-    for key, rid in world["ids"].items():
-        step = next(m for m in client.get(f"/api/v1/remisser/{rid}").json["milestones"] if m["kind"] == "justering")
-        in_feed = [line for line in feed.splitlines() if line.startswith("SUMMARY") and f"Remiss {key}" in line
-                   and "Justering" in line]
-        said[key] = (rid in kalender, bool(in_feed) and not any("Klar: " in line for line in in_feed),
-                     rid in reminders, step["status"])
-    app.extensions["remiss_db"].dispose()
-    return said
-
-
-def _read(url: str, sql: str, **params) -> list[tuple]:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = [tuple(r) for r in conn.execute(text(sql), params)]
-    engine.dispose()
-    return rows
+    said = step_readers(url, world, "justering", TODAY)
+    return {key: (r.kalender, r.ics, r.reminders, r.api["status"]) for key, r in said.items()}
 
 
 def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty_url):  # noqa: F811
@@ -109,11 +65,11 @@ def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty
     migrate(url)
     db = Database(url)
     with db.transaction() as s:
-        world = _world(s)
+        world = tidplan_world(s, [key for key, *_ in BESLUT])
     db.dispose()
     ids = world["ids"]
 
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     _old_shapes(url, ids)
     before = _readers(url, world)
     assert before["waits"][:3] == (False, False, False)  # the readers of the stored row said klar
@@ -127,16 +83,16 @@ def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty
     assert after["justerad"][3] == after["omedelbar"][3] == "done"
 
     # the sweep plans the reopened remisser again (the tick had cancelled the Justering's reminders)
-    horizon = dict(_read(url, "SELECT id, reminders_planned_until FROM remiss"))
+    horizon = dict(read_rows(url, "SELECT id, reminders_planned_until FROM remiss"))
     assert {key for key in ids if horizon[ids[key]] is None} == REOPENED
-    notes = _read(url, "SELECT remiss_id, note FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")
+    notes = read_rows(url, "SELECT remiss_id, note FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")
     assert sorted(r for r, _ in notes) == sorted(ids[k] for k in REOPENED)
     assert all(n.startswith("Justering: inte klar; markerad som klar för hand") for _, n in notes)
 
     # again: nothing more to change; the downgrade keeps the rows open
-    rows = _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id")
-    command.downgrade(_alembic(url), BEFORE)
-    assert _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
+    rows = read_rows(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id")
+    command.downgrade(alembic_config(url), BEFORE)
+    assert read_rows(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
     assert migrate(url, THIS) == 1
-    assert _read(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
-    assert len(_read(url, "SELECT id FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")) == 2
+    assert read_rows(url, "SELECT id, done_at, explanation FROM milestone ORDER BY id") == rows
+    assert len(read_rows(url, "SELECT id FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")) == 2

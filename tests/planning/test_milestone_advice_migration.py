@@ -5,7 +5,7 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from remiss.db import Database, migrate
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import make_namnd, make_remiss
 
 ADVICE = "Det är efter sista svarsdag måndag 28 september 2015: meddela remittenten eller begär förlängd remisstid."
@@ -21,7 +21,7 @@ def test_t002_moves_the_advice_out_of_stored_explanations(empty_url):  # noqa: F
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "t002_milestone_advice-1")  # as before: the advice in the explanation
+    command.downgrade(alembic_config(empty_url), "t002_milestone_advice-1")  # as before: the advice in the explanation
     engine = create_engine(empty_url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM milestone WHERE remiss_id = :r"), {"r": rid})  # planned on registration

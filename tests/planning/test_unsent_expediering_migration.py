@@ -9,46 +9,27 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from alembic import command
 from sqlalchemy import bindparam, create_engine, text
 
-from remiss import create_app
-from remiss.auth.models import Role
-from remiss.clock import local
 from remiss.db import Database, UTCDateTime, migrate
-from remiss.planning import agenda
-from remiss.planning.present import due_row
 from remiss.planning.service.recorded import DEADLINE_WHEN_SENT, WAITS_TO_BE_SENT
-from remiss.reminders import schedule
 from remiss.subscribers import connect_all
 from tests.conftest import Auth
-from tests.planning.helpers import add_meetings, at
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.planning.helpers import at
+from tests.support.migrations import alembic_config, app_on, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import read_rows, step_readers, tidplan_world
 
 BEFORE = "z003_justering_by_hand"
 THIS = "z004_unsent_expediering"
 MOMENT = bindparam("at", type_=UTCDateTime)
 EXPEDITED = at(2035, 3, 12, 14, 5)  # "Expediera", without a svarsadress: the frozen documents' moment
 TODAY = date(2035, 3, 20)  # past the planned expediering, before the sista svarsdag
-TOKEN = "kalender-sara-0123456789abcdef"
 # key: (expedierat, frozen documents kept); "kvar": decided, the expediering still to do
 CASES = {"waits": (True, True), "no_documents": (True, False), "kvar": (False, False)}
 REPAIRED = {"waits", "no_documents"}
-
-
-def _world(s) -> dict:
-    namnd = make_namnd(s, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
-    add_meetings(s, namnd, [("au", at(2035, 2, 15, 8, 30), ""), ("namnd", at(2035, 2, 22, 17), "")])
-    user = make_user(s, role=Role.registrator, namnder=[namnd], email="sara@oster.se", name="Sara Sekreterare")
-    user.ics_token = TOKEN  # her calendar feed's secret
-    s.add(user)
-    ids = {key: make_remiss(s, namnd=namnd, now=at(2034, 12, 1, 10), received_on=date(2034, 12, 1),
-                            deadline_on=date(2035, 3, 30), title=f"Remiss {key}", answer_email="").id
-           for key in CASES}
-    return {"ids": ids, "namnd": namnd.id, "user": user.email}
 
 
 def _old_shapes(url: str, ids: dict) -> None:
@@ -99,37 +80,9 @@ def _old_shapes(url: str, ids: dict) -> None:
 def _readers(url: str, world: dict) -> dict:
     """What each reader says of every remiss's Expediering: (Kalender open, start page late, ICS open, reminders
     open, API status, API not_by_hand)."""
-    db = Database(url)
-    now_local = local(at(TODAY.year, TODAY.month, TODAY.day, 9))
-    with db.transaction(write=False) as s:
-        items = [i for i in agenda.items(s, namnd_ids=[world["namnd"]], today=TODAY) if i.kind == "expediering"]
-        kalender = {i.remiss_id for i in items if not i.done}
-        late = {i.remiss_id for i in items if due_row(i, now_local).overdue}
-        reminders = {rid for rid in world["ids"].values()
-                     if any(m.kind == "expediering" and not m.done for m in schedule.milestones_due(s, rid))}
-    db.dispose()
-    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test", "SMTP_URL": "",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024})
-    client = app.test_client()
-    feed = client.get(f"/ics/anvandare/{TOKEN}/namnd/{world['namnd']}.ics").get_data(as_text=True).replace("\r\n ", "")
-    Auth(client).login(world["user"])
-    said = {}
-    for key, rid in world["ids"].items():
-        step = next(m for m in client.get(f"/api/v1/remisser/{rid}").json["milestones"] if m["kind"] == "expediering")
-        in_feed = [line for line in feed.splitlines() if line.startswith("SUMMARY") and f"Remiss {key}" in line
-                   and "Expediering" in line]
-        said[key] = (rid in kalender, rid in late, bool(in_feed) and not any("Klar: " in line for line in in_feed),
-                     rid in reminders, step["status"], step["not_by_hand"])
-    app.extensions["remiss_db"].dispose()
-    return said
-
-
-def _read(url: str, sql: str, **params) -> list[tuple]:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = [tuple(r) for r in conn.execute(text(sql), params)]
-    engine.dispose()
-    return rows
+    said = step_readers(url, world, "expediering", TODAY)
+    return {key: (r.kalender, r.late, r.ics, r.reminders, r.api["status"], r.api["not_by_hand"])
+            for key, r in said.items()}
 
 
 def _steps(url: str) -> list[tuple]:
@@ -149,13 +102,13 @@ def test_z004_closes_an_expediering_left_open_by_an_expediering_without_svarsadr
     migrate(url)
     db = Database(url)
     with db.transaction() as s:
-        world = _world(s)
+        world = tidplan_world(s, CASES, answer_email="")
     db.dispose()
     ids = world["ids"]
 
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     _old_shapes(url, ids)
-    planned = dict(_read(url, "SELECT remiss_id, due_on FROM milestone WHERE kind = 'expediering'"))
+    planned = dict(read_rows(url, "SELECT remiss_id, due_on FROM milestone WHERE kind = 'expediering'"))
     assert all(str(day) < TODAY.isoformat() for day in planned.values()), planned  # the expediering's day has passed
     before = _readers(url, world)
     old = "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."
@@ -180,8 +133,7 @@ def test_z004_closes_an_expediering_left_open_by_an_expediering_without_svarsadr
         assert words == "Expedierat utan svarsadress: yttrandet skickas till remittenten på annat sätt."
         deadline = changed[(ids[key], "sista_svarsdag")]
         assert deadline[2:] == (None, False, WAITS_TO_BE_SENT, "")
-    api = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test", "SMTP_URL": "",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024})
+    api = app_on(url)
     client = api.test_client()
     Auth(client).login(world["user"])
     detail = client.get(f"/api/v1/remisser/{ids['waits']}").json
@@ -197,9 +149,9 @@ def test_z004_closes_an_expediering_left_open_by_an_expediering_without_svarsadr
     api.extensions["remiss_db"].dispose()
 
     # the history says it; the sweep plans the repaired remisser again
-    horizon = dict(_read(url, "SELECT id, reminders_planned_until FROM remiss"))
+    horizon = dict(read_rows(url, "SELECT id, reminders_planned_until FROM remiss"))
     assert {key for key in ids if horizon[ids[key]] is None} == REPAIRED
-    notes = _read(url, "SELECT remiss_id, entity, action, changes, note FROM audit_event WHERE note LIKE :n",
+    notes = read_rows(url, "SELECT remiss_id, entity, action, changes, note FROM audit_event WHERE note LIKE :n",
                   n="%rättat vid uppgradering%")
     assert sorted(r[0] for r in notes) == sorted(ids[k] for k in REPAIRED)
     for _, entity, action, changes, note in notes:
@@ -210,9 +162,9 @@ def test_z004_closes_an_expediering_left_open_by_an_expediering_without_svarsadr
 
     # again: nothing more to change; the downgrade keeps the rows
     rows = _steps(url)
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     assert _steps(url) == rows
     assert migrate(url, THIS) == 1
     assert _steps(url) == rows
-    assert len(_read(url, "SELECT id FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")) == 2
+    assert len(read_rows(url, "SELECT id FROM audit_event WHERE note LIKE :n", n="%rättat vid uppgradering%")) == 2
 

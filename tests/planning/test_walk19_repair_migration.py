@@ -24,7 +24,7 @@ from remiss.reminders import schedule
 from remiss.reminders.models import OutboxMessage
 from remiss.subscribers import connect_all
 from tests.planning.helpers import add_meetings, at
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url, read_rows  # noqa: F401 (a fixture)
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 BEFORE = "y001_tidplan_extension_step"
@@ -123,20 +123,12 @@ def _old_shapes(conn, ids: dict) -> set[str]:
     return cancelled
 
 
-def _read(url: str, sql: str, **params) -> list:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = [tuple(r) for r in conn.execute(text(sql), params)]
-    engine.dispose()
-    return rows
-
-
 def _state(url: str) -> tuple:
     """Every row the repair may touch (not the plan horizon: the reminder sweep sets it again)."""
-    return (_read(url, "SELECT id, decision, decided_on FROM extension ORDER BY id"),
-            _read(url, "SELECT id, done_at, closed_with_remiss, explanation FROM milestone ORDER BY id"),
-            _read(url, "SELECT id, no_comments, summary, other_comments FROM sandlista_entry ORDER BY id"),
-            _read(url, "SELECT count(*) FROM audit_event"))
+    return (read_rows(url, "SELECT id, decision, decided_on FROM extension ORDER BY id"),
+            read_rows(url, "SELECT id, done_at, closed_with_remiss, explanation FROM milestone ORDER BY id"),
+            read_rows(url, "SELECT id, no_comments, summary, other_comments FROM sandlista_entry ORDER BY id"),
+            read_rows(url, "SELECT count(*) FROM audit_event"))
 
 
 def _indexes(url: str) -> set[str]:
@@ -147,7 +139,7 @@ def _indexes(url: str) -> set[str]:
 
 
 def _notes(url: str, entity: str, entity_id: int) -> list[str]:
-    return [r[0] for r in _read(url, "SELECT note FROM audit_event WHERE entity = :e AND entity_id = :i "
+    return [r[0] for r in read_rows(url, "SELECT note FROM audit_event WHERE entity = :e AND entity_id = :i "
                                      "AND note LIKE '%(rättat vid uppgradering)' ORDER BY id", e=entity, i=entity_id)]
 
 
@@ -159,10 +151,10 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
     with db.transaction() as s:
         ids = _world(s)
     db.dispose()
-    steps = dict(_read(url, "SELECT kind, due_on FROM milestone WHERE remiss_id = :r", r=ids["ahead"]))
+    steps = dict(read_rows(url, "SELECT kind, due_on FROM milestone WHERE remiss_id = :r", r=ids["ahead"]))
     assert str(steps["namnd"]) == "2035-02-22" and str(steps["arbetsutskott"]) == "2035-02-15"
 
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     assert "ix_milestone_flag_reason" not in _indexes(url)
     engine = create_engine(url)
     with engine.begin() as conn:
@@ -172,7 +164,7 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
     assert migrate(url, "z001_walk19_repair") == 1
 
     # G4: the request the grant reached is superseded from the grant's day, the later one still waits
-    decided = {r[0]: (r[1], r[2] and str(r[2])) for r in _read(url, "SELECT id, decision, decided_on FROM extension")}
+    decided = {r[0]: (r[1], r[2] and str(r[2])) for r in read_rows(url, "SELECT id, decision, decided_on FROM extension")}
     assert decided[ids["twin"]] == ("superseded", "2034-12-03")
     assert decided[ids["covered"]] == ("superseded", "2034-12-04")
     assert decided[ids["later"]] == ("pending", None)
@@ -181,7 +173,7 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
 
     # G1: the sammanträden still ahead are open again; the work a beslut presupposes stays done; a sammanträde
     # whose day has passed since may have decided the ärende: left as it was
-    rows = {(r[0], r[1]): (r[2], r[3]) for r in _read(
+    rows = {(r[0], r[1]): (r[2], r[3]) for r in read_rows(
         url, "SELECT remiss_id, kind, done_at, explanation FROM milestone")}
     assert rows[(ids["ahead"], "namnd")] == (None, "Sammanträdet torsdag 22 februari 2035 har inte ägt rum än: "
                                                    "status ändrad till Beslutad för hand 5 december 2034.")
@@ -194,7 +186,7 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
         "registreras, inte när status ändras till Beslutad för hand (rättat vid uppgradering)"]
 
     # v001's and this repair's reopened steps: the next sweep plans their reminders again (sync_remiss)
-    horizons = dict(_read(url, "SELECT id, reminders_planned_until FROM remiss"))
+    horizons = dict(read_rows(url, "SELECT id, reminders_planned_until FROM remiss"))
     assert horizons[ids["soon"]] is None and horizons[ids["ahead"]] is None
     assert horizons[ids["passed"]] is not None and horizons[ids["outgoing"]] is not None
     db = Database(url)
@@ -208,12 +200,12 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
     assert owed and set(owed) <= cancelled, owed  # without the repair: none till the horizon runs out
 
     # G2: the synpunkter stay and the tick goes, said in the history; a summary or a blank answer keeps it
-    entries = {r[0]: (bool(r[1]), r[2]) for r in _read(url, "SELECT id, no_comments, other_comments FROM "
+    entries = {r[0]: (bool(r[1]), r[2]) for r in read_rows(url, "SELECT id, no_comments, other_comments FROM "
                                                                 "sandlista_entry")}
     pension, ungdom, funk = (ids["entries"][n] for n in ("Pensionärsrådet", "Ungdomsrådet", "Funktionshinderrådet"))
     assert entries[pension] == (False, "Fler bänkar behövs.")
     assert entries[ungdom][0] is True and entries[funk][0] is True
-    assert _read(url, "SELECT text FROM sandlista_answer WHERE sandlista_entry_id = :e", e=pension) == [
+    assert read_rows(url, "SELECT text FROM sandlista_answer WHERE sandlista_entry_id = :e", e=pension) == [
         ("Bra förslag.",)]
     assert _notes(url, "sandlista_entry", pension) == [
         "Pensionärsrådet: ”Inga synpunkter” borttaget, eftersom svaret har svar på frågorna och övriga synpunkter, "
@@ -224,8 +216,8 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
 
     # again: nothing more to repair
     repaired = _state(url)
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     assert migrate(url, "z001_walk19_repair") == 1
     assert _state(url) == repaired
-    command.downgrade(_alembic(url), BEFORE)
+    command.downgrade(alembic_config(url), BEFORE)
     assert "ix_milestone_flag_reason" not in _indexes(url)

@@ -11,7 +11,7 @@ from remiss.db import Database, migrate
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import at
-from tests.remisser.test_dnr_migration import _alembic
+from tests.support.migrations import alembic_config
 from tests.support.factories import make_namnd, make_remiss
 
 
@@ -35,7 +35,7 @@ def test_l001_marks_the_late_answers_already_there(tmp_path):
 
     # as before this revision: no column (a merge revision has no single one before it to downgrade to: go to
     # one of the heads it merges, then bring the others back up)
-    command.downgrade(_alembic(url), "t001_title_key_lead")
+    command.downgrade(alembic_config(url), "t001_title_key_lead")
     engine = Database(url).write_engine
     with engine.connect() as conn:
         assert "answered_late" not in {row[1] for row in conn.execute(text("PRAGMA table_info(remiss)"))}

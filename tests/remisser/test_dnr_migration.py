@@ -2,48 +2,18 @@
 incoming remissers' sändlistor put there (and of nothing else)."""
 from __future__ import annotations
 
-import os
-
-import pytest
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from remiss.auth.access import Principal
-from remiss.db import MIGRATIONS_DIR, Database, migrate
+from remiss.db import Database, migrate
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service.register import save_organisation, save_list
 from remiss.remisser.models import Remiss, SandlistaEntry
 from remiss.remisser.service import ensure_organisation
-from tests.conftest import PG_URL
 from tests.support.factories import T0, make_namnd, make_remiss
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'f001.db'}"
-        return
-    if not PG_URL:
-        pytest.skip("needs PostgreSQL: set REMISS_TEST_DATABASE_URL")
-    name = f"remiss_f001_{os.getpid()}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def _alembic(url: str) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    return cfg
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 
 
 def test_f001_fills_the_keys_and_removes_only_incoming_sandlista_names(empty_url):
@@ -72,7 +42,7 @@ def test_f001_fills_the_keys_and_removes_only_incoming_sandlista_names(empty_url
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "f001_dnr_keys-1")  # as before this revision: no keys
+    command.downgrade(alembic_config(empty_url), "f001_dnr_keys-1")  # as before this revision: no keys
     migrate(empty_url)
 
     db = Database(empty_url)
@@ -104,7 +74,7 @@ def test_t001_rekeys_titles_stored_with_the_remiss_lead(empty_url):
     db.write_engine.dispose()
     db.read_engine.dispose()
 
-    command.downgrade(_alembic(empty_url), "t001_title_key_lead-1")  # the keys as f001 wrote them
+    command.downgrade(alembic_config(empty_url), "t001_title_key_lead-1")  # the keys as f001 wrote them
     engine = create_engine(empty_url)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT title_key FROM remiss WHERE id = :id"), {"id": old_id}).scalar() == \

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from remiss.auth.models import Role
 from remiss.db import Database, migrate
-from tests.remisser.test_dnr_migration import _alembic, empty_url  # noqa: F401 (a fixture)
+from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
 from tests.support.factories import make_user
 
 ROW = "INSERT INTO form_submission (user_id, token, created_at) VALUES (:u, :t, '2026-12-05 12:00:00')"
@@ -37,7 +37,7 @@ def test_x001_makes_the_table_of_claimed_forms_and_takes_it_away_again(empty_url
         s.execute(text("DELETE FROM user_account WHERE id = :u"), {"u": user})
         assert s.execute(text("SELECT user_id FROM form_submission")).scalars().all() == [other]
     db.dispose()
-    command.downgrade(_alembic(empty_url), "x001_form_submission-1")
+    command.downgrade(alembic_config(empty_url), "x001_form_submission-1")
     engine = create_engine(empty_url)
     assert "form_submission" not in inspect(engine).get_table_names()
     engine.dispose()
