@@ -315,10 +315,13 @@ def change_status(remiss_id: int):
         session.rollback()
         say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
         return _show(remiss_id), stale_form.twice_status(exc.by_other)  # 409 when another set it
-    except (TransitionError, AccessDenied) as exc:
-        flash(str(exc), "error")
-    else:
-        flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
+    except (TransitionError, AccessDenied) as exc:  # refused for the role or the remiss's state now: said at the
+        # field, with the comment typed kept (a flash and a redirect lost it): 403, or 409 as a stale form
+        session.rollback()
+        values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
+        return _show(remiss_id, status_values=values, status_errors={"status": str(exc)}), \
+            403 if isinstance(exc, AccessDenied) else stale_form.CONFLICT
+    flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
