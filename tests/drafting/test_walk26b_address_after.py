@@ -92,3 +92,45 @@ def test_besvarad_by_hand_is_not_offered_while_the_sending_is_unregistered(decid
            "post eller på annat sätt”" in shown, shown[:3000]
     assert "Expedierad, inte skickad" in _header(client, rid)
     assert "Status: Beslutad → Besvarad" not in shown.rsplit("Historik", 1)[-1]
+
+
+def test_a_svarsadress_added_after_the_expediering_offers_to_mail_the_yttrande(
+        decided, auth, client, db, runner, smtp):
+    """Session 27 (X10, asked for): the remiss page asks "Yttrandet är expedierat men inte skickat. Skicka det nu
+    till registrator@skane.example?" with a button that puts the expedierat yttrande's mail in the Utkorg, the one
+    Expediera would have queued; the remiss is besvarad once it has left."""
+    from tests.drafting.test_expediering_mail import sweep
+
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/remisser/{rid}"
+    assert "Skicka yttrandet nu" not in client.get(url).get_data(as_text=True)  # no address: not offered
+    # Ändra uppgifter: the remittent's address turned up; the Klart points to the question
+    edited = auth.post(f"{url}/andra", {"answer_email": "registrator@skane.example"}, form_url=f"{url}/andra",
+                       follow_redirects=True)
+    shown = _text(edited.get_data(as_text=True))
+    assert ("Klart: Ändringarna är sparade. Yttrandet är expedierat men inte skickat: skicka det nu till "
+            "registrator@skane.example med ”Skicka yttrandet nu” under Yttrande.") in shown, shown[:3000]
+    # old code: only "Skickat per post eller på annat sätt"
+    assert ("Yttrandet är expedierat men inte skickat. Skicka det nu till registrator@skane.example?") in shown
+    assert "Skicka yttrandet nu" in shown
+    done = auth.post(f"{url}/yttrande/skicka-nu", {}, form_url=url, follow_redirects=True)
+    said = _text(done.get_data(as_text=True))
+    assert ("Klart: Yttrandet läggs i utkorgen och e-postas inom några minuter till registrator@skane.example."
+            in said), said[:3000]
+    assert "Skicka yttrandet nu" not in said  # asked once
+    header = _header(client, rid)  # as after an expediering with an address: waiting in the Utkorg
+    assert "Expedierad, inte skickad" in header and "Yttrandet väntar i utkorgen sedan" in header, header
+    again = _text(auth.post(f"{url}/yttrande/skicka-nu", {}, form_url=url, follow_redirects=True)
+                  .get_data(as_text=True))
+    assert "Yttrandet är redan lagt i utkorgen för e-post till registrator@skane.example." in again
+    sweep(runner, "2015-09-24T19:00")
+    [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")  # once, the frozen documents
+    assert rcpts == ["registrator@skane.example"]
+    names = [part.get_filename() for part in message.iter_attachments()]
+    assert any(n.endswith(".docx") for n in names) and any(n.endswith(".pdf") for n in names), names
+    header = _header(client, rid)
+    assert "Besvarad" in header and "inte skickad" not in header, header
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status"] == "besvarad"
+    history = _text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert "lagt i utkorgen när svarsadressen kom" in history, history[:3000]
