@@ -17,7 +17,7 @@ _DELEGATIONSNUMMER = re.compile(r"^(?=.*[0-9])[A-Za-zÅÄÖåäö0-9§ /:.,–-]
 PARAGRAF_FORM = "Ange paragrafen som i protokollet, t.ex. § 142, § 12 a eller §§ 12–13."
 DELEGATIONSNUMMER_FORM = ("Ange delegationsbeslutets nummer med siffror och bokstäver, t.ex. D 12 eller § 12, eller "
                           "lämna fältet tomt.")
-# in a delegationsbeslut's number a § is followed by a number, as in a protokoll: "§ 12", never "§§§ x" (walk26b X16)
+# in a delegationsbeslut's number a § comes before a number, as in a protokoll: "§ 12", never "§§§ x" (walk26b X16)
 _SIGN_WITHOUT_NUMBER = re.compile(r"§(?!§?\s*[0-9])|§§§")
 
 

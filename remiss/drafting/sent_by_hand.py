@@ -16,6 +16,7 @@ from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
 from remiss.remisser.history import SENT_BY_HAND_NOTE
 from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -142,8 +143,8 @@ def mail_now(session: Session, *, now: datetime, principal: Principal, remiss: R
                                 "göras.")
         raise _recorded(session, principal, remiss) or DraftError(NOTHING_PENDING)
     if not (remiss.answer_email or "").strip():
-        raise DraftError("Remissen har ingen svarsadress. Lägg till den under Ändra uppgifter, eller registrera "
-                         "hur yttrandet skickades under ”Skickat per post eller på annat sätt”.")
+        raise DraftError(f"{noun_of(remiss.kind).The} har ingen svarsadress. Lägg till den under Ändra uppgifter, "
+                         "eller registrera hur yttrandet skickades under ”Skickat per post eller på annat sätt”.")
     version = session.get(DraftVersion, draft.frozen_version_id)
     document = session.exec(select(GeneratedDocument).where(
         GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.frozen, GeneratedDocument.kind == "yttrande",

@@ -189,8 +189,9 @@ def unreached_words(names: list[str]) -> str:
     whose missiv is held back is named, with its address, in the held missiv's line (walk25b Z2, walk26b X8)."""
     if not names:
         return ""
-    return (f"Missivet kunde inte e-postas till {join_words(names)}: {'den räknas' if len(names) == 1 else 'de räknas'}"
-            " inte bland dem som har fått remissen förrän missivet har skickats.")
+    they = "den räknas" if len(names) == 1 else "de räknas"
+    return (f"Missivet kunde inte e-postas till {join_words(names)}: {they} inte bland dem som har fått remissen "
+            "förrän missivet har skickats.")
 
 
 def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: RemissStatus, stale: str, unsent: list,

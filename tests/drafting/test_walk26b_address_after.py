@@ -134,3 +134,25 @@ def test_a_svarsadress_added_after_the_expediering_offers_to_mail_the_yttrande(
     assert client.get(f"/api/v1/remisser/{rid}").get_json()["status"] == "besvarad"
     history = _text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert "lagt i utkorgen när svarsadressen kom" in history, history[:3000]
+
+
+def test_the_api_says_where_and_mails_the_expedierat_yttrande(decided, auth, client, db):
+    """Session 27: the API's yttrande says mail_now_to (additive) and POST …/yttrande/skicka-nu queues the mail."""
+    from tests.conftest import csrf_token
+
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/api/v1/remisser/{rid}/yttrande"
+    assert client.get(url).get_json()["mail_now_to"] is None
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    refused = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert refused.status_code == 409 and "ingen svarsadress" in refused.get_json()["error"]
+    with db.transaction() as s:
+        s.get(Remiss, rid).answer_email = "registrator@skane.example"
+    assert client.get(url).get_json()["mail_now_to"] == "registrator@skane.example"
+    done = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert done.status_code == 200, done.get_json()
+    assert done.get_json()["mail_now_to"] is None and done.get_json()["sent_by_hand_pending"] is False
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status"] == "besvarad"
+    again = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert again.status_code == 409 and "redan lagt i utkorgen" in again.get_json()["error"]

@@ -238,7 +238,8 @@ def edit(remiss_id: int):
                 session.rollback()
             else:
                 said = " ".join([present.saved_deadline_message(remiss, before)] + moved
-                                + [_outgoing_edit_note(session, remiss), _unsent_yttrande_note(session, remiss)]).strip()
+                                + [_outgoing_edit_note(session, remiss),
+                                   _unsent_yttrande_note(session, remiss)]).strip()
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
