@@ -53,7 +53,7 @@ def test_a_move_the_role_may_not_make_keeps_the_comment(world, auth, db):
     auth.login("hans@miljo.se")
     response = auth.post(f"{url}/status", {"status": "klar_for_beslut", "note": NOTE}, form_url=url)
     assert response.status_code == 403
-    _refused(response, "kan flytta remissen till ”Klar för beslut”")
+    _refused(response, "Med rollen Handläggare kan du inte flytta remissen till ”Klar för beslut”")
     assert _status(db, world) == "under_beredning"
 
 
