@@ -138,12 +138,13 @@ def require_any(principal: Principal, action: Action, *, doing: str = "") -> Non
         raise refused_by_role(principal, action, doing)
 
 
-def refused_by_role(principal: Principal, action: Action, doing: str = "") -> AccessDenied:
+def refused_by_role(principal: Principal, action: Action, doing: str = "", *, who: str = "") -> AccessDenied:
     """The refusal of action by the principal's role, named with the role and the act: "Med rollen Läsare kan du
-    inte godkänna yttranden." (walk26 W6)."""
+    inte godkänna yttranden." (walk26 W6); who: the roles that may, where saying so helps (": det gör
+    registratorer")."""
     doing = doing or ACTION_WORDS[action]
-    return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}.", principal=principal,
-                        action=action, doing=doing)
+    return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}{f': det gör {who}' if who else ''}.",
+                        principal=principal, action=action, doing=doing)
 
 
 def require_act(principal: Principal, act: str, namnd_id: int) -> None:
@@ -201,12 +202,16 @@ def status_action(old: RemissStatus | str, new: RemissStatus | str) -> Action:
 def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus | str,
                         new: RemissStatus | str, kind=None) -> None:
     """Raise AccessDenied unless the principal may move a remiss of the nämnd from old to new status; the refusal
-    names it by its kind (a RemissKind, where known: "Bara … kan flytta ärendet till …", kind_words)."""
+    names the role, as every refusal by the role does (refused_by_role), the remiss by its kind (a RemissKind,
+    where known: "… flytta ärendet till …", kind_words) and who may: "Med rollen Handläggare kan du inte makulera
+    remissen: det gör registratorer." (walk26b X2: it said "Bara registratorer kan …", no role named)."""
     action = status_action(old, new)
     require(principal, Action.edit, namnd_id)
     if not principal.may(action, namnd_id):
-        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan flytta {noun_of(kind).the} till "
-                           f"”{RemissStatus(new).label}”.")
+        new, noun = RemissStatus(new), noun_of(kind)
+        doing = (f"makulera {noun.the}" if new == RemissStatus.makulerad
+                 else f"flytta {noun.the} till ”{new.label}”")
+        raise refused_by_role(principal, action, doing, who=ROLE_WORDS[action])
 
 
 def may_move(principal: Principal, namnd_id: int, old: RemissStatus | str, new: RemissStatus | str) -> bool:

@@ -17,8 +17,9 @@ from remiss.drafting import decision as decisions
 from remiss.drafting import (dispatch, drafts, forms, generate, rattelse, sent_by_hand, sent_title, states,
     versions)
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
-from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, SentByHand, YttrandePublic,
-                                     YttrandeSave, YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
+from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, MailNow, RattelseStart, SentByHand,
+                                     YttrandePublic, YttrandeSave, YttrandeStateChange, YttrandeStateResult,
+                                     YttrandeWithVersions)
 from remiss.drafting.views import bp
 from remiss.drafting.views.documents import document_bytes
 from remiss.web.errors import error_response
@@ -91,6 +92,9 @@ def draft_summary(session, remiss) -> dict:
         # POST …/yttrande/skickat
         "sent_by_hand_pending": sent_by_hand.pending(remiss, draft.state if draft else None,
                                                      draft.rattelse if draft else 0),
+        # a svarsadress added after the expediering: POST …/yttrande/skicka-nu mails it there (walk26b X10)
+        "mail_now_to": (remiss.answer_email.strip() or None) if sent_by_hand.mail_question(
+            remiss, draft.state if draft else None, draft.rattelse if draft else 0) else None,
         "unanswered_questions": [{"number": n, "fraga": text} for n, text in sections.unanswered(content)],
         # the signers without a name under the yttrande ("ordförande", "förvaltningschef"; walk16 finding 12)
         "missing_signatures": signatures.missing(content, drafts.find_decision(session, remiss.id)),
@@ -217,6 +221,15 @@ def record_sent(remiss_id: int):
     besvarad (409 unless sent_by_hand_pending)."""
     return _draft_step(remiss_id, Action.review, sent_by_hand.record_sent,
                        lambda body: {"sent_on": body.sent_on, "way": body.way})
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/skicka-nu")
+@operation("E-posta det expedierade yttrandet till svarsadressen som lades till efteråt", body=MailNow,
+           responses={200: YttrandePublic}, errors=(400, 401, 403, 404, 409), tag="yttrande")
+def mail_now(remiss_id: int):
+    """An expedierat yttrande not sent for want of a svarsadress, which was added since: its mail is queued as
+    Expediera queues it, and the remiss is besvarad once it has left (409 unless mail_now_to)."""
+    return _draft_step(remiss_id, Action.review, sent_by_hand.mail_now, lambda body: {})
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")

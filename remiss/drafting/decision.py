@@ -1,7 +1,6 @@
 """The nämnd's beslut on the yttrande and the justering of its protokoll: record and correct them."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,6 +16,7 @@ from remiss.drafting import decision_base
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.drafts import DraftError, find_decision, find_draft, require_open
 from remiss.drafting.forms import DELEGAT_MISSING
+from remiss.drafting.paragraf import normal_paragraf, paragraf_problem
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.versions import catch_up, move_remiss
 from remiss.namnd.models import Meeting, Namnd
@@ -36,65 +36,6 @@ class Upload:
     data: bytes
     files_dir: str
     max_bytes: int
-
-
-# A paragraf as protokoll write it: "§ 142", "142", "§ 12 a", "§§ 12–13", with the organ's short name before the
-# § when the protokoll numbers per organ ("KS § 142", "AU § 12").
-_NUMBER = r"([0-9]{1,5})(?:\s*([a-zA-Z]))?(?![\w§])"
-_PARAGRAF = re.compile(r"^(?:((?:[A-Za-zÅÄÖåäö]{1,12} ){1,2})(?=§))?(§{0,2})\s*" + _NUMBER
-                       + r"(?:\s*[-–—]\s*" + _NUMBER + r")?$")
-# a delegationsbeslut's number in the delegationsbeslutslista, when it has one: "D 12", "DB 2015:12", "§ 12"
-_DELEGATIONSNUMMER = re.compile(r"^(?=.*[0-9])[A-Za-zÅÄÖåäö0-9§ /:.,–-]+$")
-PARAGRAF_FORM = "Ange paragrafen som i protokollet, t.ex. § 142, § 12 a eller §§ 12–13."
-
-
-def normal_paragraf(text: str) -> str:
-    """'142', '§142' and '§ 142' -> '§ 142'; '12A' -> '§ 12 a'; '12-13' -> '§§ 12–13'; other text (e.g. a
-    delegationsbeslut's 'D 12/2015') as typed, spaces collapsed."""
-    text = " ".join((text or "").split())
-    match = _PARAGRAF.match(text)
-    if not match:
-        return text
-    organ, _, first, letter, last, last_letter = match.groups()
-
-    def number(digits: str, letter: str | None) -> str:
-        return digits + (f" {letter.lower()}" if letter else "")
-
-    numbers = number(first, letter) + (f"–{number(last, last_letter)}" if last else "")
-    return f"{organ or ''}{'§§' if last else '§'} {numbers}"
-
-
-def paragraf_problem(paragraf: str, decided_by: DecidedBy | None) -> str:
-    """Why a normalised paragraf is not one a protokoll (or a delegationsbeslutslista) would print ("" if fine)."""
-    if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott):
-        if not paragraf:
-            return "Ange paragrafen i protokollet, t.ex. § 142."
-        if not (match := _PARAGRAF.match(paragraf)):
-            return PARAGRAF_FORM
-        if problem := _numbering_problem(match.group(1), *match.groups()[2:]):
-            return problem
-    elif paragraf and not _DELEGATIONSNUMMER.match(paragraf):
-        return ("Ange delegationsbeslutets nummer med siffror och bokstäver, t.ex. D 12 eller § 12, eller lämna "
-                "fältet tomt.")
-    if len(paragraf) > 20:
-        return "Skriv högst 20 tecken, t.ex. § 142."
-    return ""
-
-
-def _numbering_problem(organ: str | None, first: str, letter: str | None, last: str | None,
-                       last_letter: str | None) -> str:
-    """Why a protokoll's paragraf numbers are not ones it prints: § 0, or §§ 13–12 (walk20 H5); "" if fine."""
-    if int(first) == 0:
-        return "Paragrafens nummer börjar på 1."
-    if last is None:
-        return ""
-    start, end = (int(first), (letter or "").lower()), (int(last), (last_letter or "").lower())
-    first, last = first + (letter or ""), last + (last_letter or "")
-    if end == start:
-        return f"Första och sista paragrafen är samma: skriv {normal_paragraf((organ or '') + '§ ' + first)}."
-    if end < start:
-        return f"Skriv paragraferna i stigande ordning: {normal_paragraf((organ or '') + f'§§ {last}-{first}')}."
-    return ""
 
 
 def _check_justering(errors: dict, meeting_on: date | None, justerad_on: date | None, today: date) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from remiss import stale_form
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
+from remiss.drafting.paragraf import normal_paragraf, paragraf_problem
 from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
 
@@ -97,6 +98,9 @@ def decision_from(raw) -> dict:
         if values["decided_by"] == "delegat" and not values["delegat"].strip():
             # said in the same round as the dates, not only after they are right (walk26b X17)
             errors["delegat"] = DELEGAT_MISSING
+        if "paragraf" not in errors and (problem := paragraf_problem(normal_paragraf(values["paragraf"]),
+                                                                     values["decided_by"])):
+            errors["paragraf"] = problem  # so is the paragraf ("§§§ x" went unremarked beside bad dates, X16)
         raise InputErrors({key: errors[key] for key in sorted(errors, key=_FIELD_ORDER.index)})
     return values
 

@@ -332,6 +332,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,
         "send_pending": send_pending,
         "may_record_sent": may_review and send_pending,
+        # a svarsadress added since the expediering: e-mail it now (walk26b X10)
+        "mail_question": sent_by_hand.mail_question(remiss, state, rattelse) if may_review else "",
         "sent_ways": list(sent_by_hand.WAYS.items()),
         "sent_values": {"sent_on": today.isoformat(), "way": "post"},
         "decision": _decision_display(session, decision, today),

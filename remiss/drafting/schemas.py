@@ -161,6 +161,11 @@ class JusteringRecord(Body):
     justerad_on: str | None = None
 
 
+class MailNow(Body):
+    """POST /api/v1/remisser/{id}/yttrande/skicka-nu: e-mail the expedierat yttrande to the svarsadress added after
+    the expediering (mail_now_to); an empty object."""
+
+
 class SentByHand(Body):
     """POST /api/v1/remisser/{id}/yttrande/skickat: the expedierat yttrande of a remiss without an answer address
     was sent by post (way "post"), "bud", "lamnat" or "annat" on sent_on (YYYY-MM-DD); the remiss becomes besvarad."""
@@ -198,6 +203,8 @@ class YttrandePublic(SQLModel):
     review_comment: str
     sent_by_hand_pending: bool = Field(False, description="expedierat utan svarsadress och inte registrerat som "
                                                           "skickat: remissen är inte besvarad ännu")
+    mail_now_to: str | None = Field(None, description="svarsadressen som lades till efter expedieringen: POST "
+                                                      "…/yttrande/skicka-nu e-postar yttrandet dit (annars null)")
     unanswered_questions: list[dict[str, Any]] = Field(
         default_factory=list, description="frågeställningar utan svar ({number, fraga}); yttrandet tar inte med dem")
     missing_signatures: list[str] = Field(

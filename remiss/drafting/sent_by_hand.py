@@ -16,6 +16,7 @@ from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
 from remiss.remisser.history import SENT_BY_HAND_NOTE
 from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -29,6 +30,10 @@ NOT_BY_HAND = ("Yttrandet är expedierat men inte skickat. Registrera hur och n�
                "post eller på annat sätt” i yttrandets del av sidan, så blir remissen besvarad.")
 NOTHING_PENDING = "Det finns inget expedierat yttrande som väntar på att registreras som skickat."
 SENT_NOTE = SENT_BY_HAND_NOTE  # how the history's line of a recorded sending begins (record_sent)
+
+
+class AlreadyQueued(DraftError):
+    """"Skicka yttrandet nu" pressed again: its mail is in the Utkorg already, nothing more is queued."""
 
 
 class AlreadySent(DraftError):
@@ -108,3 +113,51 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
     session.add(remiss)
     session.flush()
     return remiss
+
+
+def mail_question(remiss, draft_state: str | None, rattelse: int = 0) -> str:
+    """"Yttrandet är expedierat men inte skickat. Skicka det nu till registrator@skane.example?" when a svarsadress
+    was added after an expediering without one (walk26b X10): the remiss page offers to e-mail it; "" otherwise."""
+    to = (remiss.answer_email or "").strip()
+    if not to or not pending(remiss, draft_state, rattelse):
+        return ""
+    return f"Yttrandet är expedierat men inte skickat. Skicka det nu till {to}?"
+
+
+def mail_now(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> str:
+    """E-mail the expedierat, unsent yttrande to the svarsadress added since the expediering (walk26b X10): its
+    frozen documents, as Expediera queues them (drafting.mailing), and the remiss is besvarad once it has left, as
+    after an expediering with an address. Return the address. DraftError when nothing waits or there is no
+    address."""
+    from remiss.drafting.mailing import enqueue_yttrande, queued_for
+    from remiss.drafting.models import DraftVersion
+    from remiss.planning.service.milestones import EXPEDITED_NOTE
+    from remiss.remisser.models import ArchivedDocument
+
+    require_act(principal, "expediera", remiss.namnd_id)
+    draft = find_draft(session, remiss.id)
+    if not pending(remiss, draft.state if draft else None, draft.rattelse if draft else 0):
+        version = session.get(DraftVersion, draft.frozen_version_id) if draft and draft.frozen_version_id else None
+        if version is not None and (to := queued_for(session, remiss, version)[0]):  # a double click: done once
+            raise AlreadyQueued(f"Yttrandet är redan lagt i utkorgen för e-post till {to}. Inget mer behöver "
+                                "göras.")
+        raise _recorded(session, principal, remiss) or DraftError(NOTHING_PENDING)
+    if not (remiss.answer_email or "").strip():
+        raise DraftError(f"{noun_of(remiss.kind).The} har ingen svarsadress. Lägg till den under Ändra uppgifter, "
+                         "eller registrera hur yttrandet skickades under ”Skickat per post eller på annat sätt”.")
+    version = session.get(DraftVersion, draft.frozen_version_id)
+    document = session.exec(select(GeneratedDocument).where(
+        GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.frozen, GeneratedDocument.kind == "yttrande",
+        GeneratedDocument.draft_version_id == version.id).order_by(GeneratedDocument.id)).first()
+    pdf = session.exec(select(ArchivedDocument).where(  # the PDF archived at the expediering, sent as it is
+        ArchivedDocument.remiss_id == remiss.id, ArchivedDocument.source_document_id == document.id)).first()
+    to = enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss, version=version,
+                          document=document, pdf=pdf)
+    expedited = expedierad_on(session, remiss.id, version.id)
+    # the expediering's note (milestones.expedited_now): "Expedierad, inte skickad än" until the sweep has sent it
+    note = EXPEDITED_NOTE.format(number=version.number).replace(
+        " och lagt i utkorgen", (f" {format_date(expedited)}" if expedited else "")
+        + " och lagt i utkorgen när svarsadressen kom")
+    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
+                           note=note, by_verb=True)
+    return to

@@ -139,10 +139,26 @@ def answered_keys(session: Session, remiss_id: int) -> frozenset[str]:
         if status in ("svarat", "avstar"))
 
 
+def missiv_names(session: Session, remiss_id: int) -> dict[str, str]:
+    """The outbox key of each instans's missiv → its name: the held missiv is said naming them with their address
+    (unsent_lines(names=…): "Missivet till Konstfrämjandet (info@konst.example) hålls kvar", walk26b X8)."""
+    return {f"outgoing:missiv:{remiss_id}:{entry_id}": name for entry_id, name in session.execute(
+        select(SandlistaEntry.id, SandlistaEntry.name).where(SandlistaEntry.remiss_id == remiss_id))}
+
+
+def held_to(session: Session, remiss_id: int) -> dict[int, str]:
+    """entry id → the address its held-back missiv is for (is_held)."""
+    prefix = f"outgoing:missiv:{remiss_id}:"
+    return {int(key[len(prefix):]): email for key, email, status, error in session.execute(
+        select(_O.key, _O.recipient_email, _O.status, _O.last_error).where(_O.remiss_id == remiss_id, _O.kind == KIND))
+        if is_held(status, error) and key.startswith(prefix) and key[len(prefix):].isdigit()}
+
+
 def next_step(session: Session, remiss_id: int, *, now: datetime) -> str:
     """Nästa steg while the missiv is not e-mailed: the panel's line ("Missivet till … väntar i utkorgen sedan …:
     e-posten går inte att skicka just nu (…), så det är inte skickat. …"); "" once every missiv has gone out."""
-    lines = unsent_lines(session, remiss_id, {KIND: "Missivet"}, now=now, skip_keys=answered_keys(session, remiss_id))
+    lines = unsent_lines(session, remiss_id, {KIND: "Missivet"}, now=now, skip_keys=answered_keys(session, remiss_id),
+                         names=missiv_names(session, remiss_id))
     return " ".join(lines)
 
 

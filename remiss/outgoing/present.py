@@ -158,8 +158,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
                                                  in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
         "waiting": waiting,
-        "unreached": unreached_words([e.name for e in entries if e.id in unreached], kept,
-                                     [e.id for e in entries if e.id in unreached]),
+        # those whose missiv the sweep gave up on; a held one is named in the held missiv's line (walk26b X8)
+        "unreached": unreached_words([e.name for e in entries if e.id in unreached and e.id not in kept]),
         "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
@@ -184,17 +184,14 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     }
 
 
-def unreached_words(names: list[str], kept: set[int] = frozenset(), ids: list[int] = ()) -> str:
-    """The panel's sentence of the instanser never asked because their missiv could not be e-mailed (h-queue24), or
-    is held back (kept: their entry ids, of ids in the order of names; walk25b Z2: nothing failed, it was not tried)."""
+def unreached_words(names: list[str]) -> str:
+    """The panel's sentence of the instanser never asked because their missiv could not be e-mailed (h-queue24); one
+    whose missiv is held back is named, with its address, in the held missiv's line (walk25b Z2, walk26b X8)."""
     if not names:
         return ""
-    held_names = [n for n, i in zip(names, ids) if i in kept]
-    failed = [n for n, i in zip(names, ids) if i not in kept] if ids else names
-    said = " och ".join(([f"hålls kvar till {join_words(held_names)}"] if held_names else [])
-                        + ([f"kunde inte e-postas till {join_words(failed)}"] if failed else []))
-    return (f"Missivet {said}: {'den räknas' if len(names) == 1 else 'de räknas'}"
-            " inte bland dem som har fått remissen förrän missivet har skickats.")
+    they = "den räknas" if len(names) == 1 else "de räknas"
+    return (f"Missivet kunde inte e-postas till {join_words(names)}: {they} inte bland dem som har fått remissen "
+            "förrän missivet har skickats.")
 
 
 def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: RemissStatus, stale: str, unsent: list,

@@ -80,12 +80,16 @@ def held(what: str, to: str, since: datetime, down: datetime, *, neuter: bool = 
 
 
 def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime,
-                 common: frozenset[str] = frozenset(), skip_keys: frozenset[str] = frozenset()) -> list[str]:
+                 common: frozenset[str] = frozenset(), skip_keys: frozenset[str] = frozenset(),
+                 names: dict[str, str] | None = None) -> list[str]:
     """The remiss's mail of the kinds in labels (kind -> "Missivet") that is due but not sent, one line per kind
     and outcome: "Missivet till pr@x.se och 2 till väntar i utkorgen sedan 5 december 2026 kl. 14.02." or
     "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet.
     common: the kinds whose label is an en-ord ("Påminnelsen"): "den är inte skickad", "skicka den igen".
-    skip_keys: held-back rows left out (a held missiv to an instans that has answered anyway, walk26b X8)."""
+    skip_keys: held-back rows left out (a held missiv to an instans that has answered anyway, walk26b X8).
+    names: outbox key → the remissinstans a mail is for (an utgående remiss's missiv): a held-back line names them
+    with their address and says they have not got the remiss ("Missivet till Konstfrämjandet (info@konst.example)
+    hålls kvar, så den har inte fått remissen: …"), the one list of them on the page (walk26b X8)."""
     rows = session.execute(
         select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts, _O.key)
         .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
@@ -108,7 +112,11 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
         kept: dict[str, list] = {}
         for row in (r for r in failed if r.last_error.startswith(HELD_MARK)):
             kept.setdefault(row.last_error[len(HELD_MARK):], []).append(row)
-        lines += [f"{label} till {_to(same, shown=len(same))} hålls kvar: {why}" for why, same in kept.items()]
+        for why, same in kept.items():
+            named = [r for r in same if names and r.key in names]
+            got = (f", så {'den' if len(named) == 1 else 'de'} har inte fått remissen" if named
+                   and len(named) == len(same) else "")
+            lines.append(f"{label} till {_to(same, shown=len(same), names=names)} hålls kvar{got}: {why}")
         for row in (r for r in failed if not r.last_error.startswith(HELD_MARK)):
             lines.append(f"{label} till {row.recipient_email} kunde inte skickas"
                          + (f": {row.last_error.rstrip('.')}" if row.last_error else "")
@@ -116,10 +124,13 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
     return lines
 
 
-def _to(rows, shown: int = 3) -> str:
+def _to(rows, shown: int = 3, names: dict[str, str] | None = None) -> str:
     """"a@x.se, b@y.se och 2 mottagare till": each recipient once, though two mails of a kind wait for one (two
-    extensions in a row: walk24 V9 named registrator@lund.example twice)."""
-    emails = list(dict.fromkeys(r.recipient_email for r in rows))
+    extensions in a row: walk24 V9 named registrator@lund.example twice); "Konstfrämjandet (info@konst.example)"
+    for a row names has."""
+    names = names or {}
+    emails = list(dict.fromkeys(f"{names[r.key]} ({r.recipient_email})" if r.key in names else r.recipient_email
+                                for r in rows))
     if len(emails) <= shown:
         return " och ".join([", ".join(emails[:-1]), emails[-1]]) if len(emails) > 1 else emails[0]
     return f"{', '.join(emails[:shown])} och {count_words(len(emails) - shown, 'mottagare', 'mottagare')} till"

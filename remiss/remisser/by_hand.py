@@ -59,6 +59,8 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
     confirmation. Else InputErrors under status, note and confirm."""
     require(principal, Action.edit, remiss.namnd_id)
+    if str(getattr(new, "value", new)) not in {s.value for s in S}:  # none of the list's (an empty value)
+        raise InputErrors({"status": "Välj en ny status i listan."})
     if str(getattr(new, "value", new)) == remiss.status:
         raise _already(session, principal, remiss)
     wanted = check_transition(remiss.status, new, remiss.direction, remiss.kind)

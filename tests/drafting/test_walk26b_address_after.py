@@ -86,9 +86,73 @@ def test_besvarad_by_hand_is_not_offered_while_the_sending_is_unregistered(decid
     options = re.search(r'<select[^>]*name="status".*?</select>', page, re.S).group(0)
     assert 'value="besvarad"' not in options, options  # old code: offered
     r = auth.post(f"{url}/status", {"status": "besvarad", "note": "", "confirm": "1"}, form_url=url)
-    assert r.status_code == 302
-    shown = _text(client.get(url).get_data(as_text=True))
+    assert r.status_code == 409  # refused at the form, in the page itself (session 27: was a flash and a redirect)
+    shown = _text(r.get_data(as_text=True))
     assert "Yttrandet är expedierat men inte skickat. Registrera hur och när det skickades under ”Skickat per " \
            "post eller på annat sätt”" in shown, shown[:3000]
     assert "Expedierad, inte skickad" in _header(client, rid)
     assert "Status: Beslutad → Besvarad" not in shown.rsplit("Historik", 1)[-1]
+
+
+def test_a_svarsadress_added_after_the_expediering_offers_to_mail_the_yttrande(
+        decided, auth, client, db, runner, smtp):
+    """Session 27 (X10, asked for): the remiss page asks "Yttrandet är expedierat men inte skickat. Skicka det nu
+    till registrator@skane.example?" with a button that puts the expedierat yttrande's mail in the Utkorg, the one
+    Expediera would have queued; the remiss is besvarad once it has left."""
+    from tests.drafting.test_expediering_mail import sweep
+
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/remisser/{rid}"
+    assert "Skicka yttrandet nu" not in client.get(url).get_data(as_text=True)  # no address: not offered
+    # Ändra uppgifter: the remittent's address turned up; the Klart points to the question
+    edited = auth.post(f"{url}/andra", {"answer_email": "registrator@skane.example"}, form_url=f"{url}/andra",
+                       follow_redirects=True)
+    shown = _text(edited.get_data(as_text=True))
+    assert ("Klart: Ändringarna är sparade. Yttrandet är expedierat men inte skickat: skicka det nu till "
+            "registrator@skane.example med ”Skicka yttrandet nu” under Yttrande.") in shown, shown[:3000]
+    # old code: only "Skickat per post eller på annat sätt"
+    assert ("Yttrandet är expedierat men inte skickat. Skicka det nu till registrator@skane.example?") in shown
+    assert "Skicka yttrandet nu" in shown
+    done = auth.post(f"{url}/yttrande/skicka-nu", {}, form_url=url, follow_redirects=True)
+    said = _text(done.get_data(as_text=True))
+    assert ("Klart: Yttrandet läggs i utkorgen och e-postas inom några minuter till registrator@skane.example."
+            in said), said[:3000]
+    assert "Skicka yttrandet nu" not in said  # asked once
+    header = _header(client, rid)  # as after an expediering with an address: waiting in the Utkorg
+    assert "Expedierad, inte skickad" in header and "Yttrandet väntar i utkorgen sedan" in header, header
+    again = _text(auth.post(f"{url}/yttrande/skicka-nu", {}, form_url=url, follow_redirects=True)
+                  .get_data(as_text=True))
+    assert "Yttrandet är redan lagt i utkorgen för e-post till registrator@skane.example." in again
+    sweep(runner, "2015-09-24T19:00")
+    [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")  # once, the frozen documents
+    assert rcpts == ["registrator@skane.example"]
+    names = [part.get_filename() for part in message.iter_attachments()]
+    assert any(n.endswith(".docx") for n in names) and any(n.endswith(".pdf") for n in names), names
+    header = _header(client, rid)
+    assert "Besvarad" in header and "inte skickad" not in header, header
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status"] == "besvarad"
+    history = _text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert "lagt i utkorgen när svarsadressen kom" in history, history[:3000]
+
+
+def test_the_api_says_where_and_mails_the_expedierat_yttrande(decided, auth, client, db):
+    """Session 27: the API's yttrande says mail_now_to (additive) and POST …/yttrande/skicka-nu queues the mail."""
+    from tests.conftest import csrf_token
+
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    url = f"/api/v1/remisser/{rid}/yttrande"
+    assert client.get(url).get_json()["mail_now_to"] is None
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    refused = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert refused.status_code == 409 and "ingen svarsadress" in refused.get_json()["error"]
+    with db.transaction() as s:
+        s.get(Remiss, rid).answer_email = "registrator@skane.example"
+    assert client.get(url).get_json()["mail_now_to"] == "registrator@skane.example"
+    done = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert done.status_code == 200, done.get_json()
+    assert done.get_json()["mail_now_to"] is None and done.get_json()["sent_by_hand_pending"] is False
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["status"] == "besvarad"
+    again = client.post(f"{url}/skicka-nu", json={}, headers=headers)
+    assert again.status_code == 409 and "redan lagt i utkorgen" in again.get_json()["error"]

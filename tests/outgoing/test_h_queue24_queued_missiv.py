@@ -186,8 +186,8 @@ def test_a_template_that_cannot_make_the_missiv_anew_holds_it_back_and_says_why(
     assert "Gör sedan om missivet med ”Skapa missivet på nytt” under Utskick och svar, så skickas det." in said
     # the panel, the row and the history say so; the button to make it anew is there
     # one line for both, not the same paragraph for each (walk25b Z2)
-    assert ("Missivet till trafik@example.se och miljo@example.se hålls kvar: missivet kunde inte göras om efter en "
-            "ändring av remissen") in said
+    assert ("Missivet till Trafiknämnden (trafik@example.se) och Miljönämnden (miljo@example.se) hålls kvar, så de "
+            "har inte fått remissen: missivet kunde inte göras om efter en ändring av remissen") in said
     assert "Missivet i utkorgen hålls kvar av" in said and "Skapa missivet på nytt" in said
     # the change is saved; nothing typed is lost
     detail = _api(client, rid)

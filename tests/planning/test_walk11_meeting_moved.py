@@ -39,7 +39,8 @@ def test_a_moved_meeting_says_why_in_the_history_and_tells_the_handlaggare(db, c
 
     auth.login("mia@kommun.se")
     moved = auth.post(f"/namnder/{namnd.id}/sammantraden",
-                      {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2027-03-01", "time": "17.00"},
+                      {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2027-03-01", "time": "17.00",
+                       "confirm_move": "1"},  # it takes the remiss's meeting: asked first (session 27)
                       form_url=f"/namnder/{namnd.id}/sammantraden")
     assert moved.status_code == 302
     after = milestones(db, remiss.id)

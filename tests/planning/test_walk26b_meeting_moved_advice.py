@@ -33,9 +33,9 @@ def _proposal(db, remiss_id):
         return proposal(s, remiss_id, date(2026, 11, 23))
 
 
-def _move(auth, namnd, meeting, day):
+def _move(auth, namnd, meeting, day, **more):
     plan = f"/namnder/{namnd.id}/sammantraden"
-    return auth.post(plan, {"meeting_id": str(meeting.id), "kind": "namnd", "day": day, "time": "17.30"},
+    return auth.post(plan, {"meeting_id": str(meeting.id), "kind": "namnd", "day": day, "time": "17.30", **more},
                      form_url=plan, follow_redirects=True)
 
 
@@ -60,7 +60,18 @@ def test_moving_a_meeting_past_the_svarsdag_names_the_remisser_that_lost_it(db, 
     # moved within its time: it keeps its meeting, nothing is said of it
     kept = _move(auth, namnd, meeting, "2027-01-07")
     assert "förlorade sitt sammanträde" not in visible_text(kept.get_data(as_text=True))
-    moved = _move(auth, namnd, meeting, "2027-01-21")
+    # session 27: a move that takes a remiss's meeting is asked first, as Ta bort is; nothing is saved before the yes
+    asked = _move(auth, namnd, meeting, "2027-01-21")
+    said = visible_text(asked.get_data(as_text=True))
+    assert ("Flytta sammanträdet torsdag 7 januari 2027 kl. 17.30 till torsdag 21 januari 2027 kl. 17.30? 1 remiss "
+            f"förlorar då sitt sammanträde och får en ny tidplan: {remiss.our_dnr} (inget sammanträde hinner före "
+            "sista svarsdag). Tidplanerna räknas om.") in said, said
+    assert "Observera: Sammanträdet torsdag 7 januari 2027 kl. 17.30 är inte flyttat." in said
+    assert 'value="2027-01-21"' in asked.get_data(as_text=True)  # the form as typed
+    assert "Klart" not in said
+    with db.transaction(write=False) as s:
+        assert s.get(Meeting, meeting.id).starts_at.day == 7  # not moved
+    moved = _move(auth, namnd, meeting, "2027-01-21", confirm_move="1")
     # Old code: "Klart: Sammanträdet är sparat och tidplanerna är beräknade på nytt." and not a word of the remiss
     assert ("Klart: Sammanträdet är sparat och tidplanerna är beräknade på nytt. 1 remiss förlorade sitt sammanträde "
             f"och har fått en ny tidplan: {remiss.our_dnr} (inget sammanträde hinner före sista svarsdag).") \

@@ -41,7 +41,8 @@ def test_a_handlaggare_cannot_reach_besvarad_with_four_patches(client, world, db
     replies = [_patch(client, world, "handlaggare", {"status": status})
                for status in ("under_beredning", "klar_for_beslut", "beslutad", "besvarad")]
     assert [r.status_code for r in replies] == [200, 403, 409, 409]
-    assert replies[1].get_json()["error"] == "Bara granskare och registratorer kan flytta remissen till ”Klar för beslut”."
+    assert replies[1].get_json()["error"] == ("Med rollen Handläggare kan du inte flytta remissen till ”Klar för beslut”: "
+                                              "det gör granskare och registratorer.")
     with db.transaction(write=False) as s:
         assert s.get(Remiss, world["remiss_id"]).status == "under_beredning"
 
@@ -99,7 +100,8 @@ def test_the_status_form_offers_only_the_moves_the_user_may_make(client, world, 
     page = client.get(url).get_data(as_text=True)
     assert 'value="tilldelad"' in page and 'value="klar_for_beslut"' not in page
     response = auth.post(f"{url}/status", {"status": "klar_for_beslut"}, form_url=url, follow_redirects=True)
-    assert "Bara granskare och registratorer kan flytta remissen" in response.get_data(as_text=True)
+    assert "kan du inte flytta remissen till ”Klar för beslut”: det gör granskare och registratorer" in \
+        response.get_data(as_text=True)
     auth.logout()
     auth.login("granskare@oster.se")
     assert 'value="klar_for_beslut"' in client.get(url).get_data(as_text=True)
@@ -188,8 +190,8 @@ def test_a_medborgarforslag_is_refused_as_arendet(client, world, auth, session):
     assert client.patch(url, json={"status": "under_beredning"}, headers=headers["handlaggare"]).status_code == 200
     refused = client.patch(url, json={"status": "klar_for_beslut"}, headers=headers["handlaggare"])
     assert refused.status_code == 403
-    assert refused.get_json() == {"error": "Bara granskare och registratorer kan flytta ärendet till ”Klar för beslut”.",
-                                  "status": 403}
+    assert refused.get_json() == {"error": "Med rollen Handläggare kan du inte flytta ärendet till ”Klar för beslut”: "
+                                           "det gör granskare och registratorer.", "status": 403}
     voided = client.patch(url, json={"status": "makulerad"}, headers=headers["registrator"])
     assert voided.status_code == 409
     assert "på ärendets sida, som frågar efter skälet" in voided.get_json()["error"]
@@ -199,4 +201,17 @@ def test_a_medborgarforslag_is_refused_as_arendet(client, world, auth, session):
     auth.login("handlaggare@oster.se")
     said = auth.post(f"{page}/status", {"status": "klar_for_beslut"}, form_url=page,
                      follow_redirects=True).get_data(as_text=True)
-    assert "Bara granskare och registratorer kan flytta ärendet till ”Klar för beslut”." in said
+    assert "Med rollen Handläggare kan du inte flytta ärendet till ”Klar för beslut”: det gör granskare och " \
+           "registratorer." in said
+
+
+def test_makulera_refused_to_a_handlaggare_names_the_role(world, auth):
+    """walk26b X2 / session 27: POST /remisser/N/makulera as a handläggare said "Bara registratorer kan flytta
+    remissen till ”Makulerad”." without the user's role, unlike every other refusal by role ("Med rollen Läsare
+    kan du inte ändra remisser.")."""
+    said = "Med rollen Handläggare kan du inte makulera remissen: det gör registratorer."
+    url = f"/remisser/{world['remiss_id']}"
+    auth.login("handlaggare@oster.se")
+    refused = auth.post(f"{url}/makulera", {"reason": "Dubblett", "confirm": "1"}, form_url=url)
+    assert refused.status_code == 403
+    assert said in refused.get_data(as_text=True)

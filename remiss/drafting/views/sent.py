@@ -12,6 +12,7 @@ from remiss.db import get_session
 from remiss.drafting import sent_by_hand
 from remiss.drafting.drafts import DraftError
 from remiss.drafting.views import _back, again, bp, said_here
+from remiss.reminders.queued import down_since, queued
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of
 from remiss.web import now, principal
@@ -35,4 +36,25 @@ def record_sent(remiss_id: int):
     noun = noun_of(remiss.kind)  # "… och ärendet är besvarat." of a medborgarförslag (kind_words, walk21 J8)
     flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och {noun.the} är "
           f"{noun.done('besvarad')}.", "success")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/skicka-nu")
+def mail_now(remiss_id: int):
+    """"Skicka yttrandet nu": the expedierat yttrande e-mailed to the svarsadress added since (walk26b X10)."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, act="expediera")
+    try:
+        to = sent_by_hand.mail_now(session, now=now(), principal=principal(), remiss=remiss)
+    except sent_by_hand.AlreadySent as exc:  # recorded as sent meanwhile: said, nothing mailed
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
+    except sent_by_hand.AlreadyQueued as exc:  # a double click: the first queued it
+        session.rollback()
+        flash(str(exc), "info")
+        return _back(remiss.id)
+    except DraftError as exc:  # the address removed meanwhile, nothing waits
+        session.rollback()
+        flash(str(exc), "error")
+        return _back(remiss.id)
+    flash(queued("Yttrandet", to, down=down_since(session)) + ".", "success")
     return _back(remiss.id)

@@ -68,11 +68,14 @@ def news(session: Session, remiss: Remiss) -> list[News]:
         return []
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
-    queued_now = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
+    skipped = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
+    # one whose missiv never left (held back, or given up on) has no missiv with "de tidigare frågeställningarna",
+    # once compiled too (walk26b X8: beside "Missivet till … hålls kvar, så den har inte fått remissen")
+    skipped |= held.unreached(session, [remiss.id]).get(remiss.id, set())
     made = _missiv_made(session, remiss.id)
     found = []
     for entry in lifecycle.unanswered(remisser.entries(session, remiss.id)):
-        if entry.id in queued_now:
+        if entry.id in skipped:
             continue
         got = max(filter(None, (entry.sent_at, told.get(entry.id), made.get(entry.id))))
         added = tuple(a for a in handlingar if a.uploaded_at > got)

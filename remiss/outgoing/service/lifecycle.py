@@ -163,12 +163,14 @@ def after_compiling(session: Session, remiss: Remiss, now: datetime) -> str:
 
 
 def held_back_words(session: Session, remiss: Remiss) -> str:
-    """ "Missivet till Konstfrämjandet hålls kvar, så den har inte fått remissen. " for the instanser not answered
-    whose missiv is held back ("" for none): they are not waited for as if they had it (walk26b X8)."""
+    """ "Missivet till Konstfrämjandet (info@konst.example) hålls kvar, så den har inte fått remissen. " for the
+    instanser not answered whose missiv is held back ("" for none): they are not waited for as if they had it, and
+    they are named as the page names them (walk26b X8)."""
     from remiss.outgoing import held
 
-    kept = held.unreached(session, [remiss.id]).get(remiss.id, set()) & held.held_entry_ids(session, remiss.id)
-    names = [e.name for e in remisser.entries(session, remiss.id) if e.id in kept]
+    to = held.held_to(session, remiss.id)
+    kept = held.unreached(session, [remiss.id]).get(remiss.id, set()) & set(to)
+    names = [f"{e.name} ({to[e.id]})" for e in remisser.entries(session, remiss.id) if e.id in kept]
     if not names:
         return ""
     return (f"Missivet till {join_words(names)} hålls kvar, så {'den' if len(names) == 1 else 'de'} har inte fått "

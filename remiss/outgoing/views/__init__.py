@@ -11,7 +11,7 @@ from remiss.db import get_session
 from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails, overview, present, questions
-from remiss.outgoing.held import answered_keys as held_answered_keys
+from remiss.outgoing.held import answered_keys as held_answered_keys, missiv_names as held_missiv_names
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
 from remiss.outgoing.service import amendments, lifecycle, missiv_doc, sending
@@ -267,7 +267,8 @@ def panel_context(session, p, remiss, moment):
     # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment,
                                                      common=mails.UNSENT_COMMON,
-                                                     skip_keys=held_answered_keys(session, remiss.id))
+                                                     skip_keys=held_answered_keys(session, remiss.id),
+                                                     names=held_missiv_names(session, remiss.id))
     return context
 
 

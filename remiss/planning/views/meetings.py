@@ -16,7 +16,7 @@ from remiss.planning.service import meetings as service
 from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.web import asking, get_or_404, now, principal, requires
+from remiss.web import asking, get_or_404, now, principal, requires, say_here
 
 IMPORT_MAX_BYTES = 2 * 1024 * 1024  # "2 MB" as the hint and files.too_large name it
 
@@ -64,11 +64,14 @@ def _form_values(meeting: Meeting | None) -> dict:
             "handlingar_deadline": meeting.handlingar_deadline.isoformat() if meeting.handlingar_deadline else ""}
 
 
-def _page(namnd: Namnd, *, values=None, errors=None, editing=None, preview=None, status=200):
+def _page(namnd: Namnd, *, values=None, errors=None, editing=None, preview=None, status=200, move_question=""):
+    """The sammanträdesplan; move_question: a move that takes remisser's meeting from them, asked before it is saved
+    (the form as typed, with the question and its box)."""
     p = principal()
     return render_template(
         "planning/meetings.html", namnd=namnd, meetings=_rows(namnd.id),
         values=values if values is not None else _form_values(editing), errors=errors or {}, editing=editing,
+        move_question=move_question,
         preview=preview, may_edit=p.may(Action.assign, namnd.id), kinds=service.KIND_LABELS,
         max_size=limit_size(IMPORT_MAX_BYTES),
     ), status
@@ -100,8 +103,16 @@ def save_meeting(namnd_id: int):
             service.add_meeting(session, now=now(), principal=principal(), namnd_id=namnd_id, data=data,
                                 confirm_past=confirm_past)
         else:
+            when = _when(editing)
             lost = service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data,
                                           confirm_past=confirm_past)
+            if lost and not asking.confirmed("confirm_move"):  # asked first, as Ta bort asks (walk26b X12)
+                question = (f"Flytta sammanträdet {when} till {_when(editing)}? "
+                            + _lost_words(session, lost, moving=True).strip() + " Tidplanerna räknas om.")
+                session.rollback()  # nothing saved until the box is ticked
+                say_here(f"Sammanträdet {when} är inte flyttat. Läs frågan vid Spara och kryssa i ”Ja, flytta "
+                         "sammanträdet” om det ska flyttas.", "warning")
+                return _page(namnd, values=values, editing=editing, move_question=question)
     except InputErrors as exc:
         session.rollback()
         return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)
@@ -117,12 +128,14 @@ def save_meeting(namnd_id: int):
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
 
 
-def _lost_words(session, lost: list) -> str:
+def _lost_words(session, lost: list, *, moving: bool = False) -> str:
     """" 1 remiss förlorade sitt sammanträde och har fått en ny tidplan: KS 2026/0001 (…)." after a sammanträde was
-    removed or moved away from the remisser planned on it (walk26 W3, walk26b X12); "" when none did."""
+    removed or moved away from the remisser planned on it (walk26 W3, walk26b X12); "" when none did. moving: the
+    question before the move, "1 remiss förlorar då sitt sammanträde och får en ny tidplan: …"."""
     if not lost:
         return ""
-    return (f" {count_words(len(lost), 'remiss', 'remisser')} förlorade sitt sammanträde och har fått en ny tidplan: "
+    verbs = "förlorar då sitt sammanträde och får" if moving else "förlorade sitt sammanträde och har fått"
+    return (f" {count_words(len(lost), 'remiss', 'remisser')} {verbs} en ny tidplan: "
             + "; ".join(f"{r.our_dnr or f'#{r.id}'} ({service.new_meeting_words(session, r)})" for r in lost) + ".")
 
 

@@ -149,6 +149,19 @@ def _outgoing_edit_note(session, remiss) -> str:
     return " ".join(filter(None, [requeued_words(done), after_edit_note(session, remiss)]))
 
 
+def _unsent_yttrande_note(session, remiss) -> str:
+    """After a svarsadress was added to an "Expedierad, inte skickad" remiss: the page's question, pointed to (walk26b
+    X10); "" otherwise."""
+    if remiss.direction != Direction.inkommande or not (remiss.answer_email or "").strip():
+        return ""
+    from remiss.drafting.sent_by_hand import waits_to_be_sent  # drafting builds on remisser
+
+    if not waits_to_be_sent(session, remiss):
+        return ""
+    return (f"Yttrandet är expedierat men inte skickat: skicka det nu till {remiss.answer_email.strip()} med "
+            "”Skicka yttrandet nu” under Yttrande.")
+
+
 def _by_hand_problem(remiss, status) -> str:
     """Why the list of statuses leaves one out (outgoing.service.lifecycle.by_hand_problem)."""
     if remiss.direction != Direction.utgaende:
@@ -225,7 +238,8 @@ def edit(remiss_id: int):
                 session.rollback()
             else:
                 said = " ".join([present.saved_deadline_message(remiss, before)] + moved
-                                + [_outgoing_edit_note(session, remiss)]).strip()
+                                + [_outgoing_edit_note(session, remiss),
+                                   _unsent_yttrande_note(session, remiss)]).strip()
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
@@ -315,10 +329,13 @@ def change_status(remiss_id: int):
         session.rollback()
         say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
         return _show(remiss_id), stale_form.twice_status(exc.by_other)  # 409 when another set it
-    except (TransitionError, AccessDenied) as exc:
-        flash(str(exc), "error")
-    else:
-        flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
+    except (TransitionError, AccessDenied) as exc:  # refused for the role or the remiss's state now: said at the
+        # field, with the comment typed kept (a flash and a redirect lost it): 403, or 409 as a stale form
+        session.rollback()
+        values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
+        return _show(remiss_id, status_values=values, status_errors={"status": str(exc)}), \
+            403 if isinstance(exc, AccessDenied) else stale_form.CONFLICT
+    flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
