@@ -261,7 +261,8 @@ def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(sess
     save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
     change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
     change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Kortare.")
-    proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+    # "till Kulturnämnden" before "av yttrandet": it is the yttrande that was expedierat (walk27 Y18)
+    proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse till Kulturnämnden av yttrandet som "
                 "expedierades den 25 september 2015, i enlighet med upprättat förslag.")
     why = "Skäl till rättelsen: Fel årtal i svaret på fråga 2."
     texts = [t.replace("\u00a0", " ") for t in texts_of(generate.render(
