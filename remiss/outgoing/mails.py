@@ -317,7 +317,9 @@ def compose(session, row, *, config, now) -> EmailMessage:
     message = build_message(payload=payload, recipient=row.recipient_email,
                             mail_from=config.get("MAIL_FROM", "Remiss <remiss@localhost>"),
                             message_id=row.message_id, files_dir=config["FILES_DIR"],
-                            sent_at=local(row.due_at) if row.due_at <= now else local(now))
+                            # when it leaves, not when it was planned or queued (walk27 Y15): what the
+                            # instans's mail program sorts by and its diarium registers, as for our own reminders
+                            sent_at=local(now))
     message["X-Remiss-Outbox-Id"] = str(row.id)
     message["X-Remiss-Kind"] = row.kind
     return message
