@@ -48,6 +48,10 @@ def test_late_and_unsent_says_both_plainly(decided, auth, client, runner, smtp):
     # old code: "Expedierad, inte skickad för sent, 2 arbetsdagar (2 dagar) efter sista svarsdagen …"
     assert lead.startswith("Expedierad för sent, inte skickad än"), lead
     assert "inte skickad för sent" not in lead and "för sent, inte skickad än för sent" not in lead, lead
+    # walk27 Y10: how late is said of the expediering, a flag of its own ("… inte skickad än 2 dagar efter sista svarsdagen"
+    # read as if the sending came after it)
+    assert "inte skickad än expedierat 2 dagar efter sista svarsdagen (torsdag 24 september 2015)" \
+        in lead, lead
     row = _deadline_row(page)
     # old code: "besvarad för sent, 2 arbetsdagar … efter sista svarsdagen …"
     assert "besvarad" not in row, row
