@@ -10,15 +10,13 @@ from html import unescape
 
 from sqlmodel import select
 
-from remiss.outgoing.service import anstand, lifecycle
+from remiss.auth.models import Role
+from remiss.outgoing.service import anstand, lifecycle, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
-from tests.outgoing.conftest import run_sweep
+from tests.outgoing.conftest import NORR, SODER, run_sweep
 from tests.outgoing.test_walk16_close import SYSTEM
 from tests.support.factories import T0, make_namnd, make_remiss, make_user
-from tests.outgoing.conftest import NORR, SODER
-from remiss.auth.models import Role
-from remiss.outgoing.service import sending
 
 
 def _text(response) -> str:
