@@ -34,6 +34,16 @@ def forslag_till_beslut(namnd: str, remittent: str) -> str:
     return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
 
 
+def by_delegation(proposal: str, *, namnd: str, delegat: str) -> str:
+    """The proposal as it reads for a delegationsbeslut: "<Nämnd> föreslås besluta att …" proposes a decision the
+    nämnd never took, so the delegat (in apposition: "Anna Svensson, stadsområdesdirektör,") is proposed to decide
+    it on the nämnd's delegation. A proposal the handläggare worded otherwise is kept as written."""
+    opening = f"{namnd} föreslås besluta "
+    if not delegat or not proposal.startswith(opening):
+        return proposal
+    return f"{delegat} föreslås besluta på delegation från {namnd} " + proposal[len(opening):]
+
+
 def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str, sent: str, reason: str,
                      noun: str = "remissen") -> dict:
     """The sections of a rättelse's draft as its tjänsteskrivelse proposes them: a rättelse of the yttrande sent on
@@ -43,7 +53,7 @@ def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str
     adapted = dict(content)
     if "rättelse" not in (content.get("forslag_till_beslut") or "").casefold():
         adapted["forslag_till_beslut"] = (
-            f"{namnd} föreslås besluta att lämna en rättelse av yttrandet till {remittent or 'remittenten'}"
+            f"{namnd} föreslås besluta att lämna en rättelse till {remittent or 'remittenten'} av yttrandet"
             + (f" som expedierades den {sent}" if sent else "") + ", i enlighet med upprättat förslag.")
     if "rättelse" not in (content.get("arendet") or "").casefold():
         reason = reason.strip()

@@ -9,7 +9,7 @@ import secrets
 # Re-exported: callers read the whole draft vocabulary as content.<name> (also as `sections`).
 from remiss.drafting.composing import (  # noqa: F401
     NO_COMMENTS_ON_QUESTION, WITHOUT_QUESTION, Defaults, align_questions, answer_unanswered, answers_followed,
-    forslag_till_beslut, initial_content,
+    by_delegation, forslag_till_beslut, initial_content,
     inga_synpunkter_content, no_comments_summary, rattelse_content, remiss_summary)
 from remiss.drafting.reading import (  # noqa: F401
     LABELS, UNANSWERED_MARK, SectionDiff, compare, field_label, labelled_sections, paragraphs, readable_sections,

@@ -12,7 +12,7 @@ from remiss.clock import local_today
 from remiss.drafting import prefill
 from remiss.drafting.drafts import decision_of, find_decision, find_draft
 from remiss.documents.fields import format_date, svenskt_datum
-from remiss.drafting.content import no_comments_summary, paragraphs, rattelse_content, remiss_summary
+from remiss.drafting.content import by_delegation, no_comments_summary, paragraphs, rattelse_content, remiss_summary
 from remiss.drafting.decision import apposition, delegat_signature
 from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
@@ -227,15 +227,21 @@ def _ansvariga(session: Session, remiss: Remiss, content: dict) -> list[dict]:
 
 def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:
     """The draft's sections as the tjänsteskrivelse proposes them: for a rättelse in work, a rättelse of the sent
-    yttrande and why (content.rattelse_content); else as they are. The draft form shows the same."""
+    yttrande and why (content.rattelse_content); once decided by delegationsbeslut, the delegat is the one proposed
+    to decide (content.by_delegation, walk27 Y18); else as they are. The draft form shows the same."""
     namnd = session.get(Namnd, remiss.namnd_id)
     replaced = replaced_by_rattelse(session, remiss, namnd)
-    if replaced is None:
-        return content
-    draft = find_draft(session, remiss.id)
-    return rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
-                            sent=replaced.sent, reason=draft.rattelse_reason,
-                            noun=noun_of(remiss.kind).the)  # "… på ärendet." of a medborgarförslag (walk18 F7)
+    if replaced is not None:
+        draft = find_draft(session, remiss.id)
+        content = rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
+                                   sent=replaced.sent, reason=draft.rattelse_reason,
+                                   noun=noun_of(remiss.kind).the)  # "… på ärendet." of a medborgarförslag (walk18 F7)
+    decision = find_decision(session, remiss.id)
+    if decision is not None and decision.decided_by == DecidedBy.delegat:
+        content = {**content, "forslag_till_beslut": by_delegation(content.get("forslag_till_beslut") or "",
+                                                                   namnd=namnd.name,
+                                                                   delegat=apposition(decision.delegat))}
+    return content
 
 
 def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:

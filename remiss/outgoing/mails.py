@@ -19,8 +19,10 @@ from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
 # Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export): they go out
-# even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them.
-SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment", "outgoing_extension")
+# even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them. A notice of
+# förlängd remisstid or a besked om anstånd is not one of them: it asks for an answer by a new day, which a closed
+# case no longer takes, so closing cancels it (lifecycle.cancel_answer_notices, walk27 Y8).
+SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment")
 # What the remiss page calls the mail of each kind while it waits in the Utkorg or has failed (reminders.queued)
 UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",
                  "outgoing_extension": "Meddelandet om förlängd remisstid", "outgoing_chaser": "Påminnelsen",
@@ -315,7 +317,9 @@ def compose(session, row, *, config, now) -> EmailMessage:
     message = build_message(payload=payload, recipient=row.recipient_email,
                             mail_from=config.get("MAIL_FROM", "Remiss <remiss@localhost>"),
                             message_id=row.message_id, files_dir=config["FILES_DIR"],
-                            sent_at=local(row.due_at) if row.due_at <= now else local(now))
+                            # when it leaves, not when it was planned or queued (walk27 Y15): what the
+                            # instans's mail program sorts by and its diarium registers, as for our own reminders
+                            sent_at=local(now))
     message["X-Remiss-Outbox-Id"] = str(row.id)
     message["X-Remiss-Kind"] = row.kind
     return message

@@ -118,7 +118,8 @@ class Row:
         return [self.name, self.group, self.email, self.postal_address, None if self.held else self.sent_date,
                 self.held or DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
                 "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date,
-                f"kl. {self.deadline_time:%H.%M}" if self.deadline_time else "", self.summary]
+                # "12:00", as the diarium's export and the API write it: one format in both files (walk27 Y5)
+                f"{self.deadline_time:%H:%M}" if self.deadline_time else "", self.summary]
 
 
 def _sent(entry: SandlistaEntry, mail: str | None = None) -> str:

@@ -30,6 +30,8 @@ def _closed(remiss, *, session, now, new, **_):
     status = str(getattr(new, "value", new))
     if status in CLOSED:
         chasers.cancel_all(session, remiss_id=remiss.id, reason=chasers.STOPPED[status == "sammanstalld"])
+        if status != "sammanstalld":  # closed: no instans is asked for an answer any more (walk27 Y8)
+            lifecycle.cancel_answer_notices(session, remiss_id=remiss.id)
     else:
         _replan(remiss, session=session, now=now)
 

@@ -40,6 +40,10 @@ EXPECTED_AFTER_DECISION = {
 }
 # past the sista svarsdag: the yttrande is decided and expedierat, only the sending is missing (walk26b X16; it said
 # LATE_STEP's "Begär förlängd remisstid … eller svara så snart som möjligt")
+# an escalation once the sista svarsdag has passed, of any step: more time can no longer be asked for "i tid"
+# (walk27 Y13)
+ESCALATION_AFTER_DEADLINE = ("Se till att arbetet kommer vidare och kontakta remittenten: begär förlängd remisstid "
+                             "eller fråga om ett sent svar tas emot.")
 LATE_NOT_SENT = ("Yttrandet är expedierat men inte skickat – skicka det till remittenten i dag och registrera hur "
                  "det skickades (”Skickat per post eller på annat sätt”).")
 
@@ -133,6 +137,7 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = ("Se till att det expedierade yttrandet skickas till remittenten och att sändningen registreras."
                     if decided_by == "ej_skickat" and milestone == "sista_svarsdag" else
+                    ESCALATION_AFTER_DEADLINE if now is not None and deadline_passed(remiss, now) else
                     "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid.")
     if no_meeting:
         lines += [NO_MEETING_WHY, *_proposals(payload, today)]

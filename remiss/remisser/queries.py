@@ -60,8 +60,10 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
     elif f.status == "closed":
         values["statuses"] = list(_CLOSED_VALUES)
     elif f.status == "for_sent":
+        # besvarad late, e-mailed or still in the Utkorg: the page, the CSV ("Nej, för sent") and the API
+        # (answered_late) call it late from the expediering on ("Expedierad för sent, inte skickad än"), so the
+        # filter does too (walk27 Y10; walk25b Z5 had left the waiting one out)
         values["answered_late"] = True
-        values["sent"] = True
     elif f.status == "expedierad":
         values["unsent"] = True
     elif f.status:

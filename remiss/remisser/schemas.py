@@ -218,7 +218,8 @@ class ListQuery(SQLModel):
         None, description="en status, open (pågående), closed (avslutade), for_sent (besvarade efter sista "
                           "svarsdagen, förlängd svarsdag räknad) eller expedierad (expedierade, inte skickade: "
                           "yttrandet i utkorgen, eller utan svarsadress och inte registrerat som skickat); besvarad "
-                          "och for_sent tar bara med remisser vars yttrande har lämnat utkorgen")
+                          "tar bara med remisser vars yttrande har lämnat utkorgen, for_sent också de som "
+                          "expedierades för sent och väntar där")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = Field(None, description="namn eller e-postadress")

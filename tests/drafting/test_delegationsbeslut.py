@@ -68,6 +68,29 @@ def test_the_delegationsbeslut_is_the_delegat_s_in_the_real_docx(session, w):
     assert plan == [f"Delegationsbeslut ({DELEGAT}) 21 september 2015"]
 
 
+def test_the_tjansteskrivelse_proposes_the_delegat_once_decided_by_delegation(session, w, auth, client):
+    """The nämnd never decides a delegationsbeslut: its tjänsteskrivelse (the real .docx, and the form it is written
+    in) proposes that the delegat decides on the nämnd's delegation, not "Stadsområdesnämnd Öster föreslås
+    besluta …" (walk27 Y18). Before the beslut it proposes the nämnd's decision, as prefilled."""
+    remiss = w["remiss"]
+    nämnd_proposal = ("Stadsområdesnämnd Öster föreslås besluta att avge yttrande till Kulturnämnden i enlighet med "
+                      "upprättat förslag.")
+    before = texts(generate.render(session, now=DECIDED_AT, principal=w["r"], remiss=remiss,
+                                   kind="tjansteskrivelse").data)
+    assert nämnd_proposal in before
+    delegated(session, w)
+    proposal = ("Britt-Marie Pettersson, stadsområdesdirektör, föreslås besluta på delegation från Stadsområdesnämnd "
+                "Öster att avge yttrande till Kulturnämnden i enlighet med upprättat förslag.")
+    ts = texts(generate.render(session, now=DECIDED_AT, principal=w["r"], remiss=remiss,
+                               kind="tjansteskrivelse").data)
+    assert proposal in ts and nämnd_proposal not in ts
+    assert not any(t.startswith("Stadsområdesnämnd Öster föreslås") for t in ts)
+    session.commit()
+    auth.login(w["registrator"].email)
+    page = client.get(f"/remisser/{remiss.id}/yttrande").get_data(as_text=True)
+    assert proposal in page and nämnd_proposal not in page
+
+
 def test_the_page_shows_no_sammantrade_and_offers_expediering(w, auth, session, clock):
     rid = w["remiss"].id
     approve(session, w)

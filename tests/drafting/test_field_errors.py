@@ -52,8 +52,11 @@ def test_a_rattelse_without_a_reason_marks_its_field(world, auth, client, clock,
     refused = auth.post(f"{url}/rattelse", {"comment": ""}, form_url=page)
     assert refused.status_code == 400
     state = field_state(refused.get_data(as_text=True), "f-rattelse-comment")
-    assert state == {"invalid": True, "described": ["Fel: Skriv vad som ska rättas i det expedierade yttrandet."],
-                     "linked": True}
+    # the hint that the text goes to the remittent (walk27 Y11) is read with the error
+    assert state == {"invalid": True, "described": [
+        "Texten skickas till remittenten i följebrevet (”Rättelsen gäller: …”) och står som skäl till rättelsen i "
+        "tjänsteskrivelsen. Skriv den så att remittenten kan läsa den.",
+        "Fel: Skriv vad som ska rättas i det expedierade yttrandet."], "linked": True}
 
 
 def test_tilldela_without_a_choice_asks_for_one_at_the_select(world, auth, client, reader):

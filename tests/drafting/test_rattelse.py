@@ -209,6 +209,11 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=f"/remisser/{rid}").status_code == 302
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Börja rättelsen" in page and "Öppna igen som utkast" not in page
+    # walk27 Y11: the reason is e-mailed to the remittent word for word ("Rättelsen gäller: …"), so the form says so,
+    # tied to the field for a screen reader (old code: no word of it)
+    field = re.search(r'<label for="f-rattelse-comment">.*?</textarea>', page, re.S).group(0)
+    assert '<p class="hint" id="h-rattelse-comment">Texten skickas till remittenten i följebrevet' in field
+    assert 'aria-describedby="h-rattelse-comment"' in field
     assert "Yttrandet, version 1, expedierat" in page and "§ 142" in page  # walk21 J9: ett yttrande
 
     headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
@@ -261,7 +266,8 @@ def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(sess
     save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
     change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
     change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Kortare.")
-    proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+    # "till Kulturnämnden" before "av yttrandet": it is the yttrande that was expedierat (walk27 Y18)
+    proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse till Kulturnämnden av yttrandet som "
                 "expedierades den 25 september 2015, i enlighet med upprättat förslag.")
     why = "Skäl till rättelsen: Fel årtal i svaret på fråga 2."
     texts = [t.replace("\u00a0", " ") for t in texts_of(generate.render(

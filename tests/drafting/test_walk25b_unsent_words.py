@@ -48,13 +48,23 @@ def test_late_and_unsent_says_both_plainly(decided, auth, client, runner, smtp):
     # old code: "Expedierad, inte skickad för sent, 2 arbetsdagar (2 dagar) efter sista svarsdagen …"
     assert lead.startswith("Expedierad för sent, inte skickad än"), lead
     assert "inte skickad för sent" not in lead and "för sent, inte skickad än för sent" not in lead, lead
+    # walk27 Y10: how late is said of the expediering, a flag of its own ("… inte skickad än 2 dagar efter sista svarsdagen"
+    # read as if the sending came after it)
+    assert "inte skickad än expedierat 2 dagar efter sista svarsdagen (torsdag 24 september 2015)" \
+        in lead, lead
     row = _deadline_row(page)
     # old code: "besvarad för sent, 2 arbetsdagar … efter sista svarsdagen …"
     assert "besvarad" not in row, row
     assert "expedierat efter sista svarsdagen, men yttrandet är inte e-postat än" in row and "För sent" in row, row
-    # listed under "Expedierade, inte skickade", not Besvarad nor "Besvarade för sent" until it has left (walk25b Z5)
+    # listed under "Expedierade, inte skickade", not Besvarad until it has left (walk25b Z5); and under "Besvarade
+    # för sent" already, as the page, the CSV ("Nej, för sent") and the API (answered_late) call it late (walk27 Y10:
+    # old code "0 remisser. Inga remisser." on the page, 0 in the API and an empty CSV)
     listed = _text(client.get("/remisser?status=expedierad").get_data(as_text=True))
-    assert "Inga remisser" in _text(client.get("/remisser?status=for_sent").get_data(as_text=True))
+    late = _text(client.get("/remisser?status=for_sent").get_data(as_text=True))
+    assert "Inga remisser" not in late and "Expedierad för sent, inte skickad än" in late, late
+    assert [i["id"] for i in client.get("/api/v1/remisser?status=for_sent").get_json()["items"]] == [rid]
+    exported = client.get("/remisser/export.csv?status=for_sent").get_data(as_text=True)
+    assert len([line for line in exported.splitlines() if line.strip()]) == 2 and "Nej, för sent" in exported
     # old code: "Expedierad, inte skickad för sent"; not "… inte skickad än för sent" either
     assert "Expedierad för sent, inte skickad än" in listed and "skickad för sent" not in listed, listed
     assert "inte skickad än för sent" not in listed, listed

@@ -1,7 +1,8 @@
 """truth17 F9: closing an utgående remiss stopped the missiv mails still waiting in the outbox ("Remissen är
 avslutad."), while every view (per instans "med e-post", the API's delivery and sent_at, the export) said the
-instanser had been sent it. What was sent stays sent: the missiv, its amendments and anstånd notices go out after
-closing; only the chasers stop."""
+instanser had been sent it. What was sent stays sent: the missiv and its amendments go out after closing; the
+chasers stop, and so do notices of förlängd remisstid and besked om anstånd, which ask for an answer a closed case
+no longer takes (walk27 Y8, test_walk27_close_anstand)."""
 from __future__ import annotations
 
 from datetime import timedelta

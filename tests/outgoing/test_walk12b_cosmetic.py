@@ -39,14 +39,20 @@ def test_a_name_longer_than_the_register_holds_is_refused_in_swedish_and_kept(se
     assert session.exec(select(Organisation).where(Organisation.name == name)).first() is None
 
 
-def test_svarsstatus_csv_says_its_charset_once_and_the_time_as_the_app_writes_it(session, client, auth):
+def test_svarsstatus_csv_says_its_charset_once_and_the_time_as_the_diarium_export_writes_it(session, client, auth):
+    """The Klockslag column is "12:00" in the svarsstatus export, as in the diarium's export and the API (walk27 Y5:
+    "kl. 12.00" in one file and "12:00" in the other; a spreadsheet joining the two got text in one)."""
     _, ids = _world(session)
     auth.login("registrator@malmo.example")
     response = client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.csv")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert ";kl. 12.00;" in response.get_data().decode("utf-8-sig")
+    text = response.get_data().decode("utf-8-sig")
+    assert ";12:00;" in text and "kl. 12.00" not in text, text
+    diarium = client.get("/remisser/export.csv").get_data().decode("utf-8-sig")
+    assert ";12:00;" in diarium, diarium
     book = load_workbook(io.BytesIO(client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.xlsx").get_data()))
-    assert "kl. 12.00" in [c for row in book.active.iter_rows(values_only=True) for c in row]
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row]
+    assert "12:00" in cells and "kl. 12.00" not in cells
 
 
 def test_the_avstar_comment_is_on_the_form_when_the_page_is_opened_again(session, client, auth):

@@ -337,10 +337,15 @@ def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
     if not due:
         return ""
     after = f"Avslutas ärendet nu kan {'svaret' if len(due) == 1 else 'svaren'} inte registreras."
+    notices = waiting_answer_notices(session, remiss.id)
+    if notices:  # closing cancels them (cancel_answer_notices, walk27 Y8)
+        after += (f" {notice_words(notices)} väntar i utkorgen och skickas inte när ärendet avslutas.")
     if not deadline_passed(remiss, now):  # counted as the page counts them: "och 1 har inte fått remissen" (J7)
         until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+        running = "".join(f" {e.name} har anstånd till {format_deadline(*d)}."  # as Sammanställ asks (truth17 F13)
+                          for e, d in anstand_running(remiss, [e for e, _ in due], now))
         return (f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och "
-                f"{not_answered([e for e, _ in due], unsent(entries))}. {after}")
+                f"{not_answered([e for e, _ in due], unsent(entries))}.{running} {after}")
     if len(due) == 1:  # the svarstid is over, but an anstånd runs
         entry, until = due[0]
         return (f"Svarstiden har gått ut, men {entry.name} har anstånd till {format_deadline(*until)} "
@@ -348,6 +353,53 @@ def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
     return (f"Svarstiden har gått ut, men {len(due)} remissinstanser som inte har svarat har anstånd: "
             + join_words([f"{e.name} till {format_deadline(*d)} ({time_left(*d, now)})" for e, d in due])
             + f". {after}")
+
+
+# What a notice to an instans that asks for its answer by a new day is called while it waits in the Utkorg
+ANSWER_NOTICES = {"outgoing:anstand:": "beskedet om anstånd", "outgoing:extension:": "meddelandet om förlängd remisstid"}
+NOTICE_CANCELLED = "Ärendet avslutades innan meddelandet skickades: svar på remissen registreras inte längre."
+
+
+def _answer_notice_rows(session: Session, remiss_id: int):
+    from remiss.outgoing.service.remisstid import EXTENSION_KIND
+    from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+    return session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == EXTENSION_KIND,
+        OutboxMessage.status == OutboxStatus.pending.value).order_by(OutboxMessage.id)).all()
+
+
+def waiting_answer_notices(session: Session, remiss_id: int) -> list[tuple[str, str]]:
+    """(what, instans) of each besked om anstånd or notice of förlängd remisstid still waiting in the Utkorg."""
+    names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
+                                 .where(SandlistaEntry.remiss_id == remiss_id)).all())
+    found = []
+    for row in _answer_notice_rows(session, remiss_id):
+        what = next((w for prefix, w in ANSWER_NOTICES.items() if row.key.startswith(prefix)), "meddelandet")
+        tail = row.key.rsplit(":", 1)[-1]
+        found.append((what, names.get(int(tail), row.recipient_email) if tail.isdigit() else row.recipient_email))
+    return found
+
+
+def notice_words(notices: list[tuple[str, str]]) -> str:
+    """ "Beskedet om anstånd till Fritidsnämnden": the waiting notices, by what they are and to whom."""
+    by_what: dict[str, list[str]] = {}
+    for what, who in notices:
+        by_what.setdefault(what, []).append(who)
+    text = join_words([f"{what} till {join_words(who)}" for what, who in by_what.items()])
+    return text[:1].upper() + text[1:]
+
+
+def cancel_answer_notices(session: Session, *, remiss_id: int) -> int:
+    """Stop the notices that ask an instans for its answer by a new day (walk27 Y8): a closed case takes none."""
+    from remiss.reminders.models import OutboxStatus
+
+    rows = _answer_notice_rows(session, remiss_id)
+    for row in rows:
+        row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
+        session.add(row)
+    session.flush()
+    return len(rows)
 
 
 def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "",

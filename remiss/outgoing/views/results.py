@@ -101,6 +101,7 @@ def close(remiss_id: int):
     question when they are missing (walk20 H11: without JavaScript the case closed with no question at all)."""
     remiss = _post_guard(remiss_id)
     form, ticked = request.form, asking.confirmed("confirm_close")
+    notices = lifecycle.waiting_answer_notices(get_session(), remiss.id)  # closing cancels them (walk27 Y8)
     try:
         lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
                         note=str(form.get("note", ""))[:500], stale_ok=ticked or form.get("stale_ok") == "1",
@@ -114,7 +115,8 @@ def close(remiss_id: int):
     except InputErrors as exc:
         _refused("Ärendet avslutades inte", exc)
     else:
-        flash("Ärendet är avslutat. Planerade påminnelser är stoppade.", "success")
+        flash("Ärendet är avslutat. Planerade påminnelser är stoppade." + (
+            f" {lifecycle.notice_words(notices)} skickas inte." if notices else ""), "success")
     return _back(remiss_id)
 
 

@@ -96,8 +96,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
             if remiss.answered_at else None
         if unsent and answered and not answered[0]:  # too late is true already; in time is not known until it left
             answered = None
-        elif unsent and answered:  # the status word says "för sent" already (walk25b Z12): how late, after it
-            answered = (True, answered[1].removeprefix("för sent, "))
+        elif unsent and answered:  # the status word says "för sent" already (walk25b Z12): how late, after it,
+            # of the expediering, not the sending that has not happened ("… inte skickad än efter klockslaget", Y10)
+            answered = (True, "expedierat " + answered[1].removeprefix("för sent, ").replace("(expedierat ", "("))
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
