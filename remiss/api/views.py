@@ -289,20 +289,20 @@ def _voided_with_fields(remiss, body: RemissUpdate):
 
 
 def _closed_outgoing(session, remiss, body: RemissUpdate) -> str | None:
-    """"avslutad" on a sammanställd utgående remiss closes it as its button does (outgoing.service.lifecycle.close).
+    """"avslutad" on a sammanställd utgående remiss closes it as its button does (outgoing.service.closing.close).
     What the button would ask first (instanser that may still answer in time, an out-of-date sammanställning;
     walk19 G13) is returned to be said, unless "confirm_close": true; None when the move is another."""
-    from remiss.outgoing.service import lifecycle
+    from remiss.outgoing.service import closing
     from remiss.remisser.status import RemissStatus
 
     if (body.status != RemissStatus.avslutad or remiss.direction != Direction.utgaende
             or remiss.status != RemissStatus.sammanstalld):
         return None
     try:
-        lifecycle.close(session, now=now(), principal=principal(), remiss=remiss,
-                        stale_ok=bool(body.confirm_close), early_ok=bool(body.confirm_close))
-    except lifecycle.CloseQuestion as exc:  # asked before anything changed
-        lifecycle.close(session, now=now(), principal=principal(), remiss=remiss, stale_ok=True, early_ok=True)
+        closing.close(session, now=now(), principal=principal(), remiss=remiss,
+                      stale_ok=bool(body.confirm_close), early_ok=bool(body.confirm_close))
+    except closing.CloseQuestion as exc:  # asked before anything changed
+        closing.close(session, now=now(), principal=principal(), remiss=remiss, stale_ok=True, early_ok=True)
         return f"{exc.said} Ärendet kan öppnas igen genom att status ändras till Sammanställd."
     return ""
 

@@ -21,7 +21,7 @@ KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_e
 # Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export): they go out
 # even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them. A notice of
 # förlängd remisstid or a besked om anstånd is not one of them: it asks for an answer by a new day, which a closed
-# case no longer takes, so closing cancels it (lifecycle.cancel_answer_notices, walk27 Y8).
+# case no longer takes, so closing cancels it (closing.cancel_answer_notices, walk27 Y8).
 SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment")
 # What the remiss page calls the mail of each kind while it waits in the Utkorg or has failed (reminders.queued)
 UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",

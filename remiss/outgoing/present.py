@@ -18,8 +18,8 @@ from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication
 from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
-from remiss.outgoing.service import (addresses, amendments, answers, chasers, compiled, lifecycle, missiv_doc,
-                                     publication, remisstid, sending)
+from remiss.outgoing.service import (addresses, amendments, answers, chasers, closing, compiled, lifecycle,
+                                     missiv_doc, publication, remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -173,7 +173,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
             reminded := lifecycle.kept_reminded(session, remiss, now) if state.value in lifecycle.COMPILES else [])
         else "",
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
-        "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
+        "close_confirm": closing.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
         "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names) + (f" – {note}" if note else ""),
@@ -224,9 +224,9 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
-        wait = None if stale else lifecycle.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
+        wait = None if stale else closing.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
         then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
-            lifecycle.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+            closing.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
     return ""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from remiss import events
-from remiss.outgoing.service import chasers, lifecycle
+from remiss.outgoing.service import chasers, closing, lifecycle
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -31,7 +31,7 @@ def _closed(remiss, *, session, now, new, **_):
     if status in CLOSED:
         chasers.cancel_all(session, remiss_id=remiss.id, reason=chasers.STOPPED[status == "sammanstalld"])
         if status != "sammanstalld":  # closed: no instans is asked for an answer any more (walk27 Y8)
-            lifecycle.cancel_answer_notices(session, remiss_id=remiss.id)
+            closing.cancel_answer_notices(session, remiss_id=remiss.id)
     else:
         _replan(remiss, session=session, now=now)
 

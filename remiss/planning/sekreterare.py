@@ -17,7 +17,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
-from remiss.outgoing.service import compiled, lifecycle
+from remiss.outgoing.service import closing, compiled
 from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
@@ -103,7 +103,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     compiled_ids = [r.id for r in found if r.status == RemissStatus.sammanstalld.value]
     stale = compiled.stale_ids(session, compiled_ids)
     # not "Avsluta ärendet" while an instans may still answer in time: its svarstid or anstånd runs (walk26 W5)
-    awaited = lifecycle.awaited(session, [i for i in compiled_ids if i not in stale], now)
+    awaited = closing.awaited(session, [i for i in compiled_ids if i not in stale], now)
     for r in found:
         todo, anchor = TODO[r.status]
         status_word = RemissStatus(r.status).label

@@ -79,12 +79,12 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
             raise InputErrors(errors)
         note = f"Skäl: {note}"
     if wanted == S.avslutad:  # an utgående remiss closes as its button closes it: asked about an old sammanställning
-        from remiss.outgoing.service import lifecycle
+        from remiss.outgoing.service import closing
 
         try:
-            return lifecycle.close(session, now=now, principal=principal, remiss=remiss, note=note,
-                                   stale_ok=confirmed, early_ok=confirmed)
-        except lifecycle.CloseQuestion as exc:  # asked at the form's checkbox, as the button asks (walk19 G13)
+            return closing.close(session, now=now, principal=principal, remiss=remiss, note=note,
+                                 stale_ok=confirmed, early_ok=confirmed)
+        except closing.CloseQuestion as exc:  # asked at the form's checkbox, as the button asks (walk19 G13)
             raise InputErrors({"confirm": f"{exc.said} Kryssa i ”Avsluta ärendet ändå” och ändra status igen om "
                                           "ärendet ska avslutas ändå."}) from None
     return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note,

@@ -16,7 +16,7 @@ from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import reading
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import addresses, answers, lifecycle, missiv_doc, publication, remisstid, sending
+from remiss.outgoing.service import addresses, answers, closing, lifecycle, missiv_doc, publication, remisstid, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
@@ -160,7 +160,7 @@ def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
                               until_on=date(2026, 12, 18), until_time=None, files_dir=files_dir)
     assert outgoing.status == "skickad"
     with pytest.raises(InputErrors):
-        lifecycle.close(session, now=at(2026, 12, 10), principal=SYSTEM, remiss=outgoing)
+        closing.close(session, now=at(2026, 12, 10), principal=SYSTEM, remiss=outgoing)
     with app.app_context():
         kept = lifecycle.compile_answers(session, now=at(2026, 12, 21), principal=SYSTEM, remiss=outgoing,
                                          files_dir=files_dir)
@@ -177,7 +177,7 @@ def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
     from remiss.outgoing import present
     assert present.is_published_file(session, outgoing.id, kept.id) is not None
     assert present.is_published_file(session, outgoing.id, missiv.id) is None
-    lifecycle.close(session, now=at(2026, 12, 22), principal=SYSTEM, remiss=outgoing)
+    closing.close(session, now=at(2026, 12, 22), principal=SYSTEM, remiss=outgoing)
     assert outgoing.status == "avslutad"
 
 

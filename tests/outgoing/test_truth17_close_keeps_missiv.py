@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from remiss.outgoing.service import lifecycle
+from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
 from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk16_close import SYSTEM, stale  # noqa: F401  (a fixture)
@@ -18,7 +18,7 @@ from tests.support.factories import T0
 
 def test_missiv_mails_waiting_when_the_case_is_closed_still_go_out(session, stale, app, runner, smtp):
     remiss, norr, soder, _ = stale
-    lifecycle.close(session, now=T0, principal=SYSTEM, remiss=remiss, stale_ok=True)
+    closing.close(session, now=T0, principal=SYSTEM, remiss=remiss, stale_ok=True)
     session.commit()
     waiting = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv")).all()
     assert len(waiting) == 2 and all(row.sent_at is None for row in waiting)  # never swept before closing

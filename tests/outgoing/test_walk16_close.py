@@ -9,7 +9,7 @@ import pytest
 
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
-from remiss.outgoing.service import answers, lifecycle, sending
+from remiss.outgoing.service import answers, closing, lifecycle, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.remisser import service as remisser
 from remiss.remisser.finished import RemissFinished
@@ -61,11 +61,11 @@ def stale(session, app):
 def test_closing_with_an_outdated_sammanstallning_needs_a_confirmation(session, stale):
     remiss = stale[0]
     with pytest.raises(InputErrors) as refused:
-        lifecycle.close(session, now=T0, principal=SYSTEM, remiss=remiss)
+        closing.close(session, now=T0, principal=SYSTEM, remiss=remiss)
     message = refused.value.errors["status"]
     assert "äldre än svaret från Söder" in message and "Sammanställ svaren igen först" in message
     assert remiss.status == RemissStatus.sammanstalld
-    lifecycle.close(session, now=T0, principal=SYSTEM, remiss=remiss, stale_ok=True)
+    closing.close(session, now=T0, principal=SYSTEM, remiss=remiss, stale_ok=True)
     assert remiss.status == RemissStatus.avslutad
 
 

@@ -11,7 +11,7 @@ from html import unescape
 from sqlmodel import select
 
 from remiss.auth.models import Role
-from remiss.outgoing.service import anstand, lifecycle, sending
+from remiss.outgoing.service import anstand, closing, lifecycle, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from tests.outgoing.conftest import NORR, SODER, run_sweep
@@ -56,7 +56,7 @@ def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, app,
     assert ("Ärendet är avslutat. Planerade påminnelser är stoppade. Beskedet om anstånd till Söder skickas inte."
             in _text(done))
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
-    assert (row.status, row.last_error) == ("cancelled", lifecycle.NOTICE_CANCELLED)
+    assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
     session.close()
     # the sweep sends no besked om anstånd (old code: "svaret ska vara … tillhanda senast 12 februari 2027")
     sent = run_sweep(runner, smtp, T0 + timedelta(minutes=10))

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Action, Principal, require
-from remiss.clock import STOCKHOLM, local_today
+from remiss.clock import local_today
 from remiss.calendar.swedish import count_words, format_deadline, join_words
 from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
@@ -145,38 +145,6 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
     return attachment
 
 
-def after_compiling(session: Session, remiss: Remiss, now: datetime) -> str:
-    """What to do once compiled, as the message says it: publish and close, or, while instanser may still answer
-    in time, wait for them first (walk26 W5: the case was not to be closed before their svarstid or anstånd ran
-    out), naming those still reminded for their anstånd."""
-    from remiss.outgoing.service import compiled
-
-    kept = compiled.chasers_choice(session, remiss.id)[0]
-    still = (f" {join_words(kept)} påminns enligt {'sitt anstånd' if len(kept) == 1 else 'sina anstånd'} tills "
-             "svaret har kommit in." if kept else "")
-    due = answers_still_due(session, remiss, now)
-    kept_back = held_back_words(session, remiss)
-    if not due:
-        return kept_back + "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet." + still
-    return (f"{due.partition(' Avslutas ärendet nu')[0]}{still} {kept_back}Kommer ett svar in, sammanställ svaren "
-            "igen; avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.")
-
-
-def held_back_words(session: Session, remiss: Remiss) -> str:
-    """ "Missivet till Konstfrämjandet (info@konst.example) hålls kvar, så den har inte fått remissen. " for the
-    instanser not answered whose missiv is held back ("" for none): they are not waited for as if they had it, and
-    they are named as the page names them (walk26b X8)."""
-    from remiss.outgoing import held
-
-    to = held.held_to(session, remiss.id)
-    kept = held.unreached(session, [remiss.id]).get(remiss.id, set()) & set(to)
-    names = [f"{e.name} ({to[e.id]})" for e in remisser.entries(session, remiss.id) if e.id in kept]
-    if not names:
-        return ""
-    return (f"Missivet till {join_words(names)} hålls kvar, så {'den' if len(names) == 1 else 'de'} har inte fått "
-            "remissen. ")
-
-
 def stop_label(kept: list[str]) -> str:
     """The box beside Sammanställ svaren that stops the reminders of those with a running anstånd too."""
     return f"Stoppa också påminnelserna till {join_words(kept)}"
@@ -189,15 +157,6 @@ def kept_reminded(session: Session, remiss: Remiss, now: datetime) -> list:
     stopped = set(compiled.chasers_choice(session, remiss.id)[1])
     return [(e, until) for e, until in anstand_running(remiss, unanswered(remisser.entries(session, remiss.id)), now)
             if e.name not in stopped]
-
-
-class CloseQuestion(InputErrors):
-    """Avsluta refused until confirmed (the page's question, the API's "confirm_close"): said is why it asks;
-    stale whether the saved sammanställning is older than an answer (then compiling again is the other way on)."""
-
-    def __init__(self, said: str, ask: str, stale: bool = False):
-        super().__init__({"status": f"{said} {ask}"})
-        self.said, self.stale = said, stale
 
 
 def time_left(day, at, now: datetime) -> str:
@@ -321,144 +280,3 @@ def reminders_after(remiss: Remiss, kept: list[str], others: bool) -> str:
     said = (f" {join_words(kept)} påminns ändå enligt {'sitt anstånd' if len(kept) == 1 else 'sina anstånd'} "
             f"tills svaret har kommit in, om du inte kryssar i ”{stop_label(kept)}”.")
     return said + (" Andra planerade påminnelser stoppas." if others else "")
-
-
-def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
-    """What closing now would cut off (walk19 G13): instanser sent the remiss that have not answered while their
-    svarstid (or their own anstånd) runs, whose answers could then not be registered. "" when there are none."""
-    from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
-
-    from remiss.outgoing import held
-
-    entries = remisser.entries(session, remiss.id)
-    never = held.unreached(session, [remiss.id]).get(remiss.id, set())  # their missiv never went out (walk26b X8)
-    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(entries) if e.id not in never]
-    due = [(e, d) for e, d in waiting if d[0] is not None and not passed(d[0], d[1], now)]
-    if not due:
-        return ""
-    after = f"Avslutas ärendet nu kan {'svaret' if len(due) == 1 else 'svaren'} inte registreras."
-    notices = waiting_answer_notices(session, remiss.id)
-    if notices:  # closing cancels them (cancel_answer_notices, walk27 Y8)
-        after += (f" {notice_words(notices)} väntar i utkorgen och skickas inte när ärendet avslutas.")
-    if not deadline_passed(remiss, now):  # counted as the page counts them: "och 1 har inte fått remissen" (J7)
-        until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-        running = "".join(f" {e.name} har anstånd till {format_deadline(*d)}."  # as Sammanställ asks (truth17 F13)
-                          for e, d in anstand_running(remiss, [e for e, _ in due], now))
-        return (f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och "
-                f"{not_answered([e for e, _ in due], unsent(entries))}.{running} {after}")
-    if len(due) == 1:  # the svarstid is over, but an anstånd runs
-        entry, until = due[0]
-        return (f"Svarstiden har gått ut, men {entry.name} har anstånd till {format_deadline(*until)} "
-                f"({time_left(*until, now)}) och har inte svarat. {after}")
-    return (f"Svarstiden har gått ut, men {len(due)} remissinstanser som inte har svarat har anstånd: "
-            + join_words([f"{e.name} till {format_deadline(*d)} ({time_left(*d, now)})" for e, d in due])
-            + f". {after}")
-
-
-# What a notice to an instans that asks for its answer by a new day is called while it waits in the Utkorg
-ANSWER_NOTICES = {"outgoing:anstand:": "beskedet om anstånd", "outgoing:extension:": "meddelandet om förlängd remisstid"}
-NOTICE_CANCELLED = "Ärendet avslutades innan meddelandet skickades: svar på remissen registreras inte längre."
-
-
-def _answer_notice_rows(session: Session, remiss_id: int):
-    from remiss.outgoing.service.remisstid import EXTENSION_KIND
-    from remiss.reminders.models import OutboxMessage, OutboxStatus
-
-    return session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == EXTENSION_KIND,
-        OutboxMessage.status == OutboxStatus.pending.value).order_by(OutboxMessage.id)).all()
-
-
-def waiting_answer_notices(session: Session, remiss_id: int) -> list[tuple[str, str]]:
-    """(what, instans) of each besked om anstånd or notice of förlängd remisstid still waiting in the Utkorg."""
-    names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
-                                 .where(SandlistaEntry.remiss_id == remiss_id)).all())
-    found = []
-    for row in _answer_notice_rows(session, remiss_id):
-        what = next((w for prefix, w in ANSWER_NOTICES.items() if row.key.startswith(prefix)), "meddelandet")
-        tail = row.key.rsplit(":", 1)[-1]
-        found.append((what, names.get(int(tail), row.recipient_email) if tail.isdigit() else row.recipient_email))
-    return found
-
-
-def notice_words(notices: list[tuple[str, str]]) -> str:
-    """ "Beskedet om anstånd till Fritidsnämnden": the waiting notices, by what they are and to whom."""
-    by_what: dict[str, list[str]] = {}
-    for what, who in notices:
-        by_what.setdefault(what, []).append(who)
-    text = join_words([f"{what} till {join_words(who)}" for what, who in by_what.items()])
-    return text[:1].upper() + text[1:]
-
-
-def cancel_answer_notices(session: Session, *, remiss_id: int) -> int:
-    """Stop the notices that ask an instans for its answer by a new day (walk27 Y8): a closed case takes none."""
-    from remiss.reminders.models import OutboxStatus
-
-    rows = _answer_notice_rows(session, remiss_id)
-    for row in rows:
-        row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
-        session.add(row)
-    session.flush()
-    return len(rows)
-
-
-def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "",
-          stale_ok: bool = False, early_ok: bool = False) -> Remiss:
-    """Avsluta: the answers are compiled and nothing more will be done (pending chasers stop, answers are read
-    only). A sammanställning older than an answer is closed with only when the user confirmed it (walk16 #5);
-    so is a case whose instanser may still answer in time (early_ok, walk19 G13)."""
-    _check(remiss)
-    if remiss.status != S.sammanstalld:
-        raise InputErrors({"status": "Sammanställ svaren innan ärendet avslutas."})
-    from remiss.outgoing.service import compiled
-
-    stale = "" if stale_ok else compiled.staleness(session, remiss.id, current_compilation(session, remiss.id)).text
-    due = "" if early_ok else answers_still_due(session, remiss, now)
-    if stale or due:  # both said at once, so one confirmation answers both
-        raise CloseQuestion(" ".join(filter(None, (stale, due))), (
-            "Sammanställ svaren igen först, eller bekräfta att ärendet ska avslutas med den äldre sammanställningen."
-            if stale else "Bekräfta att ärendet ska avslutas ändå."), stale=bool(stale))
-    return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)
-
-
-def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, tuple[str, str]]:
-    """Of these sammanställda remisser, those whose instanser may still answer in time (their svarstid or their own
-    anstånd runs, answers_still_due): remiss id → (what Att göra says instead of "Avsluta ärendet", its note), e.g.
-    ("Vänta på svar från Lunds kommun", "anstånd till 18 december 2026") (walk26 W5). Two reads for all."""
-    from remiss.outgoing.service.chasers import OPEN, deadline_of, deadline_passed as passed
-
-    if not remiss_ids:
-        return {}
-    from remiss.outgoing import held
-
-    remisser_by_id = {r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(remiss_ids)))}
-    never = set().union(*held.unreached(session, remiss_ids).values())  # never got it (walk26b X8)
-    waiting: dict[int, list] = {}
-    for entry in session.exec(select(SandlistaEntry).where(
-            SandlistaEntry.remiss_id.in_(remiss_ids), SandlistaEntry.sent_at.is_not(None),
-            SandlistaEntry.answer_status.in_(OPEN)).order_by(SandlistaEntry.remiss_id, SandlistaEntry.position)):
-        if entry.id in never:
-            continue
-        remiss = remisser_by_id[entry.remiss_id]
-        day, at = deadline_of(remiss, entry)
-        if day is not None and not passed(day, at, now):
-            waiting.setdefault(remiss.id, []).append((entry, (day, at)))
-    found = {}
-    for remiss_id, due in waiting.items():
-        remiss = remisser_by_id[remiss_id]
-        names = [e.name for e, _ in due]
-        who = join_words(names) if len(names) <= 3 else count_words(len(names), "remissinstans", "remissinstanser")
-        general = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-        own = [(e.name, d) for e, d in due if d != general]
-        said = ([] if deadline_passed(remiss, now) or len(own) == len(due)
-                else [f"svarstiden går ut {format_deadline(*general)}"])
-        said += ([f"anstånd till {format_deadline(*own[0][1])}"] if len(due) == 1 and own
-                 else [f"{name} har anstånd till {format_deadline(*d)}" for name, d in own])
-        found[remiss_id] = (f"Vänta på svar från {who}", "; ".join(said))
-    return found
-
-
-def wait_words(todo: str, note: str) -> str:
-    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited)."""
-    return (f"Svaren är sammanställda. {todo}{f' ({note})' if note else ''}: kommer svaret in, sammanställ svaren "
-            "igen; avsluta ärendet först därefter eller när tiden för svaret har gått ut.")

@@ -9,7 +9,7 @@ from remiss.db import get_session
 from remiss.documents import PdfUnavailable, RenderError
 from remiss.outgoing import compilation, held, overview, printing
 from remiss.outgoing.forms import parse_ids
-from remiss.outgoing.service import addresses, lifecycle, missiv_doc, publication, sending
+from remiss.outgoing.service import addresses, closing, lifecycle, missiv_doc, publication, sending
 from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
@@ -90,7 +90,7 @@ def compile_answers(remiss_id: int):
         _refused("Svaren sammanställdes inte", exc)
     else:
         flash(f"Svaren är sammanställda i ”{kept.filename}”, som finns bland handlingarna. "
-              + lifecycle.after_compiling(get_session(), remiss, now()), "success")
+              + closing.after_compiling(get_session(), remiss, now()), "success")
     return _back(remiss_id)
 
 
@@ -101,12 +101,12 @@ def close(remiss_id: int):
     question when they are missing (walk20 H11: without JavaScript the case closed with no question at all)."""
     remiss = _post_guard(remiss_id)
     form, ticked = request.form, asking.confirmed("confirm_close")
-    notices = lifecycle.waiting_answer_notices(get_session(), remiss.id)  # closing cancels them (walk27 Y8)
+    notices = closing.waiting_answer_notices(get_session(), remiss.id)  # closing cancels them (walk27 Y8)
     try:
-        lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
-                        note=str(form.get("note", ""))[:500], stale_ok=ticked or form.get("stale_ok") == "1",
-                        early_ok=ticked or form.get("early_ok") == "1")
-    except lifecycle.CloseQuestion as exc:  # asked on the page, beside the button, with the box to tick
+        closing.close(get_session(), now=now(), principal=principal(), remiss=remiss,
+                      note=str(form.get("note", ""))[:500], stale_ok=ticked or form.get("stale_ok") == "1",
+                      early_ok=ticked or form.get("early_ok") == "1")
+    except closing.CloseQuestion as exc:  # asked on the page, beside the button, with the box to tick
         get_session().rollback()
         return asking.ask(remiss_id, "avsluta", f"Ärendet avslutades inte: {exc.said} " + (
             "Sammanställ svaren igen först, eller kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska "
@@ -116,7 +116,7 @@ def close(remiss_id: int):
         _refused("Ärendet avslutades inte", exc)
     else:
         flash("Ärendet är avslutat. Planerade påminnelser är stoppade." + (
-            f" {lifecycle.notice_words(notices)} skickas inte." if notices else ""), "success")
+            f" {closing.notice_words(notices)} skickas inte." if notices else ""), "success")
     return _back(remiss_id)
 
 
