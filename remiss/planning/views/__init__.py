@@ -69,7 +69,8 @@ def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | N
             errors.setdefault("evidence_file", " ".join(refused))
     values = {k: v for k, v in request.form.to_dict().items()
               if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
-    g.planning_failed = {"form": form, "errors": in_field_order(errors, FIELDS[form]), "values": values, "extension_id": extension_id,
+    g.planning_failed = {"form": form, "errors": in_field_order(errors, FIELDS[form]), "values": values,
+                         "extension_id": extension_id,
                          "held": held, "held_token": held_uploads.token_for(
                              current_app.config["SECRET_KEY"], user_id=principal().user_id,
                              scope=_scope(remiss_id, form, extension_id), held=held)}
