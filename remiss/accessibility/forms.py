@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from remiss.remisser.input import InputErrors, parse_date, parse_email, too_long
+from remiss.web.forms import in_field_order
 
+# the form's fields in the order templates/accessibility/form.html shows them: its error summary's order
+FIELDS = ("organisation_name", "contact_email", "contact_phone", "contact_note", "known_issues", "reviewed_on")
 LIMITS = {"organisation_name": 200, "contact_phone": 50, "contact_note": 5000, "known_issues": 20000}
 
 
@@ -43,5 +46,5 @@ def parse_statement(form) -> StatementData:
         except ValueError as exc:
             errors["reviewed_on"] = str(exc)
     if errors:
-        raise InputErrors(errors)
+        raise InputErrors(in_field_order(errors, FIELDS))
     return StatementData(contact_email=email, reviewed_on=reviewed_on, **values)

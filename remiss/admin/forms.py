@@ -23,8 +23,9 @@ class MaxChars:
 
 
 class UserForm(FlaskForm):
-    email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), MaxChars(254)])
+    # the fields in the order the page shows them: the error summary lists their errors in this order
     name = StringField("Namn", validators=[DataRequired(REQUIRED), MaxChars(200)])
+    email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), MaxChars(254)])
     title = StringField("Titel", validators=[Optional(), MaxChars(200)])
     role = SelectField("Roll", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
                        validators=[DataRequired("Välj en roll.")])
@@ -39,6 +40,7 @@ def _text(value):
 
 
 class NamndForm(FlaskForm):
+    # in the order of the page, as UserForm
     name = StringField("Namn", validators=[DataRequired(REQUIRED), MaxChars(200)])
     short_name = StringField("Förkortning", validators=[Optional(), MaxChars(30)])
     organisation = StringField("Organisation", validators=[Optional(), MaxChars(200)])
@@ -48,10 +50,10 @@ class NamndForm(FlaskForm):
     tjansteskrivelse_workdays_before_au = WorkdaysField("Tjänsteskrivelse klar, arbetsdagar före AU", default=10,
                                                         low=0, high=60)
     granskning_workdays = WorkdaysField("Arbetsdagar för granskning", default=3, low=0, high=30)
-    omedelbar_justering_usual = BooleanField("Remissärenden justeras vanligen omedelbart")
     justering_workdays_after_meeting = WorkdaysField("Arbetsdagar från sammanträde till justering", default=10,
                                                      low=0, high=30)
     expediering_workdays = WorkdaysField("Arbetsdagar för expediering", default=1, low=0, high=20)
+    omedelbar_justering_usual = BooleanField("Remissärenden justeras vanligen omedelbart")
     # a form posted without them (an older page, a script) leaves them empty, never NULL
     postal_address = StringField("Postadress", validators=[Optional(), MaxChars(300)], filters=[_text])
     phone = StringField("Telefon (växel)", validators=[Optional(), MaxChars(50)], filters=[_text])

@@ -7,6 +7,7 @@ from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
 from remiss.drafting.paragraf import normal_paragraf, paragraf_problem
 from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
+from remiss.web.forms import in_field_order
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
 BASE = stale_form.VERSION  # the hidden field: the version the form's text builds on
@@ -101,12 +102,14 @@ def decision_from(raw) -> dict:
         if "paragraf" not in errors and (problem := paragraf_problem(normal_paragraf(values["paragraf"]),
                                                                      values["decided_by"])):
             errors["paragraf"] = problem  # so is the paragraf ("§§§ x" went unremarked beside bad dates, X16)
-        raise InputErrors({key: errors[key] for key in sorted(errors, key=_FIELD_ORDER.index)})
+        raise InputErrors(in_field_order(errors, DECISION_FIELDS))
     return values
 
 
-# the beslut form's fields in their order on the page: its error summary lists them so (walk26b X17)
-_FIELD_ORDER = ["decided_by", "delegat", "meeting_on", "paragraf", "omedelbar_justering", "justerad_on"]
+# the beslut form's fields in their order on the page (templates/drafting/_panel.html): its error summary lists
+# them so (walk26b X17), the service's and the file's errors too (drafting.views.decision)
+DECISION_FIELDS = ("decided_by", "delegat", "meeting_on", "paragraf", "confirm_before_approval", "confirm_meeting",
+                   "omedelbar_justering", "justerad_on", "protokollsutdrag")
 DELEGAT_MISSING = "Ange delegatens namn och titel."
 
 

@@ -90,6 +90,10 @@ def text(raw: dict, key: str, errors: dict, limit: int, *, required: str | None 
 MEETING_TIME_MESSAGE = "Ange klockslag, till exempel 17.00."
 
 
+# the meeting form's fields in the order templates/planning/meetings.html shows them: its error summary's order
+MEETING_FIELDS = ("kind", "day", "time", "place", "handlingar_deadline", "confirm_past")
+
+
 def parse_meeting(raw: dict) -> MeetingInput:
     """Parse the meeting form; raise InputErrors naming each bad field."""
     errors: dict[str, str] = {}

@@ -8,6 +8,7 @@ from datetime import date
 from remiss.remisser.input import parse_date
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
+from remiss.web.forms import in_field_order
 
 
 SORTS = {
@@ -40,13 +41,15 @@ class RemissFilter:
     sort: str = ""  # a key of SORTS, "relevance", or "": relevance when searching, else deadline
     errors: dict[str, str] = field(default_factory=dict)
 
+    # in the order of the list page's filter fields, the order of its error summary (remiss.web.forms)
     LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "direction": "Riktning",
               "deadline_from": "Svarsdag från", "deadline_to": "Svarsdag till"}
 
     def error_items(self) -> list[tuple[str, str]]:
         """The filter's errors as (key, "Svarsdag från: Ange ett giltigt datum …"), for the list page and the
         export."""
-        return [(key, f"{self.LABELS.get(key, key)}: {message}") for key, message in self.errors.items()]
+        return [(key, f"{self.LABELS.get(key, key)}: {message}")
+                for key, message in in_field_order(self.errors, self.LABELS).items()]
 
     @classmethod
     def from_args(cls, args) -> "RemissFilter":

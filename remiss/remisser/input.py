@@ -56,16 +56,17 @@ class RemissData:
     sandlista: list[SandlistaItem] = field(default_factory=list)
 
 
-# The labels of the registration and edit forms (templates/remisser/form.html), also shown by the lost-input page.
+# The labels of the registration and edit forms (templates/remisser/form.html), also shown by the lost-input page,
+# in the order the form shows them: its error summary lists the errors in this order (remiss.web.forms).
 FORM_LABELS = {
-    "title": "Ärendemening", "remittent": "Remittent", "sender_dnr": "Remittentens diarienummer",
-    "our_dnr": "Vårt diarienummer", "received_on": "Inkom", "letter_date": "Missivets datum",
-    "deadline_on": "Sista svarsdag", "deadline_time": "Klockslag", "answer_email": "Svar till e-post",
+    "csrf": "Formuläret", "missiv_text": "Missivets text", "title": "Ärendemening", "direction": "Riktning",
+    "kind": "Ärendetyp", "remittent": "Remittent", "sender_dnr": "Remittentens diarienummer",
+    "our_dnr": "Vårt diarienummer", "received_on": "Inkom", "deadline_on": "Sista svarsdag",
+    "deadline_time": "Klockslag", "letter_date": "Missivets datum", "answer_email": "Svar till e-post",
     "copy_emails": "Kopia till", "answer_address": "Svar till adress", "contact_person": "Kontaktperson hos remittenten",
     "contact_email": "Kontaktpersonens e-post", "namnd_id": "Ansvarig nämnd", "handlaggare_id": "Handläggare",
-    "handlaggare": "Handläggare", "questions": "Frågeställningar", "sandlista": "Sändlista", "notes": "Anteckningar",
-    "files": "Remisshandlingar", "csrf": "Formuläret", "direction": "Riktning", "kind": "Ärendetyp",
-    "missiv_text": "Missivets text"}
+    "handlaggare": "Handläggare", "questions": "Frågeställningar", "sandlista": "Sändlista",
+    "files": "Remisshandlingar", "notes": "Anteckningar"}
 
 LIMITS = {"title": 500, "remittent": 300, "sender_dnr": 100, "our_dnr": 100, "contact_person": 200,
           "answer_address": 2000, "notes": 20000, "missiv_text": 200000, "answer_instructions": 5000}

@@ -18,7 +18,7 @@ from remiss.remisser.present import deadline_passed, is_extended, svarstid_ended
 from remiss.remisser.status import status_label
 from remiss.files import human_size
 from remiss.web.hyphenation import soft_hyphens
-from remiss.web.error_order import in_page_order
+from remiss.web.forms import linked_to
 from remiss.web import principal
 
 
@@ -121,7 +121,7 @@ def init_app(app: Flask, wired: Links) -> None:
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
                                  sv_weekday_date=_weekday_date, counted=count_words,
                                  hyphenate=soft_hyphens, filesize=human_size,
-                                 errors_in_page_order=in_page_order)
+                                 linked_to=linked_to)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  remiss_status=_remiss_status,
                                  in_section=in_section)

@@ -6,8 +6,13 @@ WorkdaysField says what is wanted in one sentence ("Ange ett helt antal arbetsda
 an empty field or a number out of range alike, once. It is a text input with inputmode="numeric", not
 <input type="number">: Chromium reads "1,5" typed there by its own locale rules (as 15 in some versions, as 1.5 in
 others, which its step check then stops with a message of its own), so the server never saw what was typed (M6,
-words23 #6). Now every browser sends the text as typed, and "1,5" gets the Swedish message."""
+words23 #6). Now every browser sends the text as typed, and "1,5" gets the Swedish message.
+
+in_field_order and linked_to put a hand-written form's errors in its fields' order and give them their links, for
+the one error_summary macro (templates/macros/forms.html)."""
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 
 from flask_wtf import FlaskForm
 from wtforms import IntegerField
@@ -54,3 +59,20 @@ class WorkdaysField(IntegerField):
             raise StopValidation()
         if self.data is None or not self.low <= self.data <= self.high:
             raise StopValidation(self.message)
+
+
+def in_field_order(errors: Mapping[str, str], fields: Iterable[str]) -> dict[str, str]:
+    """errors with the whole form's (keys not among fields: csrf, action …) first, then the fields' in fields' order.
+
+    An error summary lists its errors in the order of the fields on the page (GOV.UK, DIGG; walk25b Z9), and a
+    parser finds them in the order it checks. So a hand-written parser declares its fields once, in the order its
+    page shows them (a FIELDS tuple beside it), and returns its errors through this; a WTForms form's order is its
+    class's."""
+    place = {name: at for at, name in enumerate(fields)}
+    return dict(sorted(errors.items(), key=lambda item: place.get(item[0], -1)))
+
+
+def linked_to(errors: Mapping[str, str], prefix: str, ids: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """An errors dict as error_summary's items: each message linked to its field, ids[name] or else prefix + name."""
+    ids = ids or {}
+    return [(ids.get(name, prefix + name), message) for name, message in errors.items()]

@@ -69,3 +69,38 @@ def test_every_summary_follows_its_form(session, auth, clock):
     # Ny användare (WTForms): Namn stands before E-postadress on the page
     user = {"name": "", "email": "inte-en-adress", "title": "t" * 300, "role": "", "password": "kort"}
     assert_in_page_order(auth.post("/admin/anvandare/ny", user), 4)
+
+
+def test_more_summaries_follow_their_forms(session, auth, clock):
+    """The forms whose errors are put in their fields' order where they are made (remiss.web.forms.in_field_order),
+    beyond the six above, each sent with its fields wrong at once."""
+    clock.set(NOW)
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    admin = make_user(session, role=Role.admin, namnder=[namnd], email="admin@kommun.se")
+    remiss = make_remiss(session, namnd=namnd, now=NOW, received_on=date(2026, 10, 24),
+                         deadline_on=date(2027, 1, 8), deadline_time=None)
+    session.commit()
+    rid, namnd_id = remiss.id, namnd.id
+    auth.login(admin.email)
+    page = f"/remisser/{rid}"
+    session.rollback()  # let go of SQLite for the requests
+
+    # Tidplan, Ändra datum för hand: Milstolpe, Nytt datum, Motivering
+    override = {"milestone_id": "ingen", "override_on": "31/2", "reason": "r" * 600}
+    assert_in_page_order(auth.post(f"{page}/tidplan/andra", override, form_url=page), 3)
+
+    # Tillgänglighetsredogörelsen: a telefonnummer too long was said before a wrong e-postadress
+    statement = {"organisation_name": "", "contact_email": "inte-en-adress", "contact_phone": "1" * 60,
+                 "contact_note": "n" * 5001, "known_issues": "", "reviewed_on": "igår"}
+    assert_in_page_order(auth.post("/admin/tillganglighet", statement), 4)
+
+    # Ny nämnd (WTForms): the page shows "justeras vanligen omedelbart" after the two workday fields below it
+    namnd_form = {"name": "", "email": "inte-en-adress", "tjansteskrivelse_workdays_before_au": "x",
+                  "granskning_workdays": "99", "justering_workdays_after_meeting": "x",
+                  "expediering_workdays": "x", "website": "w" * 300}
+    assert_in_page_order(auth.post("/admin/namnder/ny", namnd_form), 6)
+
+    # Ny utgående remiss: "Ange sista svarsdag." was added after the parser's errors, below Missivets datum's
+    outgoing = {"title": "", "namnd_id": namnd_id, "deadline_on": "", "deadline_time": "25.70",
+                "letter_date": "igår", "answer_email": "inte-en-adress", "contact_email": "inte heller"}
+    assert_in_page_order(auth.post("/remisser/ny-utgaende", outgoing), 4)

@@ -14,6 +14,7 @@ from remiss.drafting.panel import panel_context as _panel_context
 from remiss.drafting.reading import summary_label
 from remiss.web import asking, say_here
 from remiss.web.extensions import guard_api, login_manager
+from remiss.web.forms import in_field_order
 
 bp = Blueprint("drafting", __name__)
 # the field's label in templates/drafting/_form.html, by the kind: one rule with the API and the reading view
@@ -63,12 +64,13 @@ def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], *, v
           **extra):
     """The remiss page again (400; 409 for a stale form, remiss.stale_form.status) after a refused form of the
     panel: nothing saved, the messages at their fields and every value typed in fields kept (g.<name>, one of
-    FAILED_FORMS, read by yttrande_panel); values replaces some (a stale form's base: what the page shows now)."""
+    FAILED_FORMS, read by yttrande_panel); values replaces some (a stale form's base: what the page shows now).
+    fields: the form's, in their order on the page, the order of its error summary (remiss.web.forms)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
     typed = {key: request.form.get(key, "") for key in fields} | (values or {})
-    setattr(g, name, {"errors": errors, "values": typed, **extra})
+    setattr(g, name, {"errors": in_field_order(errors, fields), "values": typed, **extra})
     return remisser_views.show(remiss_id), stale_form.status(errors)
 
 

@@ -16,6 +16,7 @@ from remiss.drafting.views import _back, bp
 from remiss.files import FileRejected
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
+from remiss.web.forms import in_field_order
 from remiss.web.lost_input import form_labels
 
 # the labels of the beslut and justering forms (templates/drafting/_panel.html), for the lost-input page
@@ -52,7 +53,8 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
     token = held_uploads.token_for(current_app.config["SECRET_KEY"], user_id=principal().user_id,
                                    scope=_BESLUT_SCOPE.format(remiss_id), held=held)
     # the summary names each field as /remisser/ny's does: two date errors read alike (walk26b X17)
-    g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token,
+    g.decision_failed = {"form": form, "errors": in_field_order(errors, forms.DECISION_FIELDS), "values": values,
+                         "held": held, "held_token": token,
                          "labels": DECISION_LABELS}
     return remisser_views.show(remiss_id), stale_form.status(errors)  # 409 when opened on another beslut
 

@@ -91,7 +91,7 @@ def fill_signatures(remiss_id: int):
         # so saving again changes only what this tab changed, knowingly (walk24 V1)
         now_shown = (signatures.shown_again(session, remiss, request.form.to_dict(), base)
                      if signatures.BASE in exc.errors else {})
-        return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS + (signatures.BASE,),
+        return again(remiss.id, "signatures_failed", exc.errors, (signatures.BASE,) + signatures.FIELDS,
                      values=now_shown)
     except drafts.DraftError as exc:
         session.rollback()

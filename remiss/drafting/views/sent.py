@@ -26,7 +26,7 @@ def record_sent(remiss_id: int):
         sent_by_hand.record_sent(session, now=now(), principal=principal(), remiss=remiss,
                                  sent_on=request.form.get("sent_on", ""), way=request.form.get("way", ""))
     except InputErrors as exc:  # the page again, with the typed day and why
-        return again(remiss_id, "sent_failed", exc.errors, ("sent_on", "way"))
+        return again(remiss_id, "sent_failed", exc.errors, ("way", "sent_on"))
     except sent_by_hand.AlreadySent as exc:  # pressed again: the first did it; said who and when, in this page
         return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except DraftError as exc:

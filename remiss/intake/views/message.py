@@ -24,6 +24,7 @@ from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.web import principal, requires
+from remiss.web.forms import in_field_order
 
 NO_EXTENSION_DAY = ("Ange den nya sista svarsdagen: brevet förlänger remisstiden, men datumet kunde inte läsas ur "
                     "det. Förlängningen registreras inte utan datum.")
@@ -39,6 +40,10 @@ class FieldRow:
 
 # What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
 EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
+# the fields of Registrera and of För samman on the page (templates/intake/inbox_item.html), in its order: the
+# order of their error summaries (remiss.web.forms)
+REGISTER_FIELDS = ("namnd_id", *EDITABLE)
+MERGE_FIELDS = ("our_dnr", "extend", "until_on", "until_time")
 READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"), ("copy_emails", "Kopia till"),
              ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"),
              ("contact_email", "Kontaktpersonens e-post"), ("sandlista", "Sändlista"),
@@ -199,11 +204,13 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            waiting=waiting,
                            is_extension=is_extension, moot=moot,
                            evidence=evidence, title_choices=offered, form=form, namnder=namnder, namnd_note=namnd_note,
-                           register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
+                           register_errors=in_field_order(register_errors or {}, REGISTER_FIELDS),
+                           past_deadline=past_deadline, labels=LABELS,
                            letter_late=letter_late, received_note=came.note(message),
                            remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
-                           status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values,
+                           status_labels=STATUS_LABELS, errors=in_field_order(errors or {}, MERGE_FIELDS),
+                           values=merge_values,
                            not_saved=_not_saved(message, stored, typed, values)), status
 
 

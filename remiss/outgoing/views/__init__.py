@@ -23,6 +23,7 @@ from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import Direction
 from remiss.web import asking, now, principal, requires
+from remiss.web.forms import in_field_order
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT
@@ -50,6 +51,12 @@ def _refused(what: str, exc: InputErrors | RenderError) -> None:
     get_session().rollback()
     message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
     flash(f"{what}: {message}", "error")
+
+
+# the fields of Ny utgående remiss in the order templates/outgoing/new.html shows them: its error summary's order
+NEW_FIELDS = ("title", "namnd_id", "our_dnr", "missiv_text", "deadline_on", "deadline_time", "letter_date",
+              "answer_email", "answer_address", "contact_person", "contact_email", "questions", "sandlista",
+              "new_instanser", "files")
 
 
 @bp.route("/remisser/ny-utgaende", methods=["GET", "POST"])
@@ -112,7 +119,8 @@ def new():
         held = held + _hold(request.files.getlist("files"), errors)
     namnder = [n for n in session.exec(select(Namnd).order_by(Namnd.name)) if p.may(Action.create, n.id)]
     orgs = visible_organisations(session, p, shared=_config("REGISTER_SHARED"))
-    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder, held=held,
+    return render_template("outgoing/new.html", values=values, errors=in_field_order(errors, NEW_FIELDS),
+                           namnder=namnder, held=held,
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id,
                                                              scope="outgoing-new", held=held),
                            organisations=orgs, lists=saved_lists(session),

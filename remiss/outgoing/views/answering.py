@@ -26,6 +26,13 @@ from remiss.remisser.input import InputErrors
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment
 from remiss.web import asking, now, principal, say_here
+from remiss.web.forms import in_field_order
+
+
+# the fields of an instans's page (templates/outgoing/entry.html) in its order, around the answer's one per
+# question: the order of its error summary (remiss.web.forms)
+_FIELDS_BEFORE = ("email", "postal_address", "in_register", "answered_on", "confirm_date", "no_comments", "summary")
+_FIELDS_AFTER = ("other_comments", "files", "date_from_mail", "note", "until_on", "until_time", "reason")
 
 
 class AlreadyDone(Exception):
@@ -94,7 +101,9 @@ def entry(remiss_id: int, entry_id: int):
                            mail_held=row_words(item, mail), mail_failed=mail == OutboxStatus.failed.value,
                            mail_kept=mail == HELD,
                            asked=answers.request_text(item, asked) if asked else "",
-                           values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
+                           values=values, files=answer_files,
+                           errors=in_field_order(errors, (*_FIELDS_BEFORE, *(f"q_{q.id}" for q in questions),
+                                                          *_FIELDS_AFTER)), status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
                            may_edit=p.may(Action.edit, remiss.namnd_id) and remiss.status != "avslutad",

@@ -18,6 +18,7 @@ from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
+from remiss.web.forms import in_field_order
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("planning", __name__)
@@ -33,6 +34,9 @@ DECIDE_LABELS = {"decision": "Besked", "granted_until_on": "Beviljat datum", "gr
                  "decided_on": "Beskedets datum", "evidence_text": "Underlag: klistra in e-postsvaret", **_EVIDENCE}
 NOTICE_LABELS = {"sender": "Avsändare", "until_on": "Ny sista svarsdag", "until_time": "Klockslag",
                  "notice_on": "Meddelandets datum", "evidence_text": "Meddelandets text", **_EVIDENCE}
+# each form's fields in the order its panel shows them, the order of its error summary (remiss.web.forms)
+FIELDS = {"override": ("milestone_id", "override_on", "reason", "confirm_late", "confirm_order", "confirm_past"),
+          "request": tuple(REQUEST_LABELS), "decide": tuple(DECIDE_LABELS), "notice": tuple(NOTICE_LABELS)}
 
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
@@ -65,7 +69,8 @@ def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | N
             errors.setdefault("evidence_file", " ".join(refused))
     values = {k: v for k, v in request.form.to_dict().items()
               if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
-    g.planning_failed = {"form": form, "errors": errors, "values": values, "extension_id": extension_id,
+    g.planning_failed = {"form": form, "errors": in_field_order(errors, FIELDS[form]), "values": values,
+                         "extension_id": extension_id,
                          "held": held, "held_token": held_uploads.token_for(
                              current_app.config["SECRET_KEY"], user_id=principal().user_id,
                              scope=_scope(remiss_id, form, extension_id), held=held)}

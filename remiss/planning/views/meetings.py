@@ -11,12 +11,14 @@ from remiss.clock import local
 from remiss.db import get_session
 from remiss.files import limit_size, too_large, upload_size
 from remiss.namnd.models import ClosedDay, Meeting, Namnd
-from remiss.planning.forms import meetings_from_json, meetings_to_json, optional_date, parse_meeting, text
+from remiss.planning.forms import (MEETING_FIELDS, meetings_from_json, meetings_to_json, optional_date, parse_meeting,
+                                   text)
 from remiss.planning.service import meetings as service
 from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.web import asking, get_or_404, now, principal, requires, say_here
+from remiss.web.forms import in_field_order
 
 IMPORT_MAX_BYTES = 2 * 1024 * 1024  # "2 MB" as the hint and files.too_large name it
 
@@ -70,8 +72,8 @@ def _page(namnd: Namnd, *, values=None, errors=None, editing=None, preview=None,
     p = principal()
     return render_template(
         "planning/meetings.html", namnd=namnd, meetings=_rows(namnd.id),
-        values=values if values is not None else _form_values(editing), errors=errors or {}, editing=editing,
-        move_question=move_question,
+        values=values if values is not None else _form_values(editing),
+        errors=in_field_order(errors or {}, MEETING_FIELDS), editing=editing, move_question=move_question,
         preview=preview, may_edit=p.may(Action.assign, namnd.id), kinds=service.KIND_LABELS,
         max_size=limit_size(IMPORT_MAX_BYTES),
     ), status

@@ -27,6 +27,7 @@ from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, 
     status_label
 from remiss.web import now, principal, say_here
 
+from remiss.web.forms import in_field_order
 from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
 
@@ -151,6 +152,12 @@ def _deadline_with_in_force(remiss) -> str:
     return present.deadline_with_in_force(remiss)
 
 
+# the fields of Ändra status för hand and of Makulera in their order on the remiss page: the order of the form's
+# values and of its error summary (remiss.web.forms)
+STATUS_FIELDS = ("status", "note", "confirm")
+VOID_FIELDS = ("reason", "confirm")
+
+
 @bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
 @form_labels({"status": "Ny status", "note": "Kommentar"})  # templates/remisser/show.html, for the lost-input page
 @login_required
@@ -163,8 +170,8 @@ def change_status(remiss_id: int):
                                       confirmed=bool(request.form.get("confirm")))
     except InputErrors as exc:  # the page again, the form open with what was typed and why
         session.rollback()
-        values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
-        return _show(remiss_id, status_values=values, status_errors=exc.errors), 400
+        values = {k: request.form.get(k, "") for k in STATUS_FIELDS}
+        return _show(remiss_id, status_values=values, status_errors=in_field_order(exc.errors, STATUS_FIELDS)), 400
     except by_hand.AlreadyInStatus as exc:  # sent twice: the first did it; said who and when, in this page
         session.rollback()
         say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
@@ -172,7 +179,7 @@ def change_status(remiss_id: int):
     except (TransitionError, AccessDenied) as exc:  # refused for the role or the remiss's state now: said at the
         # field, with the comment typed kept (a flash and a redirect lost it): 403, or 409 as a stale form
         session.rollback()
-        values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
+        values = {k: request.form.get(k, "") for k in STATUS_FIELDS}
         return _show(remiss_id, status_values=values, status_errors={"status": str(exc)}), \
             403 if isinstance(exc, AccessDenied) else stale_form.CONFLICT
     flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
@@ -186,13 +193,13 @@ def void(remiss_id: int):
     confirmation (remiss.remisser.voided; the Inkorg's message page offers the same for a registered mail)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.view)
-    values = {k: request.form.get(k, "") for k in ("reason", "confirm")}
+    values = {k: request.form.get(k, "") for k in VOID_FIELDS}
     try:
         voided.makulera(session, now=now(), principal=principal(), remiss=remiss, reason=values["reason"],
                         confirmed=bool(values["confirm"]))
     except InputErrors as exc:  # the page again, the reason kept and the error at its field
         session.rollback()
-        return _show(remiss_id, void_values=values, void_errors=exc.errors), 400
+        return _show(remiss_id, void_values=values, void_errors=in_field_order(exc.errors, VOID_FIELDS)), 400
     except TransitionError as exc:  # e.g. a beslutad or outgoing remiss (AccessDenied: 403, remiss.web.errors)
         session.rollback()
         flash(str(exc), "error")

@@ -20,6 +20,7 @@ from remiss.remisser.models import Direction, RemissKind
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal
+from remiss.web.forms import in_field_order
 from remiss.web.lost_input import form_labels
 
 
@@ -89,7 +90,8 @@ def edit(remiss_id: int):
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
+    return render_template("remisser/form.html", values=values, errors=in_field_order(errors, FORM_LABELS),
+                           namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, base=base, errors_title=edit_base.title(refused, clashed), locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            deadline_question=deadline_question, letter_late=letter_late, **asked,

@@ -18,6 +18,7 @@ from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, l
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
+from remiss.web.forms import in_field_order
 from remiss.web.lost_input import form_labels
 
 
@@ -160,7 +161,8 @@ def _opened(intake, namnder) -> tuple[dict, str, list]:
 def _form(values, errors, namnder, *, held=(), duplicates=(), past_deadline=None, past_at="", already=(),
           received_late=None, letter_late=None, namnd_hint="", **card):
     held = list(held)
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
+    return render_template("remisser/form.html", values=values, errors=in_field_order(errors, FORM_LABELS),
+                           namnder=namnder, labels=FORM_LABELS,
                            held=held, held_token=held_uploads.token_for(current_app.config["SECRET_KEY"],
                                                                         user_id=principal().user_id, scope=SCOPE,
                                                                         held=held),
