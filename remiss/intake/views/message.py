@@ -196,6 +196,8 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            newsletter=inbox_service.is_newsletter(message),
                            not_remiss=inbox_service.not_remiss_reason(message),
                            match_note=inbox_service.match_note(message, match),
+                           match_reason=matching.match_reason(json.loads(message.form_values or "{}"), match)
+                           if match is not None else "",
                            waiting=waiting,
                            is_extension=is_extension, moot=moot,
                            evidence=evidence, title_choices=offered, form=form, namnder=namnder, namnd_note=namnd_note,
