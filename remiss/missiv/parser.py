@@ -212,8 +212,6 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
     if letter_date is None and envelope and envelope.sent:
         # walk27 Y9: a mail's own Date is the day of the letter when its text names none
         letter_date = envelope.sent
-        warnings.append(f"Missivets datum är e-postmeddelandets datum ({letter_date.isoformat()}); texten anger inget "
-                        "eget – kontrollera.")
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
 
