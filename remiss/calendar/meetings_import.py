@@ -155,12 +155,32 @@ def kind_from_summary(summary: str) -> str:
     return "namnd"
 
 
+# a calendar content line: "NAME;PARAM=x:value" (RFC 5545 3.1), or a folded line's continuation (a blank first)
+_CONTENT_LINE = re.compile(r"^(?:[A-Za-z0-9-]+(?:;[^:\r\n]*)?:|[ \t]|\s*$)")
+
+
+def ics_unreadable(data: str | bytes) -> str | None:
+    """Why a file cannot be read as a calendar, in Swedish (the library's English stays out, walk27 Y14); None
+    when it can."""
+    try:
+        icalendar.Calendar.from_ical(data)
+    except ValueError:
+        text = _decode(data) if isinstance(data, bytes) else data
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not _CONTENT_LINE.match(line):
+                shown = line.strip()
+                shown = shown if len(shown) <= 40 else shown[:40] + "…"
+                return (f"Filen kunde inte läsas som en kalenderfil (.ics): rad {number} (”{shown}”) är ingen "
+                        "giltig kalenderrad.")
+        return "Filen kunde inte läsas som en kalenderfil (.ics)."
+    return None
+
+
 def meetings_from_ics(data: str | bytes) -> tuple[list[Meeting], list[str]]:
     """Read meetings from the VEVENTs of an ICS calendar."""
-    try:
-        calendar = icalendar.Calendar.from_ical(data)
-    except ValueError as error:
-        return [], [f"Filen kunde inte läsas som en iCalendar-fil ({error})."]
+    if refusal := ics_unreadable(data):
+        return [], [refusal]
+    calendar = icalendar.Calendar.from_ical(data)
     meetings: list[Meeting] = []
     errors: list[str] = []
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from remiss.calendar.swedish import format_deadline
+from remiss.missiv.attached import merged, split_attached
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
@@ -37,8 +38,21 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail.
 
     `hints` are what the file's structure says (remiss.missiv.hints): they fill the title or the remittent where
-    the text gives none, with a warning naming their source; the text's own words win.
+    the text gives none, with a warning naming their source; the text's own words win. A mail read with its
+    attachments' text below it is read mail first: an attached file fills only what the mail leaves empty.
     """
+    parts = split_attached(text or "")
+    if parts is None:
+        return _parse(text, reference_date=reference_date, hints=hints)
+    mail_text, name, attached_text, start = parts
+    mail = _parse(mail_text, reference_date=reference_date)
+    envelope = innermost(mail_text)
+    attached = _parse(attached_text, hints=hints,  # the hints are the one attached file's structure
+                      reference_date=reference_date or (envelope.sent if envelope else None))
+    return merged(mail, attached, offset=start, name=name)
+
+
+def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:
     original = text or ""
     written = unquote(original.translate(_NEUTRAL))
     whole = reveal_addresses(written)  # "m.registrator(at)regeringskansliet.se" read as the address it is
@@ -194,6 +208,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             note("title", span)
             warnings.remove("Ingen ärendemening (titel) hittades.")
 
+    letter_date = found.letter_date
+    if letter_date is None and envelope and envelope.sent:
+        # walk27 Y9: a mail's own Date is the day of the letter when its text names none
+        letter_date = envelope.sent
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
 
@@ -259,7 +277,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         contact_person=contact,
         sandlista=list(sandlista.names),
         questions=questions,
-        letter_date=found.letter_date,
+        letter_date=letter_date,
         evidence=evidence,
         warnings=warnings,
         internal_deadline=found.internal_deadline,

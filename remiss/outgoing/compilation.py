@@ -65,7 +65,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
             if text is None and entry.no_comments:
                 text = "Inga synpunkter."
             if not text and entry.id in filer:  # answered in a file, not per question: not "Inga svar" (walk25 Y2)
-                text = in_the_file(filer[entry.id])
+                text = in_the_file(filer[entry.id], entry.summary)
             if not text and entry.summary.strip() and entry.id not in per_question:  # a summary only (walk26b X9)
                 text = IN_SHORT
             if text:
@@ -125,9 +125,19 @@ MAIL_FILES = (".eml", ".msg")
 IN_SHORT = "Svaret är inte uppdelat per fråga – se Svaren i korthet."
 
 
-def in_the_file(filenames: list[str]) -> str:
+def in_the_file(filenames: list[str], summary: str = "") -> str:
     """What a question says of an instans that answered in a file, with no answer registered per question: where the
-    answer is, by the file's name – its yttrande, not the covering mail, when it sent one (walk25 Y2)."""
+    answer is, by the file's name – its yttrande, not the covering mail, when it sent one (walk25 Y2). An answer
+    that came as a mail whose own words are more than a covering line is in those words (the summary), not in a
+    file the app cannot read for it (walk27 Y7)."""
+    mailed = any(f.lower().endswith(MAIL_FILES) for f in filenames)
+    if mailed and summary.strip() and _in_short(summary, filenames) == summary:
+        others = [f for f in filenames if not f.lower().endswith(MAIL_FILES)]
+        text = "Svaret är inte uppdelat per fråga – se Svaren i korthet; svaret kom som e-post."
+        if others:
+            text += (f" Bifogad{'e filer' if len(others) > 1 else ' fil'}: "
+                     f"{join_words([f'”{f}”' for f in others])}.")
+        return text
     documents = [f for f in filenames if not f.lower().endswith(MAIL_FILES)] or filenames
     named = join_words([f"”{f}”" for f in documents])
     return (f"Svaret på frågan är inte registrerat för sig; det finns i den bifogade "

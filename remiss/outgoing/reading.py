@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email import message_from_bytes, policy
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -21,6 +21,7 @@ class MailAnswer:
     subject: str
     text: str
     files: list[tuple[str, bytes]] = field(default_factory=list)
+    sent_at: datetime | None = None  # the Date header's moment, when it names a zone (walk27 Y7: time, not only day)
 
 
 class _Text(HTMLParser):
@@ -88,7 +89,7 @@ def read_eml(data: bytes) -> MailAnswer:
                 files.append((name, payload))
         text = answer_text(re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n")).strip())
         return MailAnswer(sent_on, str(message["From"] or ""), str(message["Subject"] or ""), text[:TEXT_LIMIT],
-                          files)
+                          files, sent if sent is not None and sent.tzinfo else None)
     except Exception:  # a broken upload is kept as a file; we only fail to read more from it
         return MailAnswer(None, "", "", "")
 

@@ -49,6 +49,8 @@ from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEnt
 from remiss.remisser.status import RemissStatus as S
 
 OPEN = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)
+# an answer to one of these is still an answer to our remiss, not a new remiss to us: named, never registered (walk27 Y17)
+ENDED = (S.avslutad.value, S.aterkallad.value)
 _REPLY = re.compile(r"^\s*(?:sv|re|svar|aw|vs)\s*:", re.IGNORECASE)
 _MSGID = re.compile(r"<[^<>\s]+>")
 
@@ -68,12 +70,26 @@ class Reply:
     @property
     def heading(self) -> str:
         who = self.entry.name if self.entry else "en remissinstans"
-        return f"Svar från {who} på {self.remiss.our_dnr or self.remiss.title}"
+        ended = " – ärendet är avslutat" if self.closed else ""
+        return f"Svar från {who} på {self.remiss.our_dnr or self.remiss.title}{ended}"
+
+    @property
+    def closed(self) -> str:
+        """Why the answer cannot be registered: the utgående remiss is avslutad or återkallad (walk27 Y17)."""
+        if self.remiss.status not in ENDED:
+            return ""
+        state = "avslutad" if self.remiss.status == S.avslutad.value else "återkallad"
+        answered = ""
+        if self.entry is not None and self.entry.answer_status == AnswerStatus.svarat:
+            when = f" {format_date(self.entry.answered_on)}" if self.entry.answered_on else ""
+            answered = f" {self.entry.name}s svar är redan registrerat{when}."
+        return (f"{self.remiss.our_dnr or self.remiss.title} är {state}, så svaret kan inte registreras.{answered} "
+                "Meddelandet är inte en ny remiss till oss: avvisa det, eller öppna filerna här.")
 
     @property
     def supplement(self) -> str:
         """When the instans has already answered: the mail is a komplettering, said before registering (walk14 #5)."""
-        return answered_before(self.entry) if self.entry else ""
+        return answered_before(self.entry) if self.entry and not self.closed else ""
 
 
 def answered_before(entry: SandlistaEntry) -> str:
@@ -212,15 +228,17 @@ def _find(session: Session, message: InboxMessage, files_dir: str) -> Reply | No
                                                        OutboxMessage.kind.in_(mails.KINDS),
                                                        OutboxMessage.remiss_id.is_not(None))).first()
         remiss = session.get(Remiss, row.remiss_id) if row else None
-        if remiss is not None and remiss.direction == Direction.utgaende and remiss.status in OPEN:
+        if remiss is not None and remiss.direction == Direction.utgaende and remiss.status in OPEN + ENDED:
             entries = _sent_entries(session, remiss.id)
             return Reply(remiss, _entry_for(entries, sender, row.recipient_email.strip().casefold()), entries,
                          "Meddelandet är ett svar på mejlet vi skickade med remissen.")
     subject = _squash(message.subject)
     candidates = session.exec(select(Remiss).where(Remiss.direction == Direction.utgaende.value,
-                                                   Remiss.status.in_(OPEN))).all()
-    # "KS 2026/0002" in any spacing, not the start of "KS 2026/00021"
+                                                   Remiss.status.in_(OPEN + ENDED))).all()
+    # "KS 2026/0002" in any spacing, not the start of "KS 2026/00021"; our own number wins also when the remiss is
+    # closed, over any number in the attachments (walk27 Y17)
     by_dnr = [r for r in candidates if r.our_dnr and re.search(re.escape(_squash(r.our_dnr)) + r"(?!\d)", subject)]
+    candidates = [r for r in candidates if r.status in OPEN]
     if len(by_dnr) == 1:
         entries = _sent_entries(session, by_dnr[0].id)
         return Reply(by_dnr[0], _entry_for(entries, sender), entries,
@@ -271,6 +289,8 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
         raise InputErrors({"message": refusal})
     if entry.remiss_id != remiss.id or remiss.direction != Direction.utgaende:
         raise InputErrors({"entry_id": "Välj en remissinstans på den utgående remissens sändlista."})
+    if remiss.status not in OPEN:
+        raise InputErrors({"message": f"{remiss.our_dnr or remiss.title} är avslutad, så svaret kan inte registreras."})
     stored = _mail(message, files_dir)
     if stored is None:
         raise InputErrors({"message": "E-postmeddelandet finns inte sparat och kan inte registreras som svar."})

@@ -28,6 +28,9 @@ STATUS_GROUPS = {"open": "Pågående", "closed": "Avslutade",
                  "expedierad": "Expedierade, inte skickade"}
 
 
+IGNORED_DAY = "Listan filtreras inte på det datumet förrän det är rättat."
+
+
 @dataclass
 class RemissFilter:
     status: str | None = None  # a RemissStatus, or a key of STATUS_GROUPS
@@ -40,6 +43,7 @@ class RemissFilter:
     text: str | None = None
     sort: str = ""  # a key of SORTS, "relevance", or "": relevance when searching, else deadline
     errors: dict[str, str] = field(default_factory=dict)
+    reversed: bool = False  # Svarsdag från after Svarsdag till: both left out of the list (walk27 Y6)
 
     # in the order of the list page's filter fields, the order of its error summary (remiss.web.forms)
     LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "direction": "Riktning",
@@ -50,6 +54,15 @@ class RemissFilter:
         export."""
         return [(key, f"{self.LABELS.get(key, key)}: {message}")
                 for key, message in in_field_order(self.errors, self.LABELS).items()]
+
+    def list_error_items(self) -> list[tuple[str, str]]:
+        """error_items for the list page, which lists without a faulty part of the filter and says so (walk27 Y6:
+        a bad date showed every remiss, reversed dates "0 remisser" as if nothing were due then)."""
+        def shown(key: str) -> str:
+            if key == "deadline_from" and self.reversed:
+                return " Listan visar alla svarsdagar tills dess."
+            return f" {IGNORED_DAY}" if key in ("deadline_from", "deadline_to") else ""
+        return [(key, line + shown(key)) for key, line in self.error_items()]
 
     @classmethod
     def from_args(cls, args) -> "RemissFilter":
@@ -83,9 +96,12 @@ class RemissFilter:
                 except ValueError as exc:
                     f.errors[key] = str(exc)
         if f.deadline_from and f.deadline_to and f.deadline_from > f.deadline_to:
-            # no remiss can match: say so rather than show an empty list (the export and the API refuse it too)
+            # no remiss can match: say so, and list as with any faulty part of the filter – without it, saying so
+            # (walk27 Y6: "0 remisser" under the error read as a real result; the export and the API refuse it)
             f.errors["deadline_from"] = ("Datumet ligger efter Svarsdag till. Byt plats på datumen eller ändra "
                                          "något av dem.")
+            f.deadline_from = f.deadline_to = None
+            f.reversed = True
         f.text = (args.get("q") or "").strip()[:200] or None
         sort = args.get("sort") or ""
         f.sort = sort if sort in SORTS or sort == "relevance" else ""

@@ -78,7 +78,24 @@ def test_ics_import_and_broken_files_give_swedish_messages(db, session, client, 
     r = _upload(auth, namnd, "plan.csv", b"foo;bar\n1;2\n")
     assert r.status_code == 400 and "saknas i rubrikraden" in r.get_data(as_text=True)
     r = _upload(auth, namnd, "bild.png", b"\x89PNG....")
-    assert r.status_code == 400 and "CSV-fil" in r.get_data(as_text=True)
+    assert r.status_code == 400 and "Filtypen .png tas inte emot. Tillåtna: .csv, .ics." in r.get_data(as_text=True)
+
+
+def test_a_broken_calendar_or_wrong_file_type_is_a_file_error_in_swedish(db, session, client, auth):
+    """walk27 Y14: the walk's bad.ics and bad.exe: no English from the library, and a file error, not bad rows."""
+    namnd = _world(session)
+    auth.login("sekr@kultur.se")
+    r = _upload(auth, namnd, "bad.ics", b"BEGIN:VCALENDAR\ngarbage\n")
+    page = r.get_data(as_text=True).replace("&#34;", '"')
+    assert r.status_code == 400
+    assert "Filen kunde inte läsas som en kalenderfil (.ics): rad 2 (”garbage”) är ingen giltig kalenderrad." in page
+    assert "Content line" not in page and "Invalid" not in page
+    assert "Rader som inte kunde läsas" not in page
+    r = _upload(auth, namnd, "bad.exe", b"MZ\x90\x00program")
+    page = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert "Filtypen .exe tas inte emot. Tillåtna: .csv, .ics." in page
+    assert "Rader som inte kunde läsas" not in page and "Filen innehöll inga sammanträden" not in page
     url = f"/namnder/{namnd.id}/sammantraden"
     r = auth.post(f"{url}/import", {"confirm": "1", "meetings": "[{\"kind\": \"x\"}]"}, form_url=url)
     assert r.status_code == 400 and "Ladda upp filen igen" in r.get_data(as_text=True)

@@ -39,3 +39,16 @@ def test_dates_in_order_are_no_error(client, auth, session):
     _login(session, auth)
     html = client.get("/remisser?deadline_from=2026-01-01&deadline_to=2027-02-01").get_data(as_text=True)
     assert "error-summary" not in html
+
+
+def test_a_faulty_filter_lists_without_the_faulty_part_and_says_so_in_both_cases(client, auth, session):
+    """walk27 Y6: a bad date showed every remiss, reversed dates "0 remisser. Inga remisser." – one rule now: the
+    faulty part is left out of the list, the message says so, and the count is of what is shown."""
+    _login(session, auth)
+    for query, said in ((REVERSED, "Listan visar alla svarsdagar tills dess."),
+                        ("deadline_from=2027-02-31", "Listan filtreras inte på det datumet förrän det är rättat.")):
+        html = client.get(f"/remisser?{query}").get_data(as_text=True)
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+        assert said in text, query
+        assert "Översyn av ordningsföreskrifter" in html, query
+        assert "1 remiss." in text and "0 remisser" not in text, query

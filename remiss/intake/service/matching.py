@@ -192,3 +192,26 @@ def same_remittent(ours: str, theirs: str) -> bool:
     """The same remittent, or one of them not named (case, diacritics and spacing aside)."""
     ours, theirs = (" ".join(keys.fold(name or "").split()) for name in (ours, theirs))
     return not ours or not theirs or ours == theirs
+
+
+def match_reason(values: dict, remiss: Remiss) -> str:
+    """What a proposed match rests on, said only as far as it is true (walk27 Y17: an attachment's number was given
+    as "remittentens diarienummer … stämmer"): which number or title agrees, and whether it was read in an
+    attachment rather than in the mail itself."""
+    text = values.get("missiv_text") or ""
+    own = text.split("\n--- Bilaga: ", 1)[0]  # the mail's own text (remiss.intake.formats writes the separator)
+    sender = (values.get("sender_dnr") or "").strip()
+    where = ""
+    if sender and sender not in own and sender in text:
+        where = " (läst ur en bifogad fil, inte ur själva e-postmeddelandet)"
+    if sender and remiss.sender_dnr_key and keys.dnr_key(sender) == remiss.sender_dnr_key:
+        return f"Remittentens diarienummer {sender}{where} stämmer med en remiss som redan är registrerad"
+    if sender and remiss.our_dnr and sender == remiss.our_dnr.strip():
+        return f"Brevet anger vårt diarienummer {sender}{where}, för en remiss som redan är registrerad"
+    if remiss.our_dnr and remiss.our_dnr in text:
+        return f"Brevet nämner vårt diarienummer {remiss.our_dnr} för en remiss som redan är registrerad"
+    core = title_core(values.get("title") or "")
+    if len(core) >= MIN_TITLE_CORE and core.casefold() in (remiss.title or "").casefold():
+        with_remittent = " och remittenten" if values.get("remittent") and remiss.remittent else ""
+        return f"Ärendemeningen{with_remittent} stämmer med en remiss som redan är registrerad"
+    return "Brevet liknar en remiss som redan är registrerad"

@@ -11,7 +11,7 @@ from flask import abort, current_app, render_template, request, send_file, url_f
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, INBOX_WORDS
-from remiss.calendar.swedish import format_date
+from remiss.calendar.swedish import format_date, format_date_time
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.intake import title_choices
@@ -201,6 +201,8 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            newsletter=inbox_service.is_newsletter(message),
                            not_remiss=inbox_service.not_remiss_reason(message),
                            match_note=inbox_service.match_note(message, match),
+                           match_reason=matching.match_reason(json.loads(message.form_values or "{}"), match)
+                           if match is not None else "",
                            waiting=waiting,
                            is_extension=is_extension, moot=moot,
                            evidence=evidence, title_choices=offered, form=form, namnder=namnder, namnd_note=namnd_note,
@@ -240,10 +242,18 @@ def _early_answer(message: InboxMessage, reply) -> EarlyAnswer | None:
     chosen = request.args.get("svar_fore_utskick", "")
     entry = reply.entry or next((e for e in reply.entries if str(e.id) == chosen), None)
     day = local(message.sent_at or message.fetched_at).date()
-    if entry is None or entry.sent_at is None or day >= (sent_on := local(entry.sent_at).date()):
+    if entry is None or entry.sent_at is None:
         return None
-    return EarlyAnswer(entry.id, f"Meddelandet är daterat {format_date(day)}, före utskicket till {entry.name} "
-                                 f"{format_date(sent_on)}. Kontrollera datumet och att det är ett svar på den här "
+    sent = local(entry.sent_at)
+    if day == sent.date() and message.sent_at is not None and local(message.sent_at) < sent:
+        # the same day, but before the utskick left (walk27 Y7): the time says it
+        dated, sent_words = format_date_time(message.sent_at), format_date_time(sent)
+    elif day < sent.date():
+        dated, sent_words = format_date(day), format_date(sent.date())
+    else:
+        return None
+    return EarlyAnswer(entry.id, f"Meddelandet är daterat {dated}, före utskicket till {entry.name} "
+                                 f"{sent_words}. Kontrollera datumet och att det är ett svar på den här "
                                  "remissen. Stämmer det, registrera svaret ändå; svarsdatumet kan rättas på "
                                  "instansens sida. Är det inget svar på remissen, registrera meddelandet som en ny "
                                  "remiss eller avvisa det nedan.")

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Principal
-from remiss.calendar.swedish import format_date
+from remiss.calendar.swedish import format_date, format_date_time
 from remiss.clock import local, local_today
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
@@ -38,6 +38,7 @@ class AnswerData:
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
     date_from_mail: bool = False  # an uploaded .eml gives the date the answer came (its Date header)
     date_confirmed: bool = False  # the user confirmed a date before the utskick (asked about first)
+    mail_sent_at: datetime | None = None  # the moment the answer's mail was sent, read with date_from_mail
 
 
 class EarlyAnswer(InputErrors):
@@ -72,6 +73,7 @@ def _from_mail_files(data: AnswerData, max_bytes: int) -> AnswerData:
             data.summary = mail.text
         if data.date_from_mail and mail.sent_on:
             data.answered_on = mail.sent_on
+            data.mail_sent_at = mail.sent_at
     data.files = data.files + extra
     return data
 
@@ -187,6 +189,12 @@ def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None
         raise EarlyAnswer({"answered_on": f"Svaret är daterat {format_date(data.answered_on)}, före utskicket "
                                           f"{format_date(sent_on)}. Kontrollera datumet. Stämmer det, kryssa i "
                                           "”Datumet stämmer” och spara igen."})
+    sent = local(entry.sent_at) if entry.sent_at else None
+    if sent and data.mail_sent_at and data.answered_on == sent.date() and data.mail_sent_at < sent \
+            and not data.date_confirmed:  # the same day, but before the utskick (walk27 Y7)
+        raise EarlyAnswer({"answered_on": f"E-postmeddelandet med svaret skickades {format_date_time(data.mail_sent_at)}, "
+                                          f"före utskicket {format_date_time(sent)}. Kontrollera att det är ett svar "
+                                          "på remissen. Stämmer det, kryssa i ”Datumet stämmer” och spara igen."})
 
 
 def answers_of(session: Session, entry_id: int) -> dict[int, str]:

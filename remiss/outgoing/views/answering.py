@@ -94,7 +94,7 @@ def entry(remiss_id: int, entry_id: int):
     # answered with a file and nothing per question: the sammanställning points to the file (walk25 Y2)
     in_file = "" if not (item.answer_status == AnswerStatus.svarat and questions and not item.no_comments
                          and not any(str(values.get(f"q_{q.id}", "")).strip() for q in questions)) else (
-        compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"])
+        compilation.in_the_file([a.filename for a in answer_files if a.purpose == "svar"], item.summary)
         if any(a.purpose == "svar" for a in answer_files)
         else compilation.IN_SHORT if item.summary.strip() else "")  # a summary only (walk26b X9)
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions, in_file=in_file,

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require, require_act
 from remiss.calendar import Meeting, meetings_from_csv, meetings_from_ics
+from remiss.calendar.meetings_import import ics_unreadable
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.calendar.milestones import NO_MEETING_LABEL
@@ -170,16 +171,24 @@ def new_meeting_words(session: Session, remiss: Remiss) -> str:
     return f"nu nämndsammanträde {format_weekday_date(step.due_on)}"
 
 
+IMPORT_SUFFIXES = (".csv", ".ics", ".ical", ".ifb", ".txt")
+
+
 def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:
-    """Read meetings from a CSV or ICS file; errors are Swedish, one per bad row."""
+    """Read meetings from a CSV or ICS file; errors are Swedish, one per bad row. A file that is not one to read at
+    all (its type, empty, not a calendar) raises InputErrors for the file field, never as a row (walk27 Y14)."""
     name = filename.lower()
+    is_calendar = name.endswith((".ics", ".ical", ".ifb")) or data.lstrip().startswith(b"BEGIN:VCALENDAR")
+    if name and not is_calendar and not name.endswith((".csv", ".txt")):
+        suffix = "." + name.rsplit(".", 1)[-1] if "." in name else "(ingen)"
+        raise InputErrors({"file": f"Filtypen {suffix} tas inte emot. Tillåtna: .csv, .ics."})
     if not data.strip():
-        return [], ["Filen är tom."]
-    if name.endswith((".ics", ".ical", ".ifb")) or data.lstrip().startswith(b"BEGIN:VCALENDAR"):
+        raise InputErrors({"file": f"Filen {filename} är tom."})
+    if is_calendar:
+        if refusal := ics_unreadable(data):
+            raise InputErrors({"file": refusal})
         return meetings_from_ics(data)
-    if name.endswith((".csv", ".txt")) or not name:
-        return meetings_from_csv(data)
-    return [], ["Filen måste vara en CSV-fil (.csv) eller en kalenderfil (.ics)."]
+    return meetings_from_csv(data)
 
 
 def already_planned(session: Session, namnd_id: int, meeting: Meeting) -> bool:

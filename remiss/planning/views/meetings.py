@@ -179,7 +179,10 @@ def import_meetings(namnd_id: int):
     data = upload.read(IMPORT_MAX_BYTES + 1)
     if len(data) > IMPORT_MAX_BYTES:
         return _page(namnd, errors={"file": too_large(upload_size(upload.stream), IMPORT_MAX_BYTES)}, status=400)
-    found, problems = service.parse_import(upload.filename, data)
+    try:
+        found, problems = service.parse_import(upload.filename, data)
+    except InputErrors as exc:  # the file as a whole, not its rows (walk27 Y14)
+        return _page(namnd, errors=exc.errors, status=400)
     calendar = work_calendar(session)
     new, known = [], []
     for meeting in found:
