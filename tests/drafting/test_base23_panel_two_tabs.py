@@ -16,10 +16,7 @@ from remiss.audit.models import AuditEvent
 from remiss.drafting.drafts import current_content
 from remiss.remisser.models import Remiss
 from tests.drafting.test_expediering_mail import expediera
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def _form(page: str, action: str) -> dict:
@@ -56,7 +53,7 @@ def test_an_underskrifter_form_opened_before_another_tab_saved_is_refused_naming
     page = refused.get_data(as_text=True)
     assert refused.status_code == 409, "the stale form replaced the names saved meanwhile"
     assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
-    said = _text(page)
+    said = visible_text(page)
     assert "Underskrifterna sparades inte" in said
     assert ("Underskrifterna ändrades av Nina Registrator 25 september 2015 kl. 09.30, efter att du öppnade sidan. "
             "Nu undertecknas yttrandet av Anna Ek (ordförande) och Britt-Marie Pettersson (stadsområdesdirektör). "
@@ -69,7 +66,7 @@ def test_an_underskrifter_form_opened_before_another_tab_saved_is_refused_naming
 
     # saved again from the page that came back: what this tab changed, knowingly; B's ordförande stands
     saved = auth.post(url, again, form_url=page_url, follow_redirects=True)
-    assert "Underskrifterna är sparade i version 3." in _text(saved.get_data(as_text=True))
+    assert "Underskrifterna är sparade i version 3." in visible_text(saved.get_data(as_text=True))
     assert _names(session, rid) == ("Anna Ek", "Bo Berg")
 
 
@@ -82,7 +79,7 @@ def test_a_stale_underskrifter_form_that_changed_both_names_comes_back_as_typed(
     assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
     refused = auth.post(url, tab_a | {"ordforande": "Cecilia Ek", "forvaltningschef": "Bo Berg"}, form_url=page_url)
     assert refused.status_code == 409
-    said = _text(refused.get_data(as_text=True))
+    said = visible_text(refused.get_data(as_text=True))
     assert "Det du skrev står kvar nedan: spara igen för att ändra underskrifterna till det." in said
     again = _form(refused.get_data(as_text=True), url)
     assert (again["ordforande"], again["forvaltningschef"]) == ("Cecilia Ek", "Bo Berg")
@@ -98,7 +95,7 @@ def test_a_stale_underskrifter_form_that_changed_nothing_saves_nothing(decided, 
     tab_a = _form(auth.client.get(page_url).get_data(as_text=True), url)
     assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
     kept = auth.post(url, tab_a, form_url=page_url, follow_redirects=True)
-    assert "Inga ändringar att spara." in _text(kept.get_data(as_text=True))
+    assert "Inga ändringar att spara." in visible_text(kept.get_data(as_text=True))
     assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
 
 
@@ -123,7 +120,7 @@ def test_a_stale_underskrifter_form_with_no_name_says_both(decided, auth, sessio
     tab_a = _form(auth.client.get(page_url).get_data(as_text=True), url)
     assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
     refused = auth.post(url, tab_a | {"ordforande": "", "forvaltningschef": " "}, form_url=page_url)
-    said = _text(refused.get_data(as_text=True))
+    said = visible_text(refused.get_data(as_text=True))
     assert refused.status_code == 409
     assert "Nu undertecknas yttrandet av Anna Ek (ordförande)" in said and "Skriv minst ett namn." in said
     assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
@@ -144,7 +141,7 @@ def test_a_second_skickat_from_a_tab_opened_before_the_first_replaces_nothing(de
     # Old code: 302, then "Fel: Det finns inget expedierat yttrande som väntar …" on the page it led to
     assert refused.status_code == 200 and "Location" not in refused.headers
     assert ("Information: Yttrandet är redan registrerat som skickat av dig 28 september 2015 kl. 10.00: per post den "
-            "25 september 2015. Inget mer behöver göras." in _text(refused.get_data(as_text=True)))
+            "25 september 2015. Inget mer behöver göras." in visible_text(refused.get_data(as_text=True)))
     session.expire_all()
     remiss = session.get(Remiss, rid)
     assert remiss.status == "besvarad"

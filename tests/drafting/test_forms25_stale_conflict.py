@@ -12,10 +12,7 @@ import pytest
 from tests.drafting.conftest import ready_to_decide
 from tests.drafting.test_base23_panel_two_tabs import _form
 from tests.drafting.test_flow import draft_form
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def _hidden(page: str, name: str) -> str:
@@ -91,5 +88,5 @@ def test_a_stale_yttrande_form_answers_409_naming_the_change_and_keeping_the_tex
     refused, said, typed = stale(request, auth, clock)
     page = refused.get_data(as_text=True)
     assert refused.status_code == 409, f"a stale form answered {refused.status_code}, not 409 Conflict"
-    assert said in _text(page)
+    assert said in visible_text(page)
     assert html.escape(typed, quote=True) in page or typed in page, "what was typed is lost"

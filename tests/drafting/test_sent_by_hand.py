@@ -3,7 +3,6 @@ the sekreterare's "Att registrera och avsluta" until someone records it sent ("S
 the handläggare is not told it is besvarad before then. Status, start page, remiss page, mail and API agree."""
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime, timezone
 
@@ -13,16 +12,13 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
 from tests.drafting.test_expediering_mail import expediera
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def _waiting(client) -> str:
     page = client.get("/").get_data(as_text=True)
     found = re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S)
-    return _text(found.group(1)) if found else ""
+    return visible_text(found.group(1)) if found else ""
 
 
 def _answered_notices(reader) -> list:
@@ -38,7 +34,7 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     assert reader.get(Remiss, rid).status == "beslutad" and reader.get(Remiss, rid).answered_at is None
     # the start page keeps it; the remiss page asks for the form; nobody is told it is besvarad
     assert f"Skicka yttrandet och registrera att det är skickat: {world['remiss'].our_dnr}" in _waiting(client)
-    shown = _text(client.get(page).get_data(as_text=True))
+    shown = visible_text(client.get(page).get_data(as_text=True))
     assert "Skickat per post eller på annat sätt" in shown and "Besvarad i tid" not in shown
     assert "remissen är besvarad först när sändningen är registrerad." in shown
     assert _answered_notices(reader) == []
@@ -49,7 +45,7 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     clock.set(datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc))
     response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "2015-10-30"}, form_url=page)
     assert response.status_code == 400
-    assert "Dagen ligger i framtiden" in _text(response.get_data(as_text=True))
+    assert "Dagen ligger i framtiden" in visible_text(response.get_data(as_text=True))
     assert 'value="2015-10-30"' in response.get_data(as_text=True)
     reader.rollback()
     assert reader.get(Remiss, rid).status == "beslutad"
@@ -58,7 +54,7 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "25 september 2015"}, form_url=page)
     assert response.status_code == 302
     # the message box itself says "Klart:" (walk17 F13: it said "Klart: Klart: yttrandet …")
-    told = _text(client.get(response.headers["Location"]).get_data(as_text=True))
+    told = visible_text(client.get(response.headers["Location"]).get_data(as_text=True))
     assert "Klart: Yttrandet är registrerat som skickat 25 september 2015 och remissen är besvarad." in told
     assert "Klart: Klart" not in told
     reader.rollback()
@@ -67,7 +63,7 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     assert remiss.answered_at.replace(tzinfo=timezone.utc) == datetime(2015, 9, 25, 10, 0, tzinfo=timezone.utc)
     assert world["remiss"].our_dnr not in _waiting(client)
     assert len(_answered_notices(reader)) == 1
-    history = _text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    history = visible_text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert "Yttrandet skickat per post den 25 september 2015" in history
     api = client.get(f"/api/v1/remisser/{rid}").get_json()
     assert api["status"] == "besvarad" and api["yttrande"]["sent_by_hand_pending"] is False
@@ -89,18 +85,18 @@ def test_recorded_sent_twice_says_so_in_the_page_and_records_once(decided, auth,
 
     again = auth.post(f"{page}/yttrande/skickat", form, form_url=page)
     assert again.status_code == 200 and "Location" not in again.headers
-    said = _text(again.get_data(as_text=True))
+    said = visible_text(again.get_data(as_text=True))
     assert ("Information: Yttrandet är redan registrerat som skickat av dig 28 september 2015 kl. 10.00: per post "
             "den 25 september 2015. Inget mer behöver göras.") in said
     assert "Fel:" not in said
-    assert "redan registrerat" not in _text(client.get(page).get_data(as_text=True))  # nothing rides the cookie
-    history = _text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert "redan registrerat" not in visible_text(client.get(page).get_data(as_text=True))  # nothing rides the cookie
+    history = visible_text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert history.count("Yttrandet skickat per post den 25 september 2015") == 1
     assert len(_answered_notices(reader)) == 1  # one outbox row telling the handläggare
 
     auth.logout()  # another user, from a page opened before: named, not "dig"
     auth.login(world["granskare"].email)
-    said = _text(auth.post(f"{page}/yttrande/skickat", form, form_url=page).get_data(as_text=True))
+    said = visible_text(auth.post(f"{page}/yttrande/skickat", form, form_url=page).get_data(as_text=True))
     assert f"registrerat som skickat av {world['registrator'].name} 28 september 2015 kl. 10.00" in said
 
     api = client.post(f"/api/v1/remisser/{rid}/yttrande/skickat", json={"way": "post", "sent_on": "2015-09-25"},

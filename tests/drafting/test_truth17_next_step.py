@@ -1,16 +1,12 @@
 """truth17: what the registrator is told to do next after a delegationsbeslut (F17) and during a rättelse (F2)."""
 from __future__ import annotations
 
-import html
 import re
 
 from tests.conftest import csrf_token
 from tests.drafting.conftest import approve, decide
 from tests.drafting.test_delegationsbeslut import DELEGAT
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def test_after_a_delegationsbeslut_nasta_steg_names_the_delegat_not_the_namnd(w, auth, session, clock):
@@ -20,7 +16,7 @@ def test_after_a_delegationsbeslut_nasta_steg_names_the_delegat_not_the_namnd(w,
     auth.login(w["registrator"].email)
     assert decide(auth, rid, clock, decided_by="delegat", delegat=DELEGAT, meeting_on="2015-09-21", paragraf="D 12",
                   omedelbar_justering="").status_code == 302
-    shown = _text(auth.client.get(f"/remisser/{rid}").get_data(as_text=True))
+    shown = visible_text(auth.client.get(f"/remisser/{rid}").get_data(as_text=True))
     step = shown[shown.index("Nästa steg:"):].split(" Översikt ", 1)[0]
     # (the expediering planned the working day after the beslut is late by now: with_lateness says so first)
     assert step.endswith("elegationsbeslut av Britt-Marie Pettersson, stadsområdesdirektör, den 21 september 2015, "
@@ -31,7 +27,7 @@ def test_after_a_delegationsbeslut_nasta_steg_names_the_delegat_not_the_namnd(w,
 def _waiting(client) -> str:
     page = client.get("/").get_data(as_text=True)
     found = re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S)
-    return _text(found.group(1)) if found else ""
+    return visible_text(found.group(1)) if found else ""
 
 
 def test_no_rattelse_of_an_expedierat_yttrande_that_is_not_sent_yet(decided, auth, client, world):

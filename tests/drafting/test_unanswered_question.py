@@ -3,18 +3,12 @@ and approving ask first; the yttrande never carries a bare heading: the question
 lämnar inga synpunkter på denna fråga." when the handläggare chose that."""
 from __future__ import annotations
 
-import html
-import re
-
 from sqlmodel import select
 
 from remiss.drafting.models import YttrandeDraft
 from tests.drafting.conftest import doc_lines, open_docx
 from tests.drafting.test_flow import ANSWERS, draft_form
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def _state(reader, rid: int) -> str:
@@ -34,10 +28,10 @@ def test_unanswered_question_is_shown_asked_about_and_left_out_of_the_yttrande(w
     auth.login(world["handlaggare"].email)
     _draft_without_answer_2(auth, rid)
     # sending asks first: refused with the question named, the draft stays an utkast
-    shown = _text(client.get(page).get_data(as_text=True))
+    shown = visible_text(client.get(page).get_data(as_text=True))
     assert f"Fråga 2 (”{questions[1]}”) saknar svar. Vad ska yttrandet säga?" in shown
     response = auth.post(url, {"state": "granskning"}, form_url=page, follow_redirects=True)
-    assert "saknar svar. Välj vad yttrandet ska säga om den innan det skickas till granskning" in _text(
+    assert "saknar svar. Välj vad yttrandet ska säga om den innan det skickas till granskning" in visible_text(
         response.get_data(as_text=True))
     assert _state(reader, rid) == "utkast"
     assert auth.post(url, {"state": "granskning", "unanswered": "utelamna"}, form_url=page).status_code == 302
@@ -46,7 +40,7 @@ def test_unanswered_question_is_shown_asked_about_and_left_out_of_the_yttrande(w
     # the granskare reads it with question 2 marked, and approving asks too
     auth.logout()
     auth.login(world["granskare"].email)
-    shown = _text(client.get(page).get_data(as_text=True))
+    shown = visible_text(client.get(page).get_data(as_text=True))
     assert f"Fråga 2: {questions[1]} – inte besvarad Frågan saknar svar och tas inte med i yttrandet." in shown
     assert f"Fråga 1: {questions[0]}" in shown
     auth.post(url, {"state": "godkand"}, form_url=page)

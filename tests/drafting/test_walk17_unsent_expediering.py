@@ -4,16 +4,11 @@ reminders do not take it as done. Since walk25b Z5 the Expediering itself is don
 and read "Försenad" though it was done): what waits is the sending."""
 from __future__ import annotations
 
-import html
-import re
 from sqlmodel import select
 
 from remiss.planning.models import Milestone
 from tests.drafting.test_expediering_mail import expediera
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def _step(client, rid: int, kind: str) -> dict:
@@ -28,7 +23,7 @@ def test_the_sending_stays_open_until_it_is_registered(decided, auth, client, se
     assert shown["status"] == "open" and shown["done_at"] is None
     assert "Väntar på att skickas – skicka yttrandet till remittenten och registrera hur det skickades" \
         in shown["explanation"]
-    tidplan = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
+    tidplan = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
     assert "Expedierat 24 september" in tidplan and "Väntar på att skickas" in tidplan
     reader.rollback()
     open_rows = reader.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "sista_svarsdag",
@@ -41,7 +36,7 @@ def test_the_sending_stays_open_until_it_is_registered(decided, auth, client, se
     shown = _step(client, rid, "sista_svarsdag")
     assert shown["status"] == "done"
     assert shown["explanation"] == "Yttrandet skickat per post den 24 september 2015."
-    tidplan = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
+    tidplan = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
     assert "Väntar på att skickas" not in tidplan and "Expedierat " in tidplan
 
 

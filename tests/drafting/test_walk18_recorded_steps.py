@@ -6,14 +6,8 @@ F21: "Ändra status för hand → Besvarad" showed Expediering "Klar" though the
 F15: expedierat without svarsadress, the Tidplan said "blir klar när yttrandet expedieras" after it had been."""
 from __future__ import annotations
 
-import html
-import re
-
 from tests.drafting.test_expediering_mail import expediera
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def _steps(client, rid: int) -> dict:
@@ -21,7 +15,7 @@ def _steps(client, rid: int) -> dict:
 
 
 def _tidplan(client, rid: int) -> str:
-    return _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
+    return visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True)).split("Tidplan", 1)[-1]
 
 
 def test_the_meeting_that_decided_is_not_marked_not_done_by_hand(decided, auth, client):
@@ -31,16 +25,15 @@ def test_the_meeting_that_decided_is_not_marked_not_done_by_hand(decided, auth, 
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     for label in ("Nämndsammanträde", "Justering"):
         assert f'Markera som inte klar<span class="visually-hidden">: {label}' not in page
-    assert "Nämndsammanträdet kan inte markeras som inte klar: beslutet är registrerat" in _text(page)
+    assert "Nämndsammanträdet kan inte markeras som inte klar: beslutet är registrerat" in visible_text(page)
     for kind in ("namnd", "justering"):
         r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": steps[kind]["id"], "done": "0"},
                       form_url=f"/remisser/{rid}")
-        body = _text(r.get_data(as_text=True))
+        body = visible_text(r.get_data(as_text=True))
         assert r.status_code == 400 and "kan inte markeras som inte klar" in body and "§ 142" in body, body[:3000]
     after = _steps(client, rid)
     assert after["namnd"]["status"] == "done" and after["justering"]["status"] == "done"
     assert after["namnd"]["not_by_hand"].startswith("Nämndsammanträdet kan inte markeras som inte klar")
-
 
 
 def test_besvarad_by_hand_does_not_show_an_expediering_that_never_happened(decided, auth, client):
@@ -48,12 +41,12 @@ def test_besvarad_by_hand_does_not_show_an_expediering_that_never_happened(decid
     url = f"/remisser/{rid}"
     r = auth.post(f"{url}/status", {"status": "besvarad", "note": "Skickat utanför Remiss", "confirm": "1"},
                   form_url=url)
-    assert r.status_code == 302, _text(r.get_data(as_text=True))[:3000]
+    assert r.status_code == 302, visible_text(r.get_data(as_text=True))[:3000]
     step = _steps(client, rid)["expediering"]
     assert step["status"] != "done" and step["done_at"] is None, step
     assert step["explanation"].startswith("Yttrandet är inte expedierat i Remiss: status ändrad till Besvarad för hand")
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
-    expediering = _text(page.split('id="milstolpe-expediering"', 1)[1].split("</li>", 1)[0])
+    expediering = visible_text(page.split('id="milstolpe-expediering"', 1)[1].split("</li>", 1)[0])
     assert "Klar" not in expediering and "inte expedierad i Remiss" in expediering, expediering
 
 

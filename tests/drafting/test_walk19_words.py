@@ -2,26 +2,20 @@
 walk19 G14: "Rättelsen är påbörjad." in correct Swedish."""
 from __future__ import annotations
 
-import html
-import re
-
 from tests.drafting.conftest import decide
 from tests.drafting.test_unassigned_yttrande import _old_draft, _unassign
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def test_the_yttrande_panel_names_the_tilldela_handlaggare_control_on_the_page(world, session, auth, client, clock):
     rid = _unassign(session, world)
     auth.login(world["registrator"].email)
-    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert "Tilldela handläggare" in page and "Byt handläggare" not in page  # the control, as the page names it
     assert ("Remissen har ingen handläggare ännu. Välj en handläggare under ”Tilldela handläggare” på remissens "
             "sida innan yttrandet påbörjas") in page
     _old_draft(session, world, rid, "godkand")
-    refused = _text(decide(auth, rid, clock).get_data(as_text=True))
+    refused = visible_text(decide(auth, rid, clock).get_data(as_text=True))
     assert "Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare” först" in refused
     assert "Byt handläggare" not in refused
 
@@ -33,5 +27,5 @@ def test_starting_a_rattelse_says_rattelsen_ar_paborjad(decided, auth):
     assert expediera(auth, rid).status_code == 302
     started = auth.post(f"/remisser/{rid}/yttrande/rattelse", {"comment": "Fel belopp i svaret på fråga 3."},
                         form_url=f"/remisser/{rid}", follow_redirects=True)
-    shown = _text(started.get_data(as_text=True))
+    shown = visible_text(started.get_data(as_text=True))
     assert "Klart: Rättelsen är påbörjad. Det expedierade yttrandet och dess beslut ligger kvar" in shown, shown

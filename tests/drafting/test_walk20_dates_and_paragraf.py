@@ -3,8 +3,6 @@ word ("före ärendet kom in" for a medborgarförslag), with what was typed kept
 walk20 H5: a protokoll has no § 0 and no §§ 13–12; "Ändra beslutet" says "Beslutet är ändrat"."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -13,10 +11,7 @@ from sqlmodel import select
 from remiss.drafting.models import Consultation
 from tests.drafting.conftest import approve, decide
 from tests.support.factories import make_remiss
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 @pytest.mark.parametrize("kind, noun", [("medborgarforslag", "ärendet"), ("remiss", "remissen")])
@@ -31,7 +26,7 @@ def test_a_samrad_before_the_arende_came_in_is_refused_and_the_input_kept(world,
     page = early.get_data(as_text=True)
     assert early.status_code == 400
     assert (f"Samrådet kan inte ha hållits 10 augusti 2015, före {noun} kom in 20 augusti 2015. Kontrollera datumet."
-            in _text(page))
+            in visible_text(page))
     assert 'value="Gatukontoret"' in page and 'value="2015-08-10"' in page and "Möte om bänkarna." in page
     assert session.exec(select(Consultation).where(Consultation.remiss_id == rid)).all() == []
     session.rollback()
@@ -54,9 +49,9 @@ def test_a_paragraf_no_protokoll_prints_is_refused_with_the_input_kept(w, sessio
     rid = w["remiss"].id
     refused = decide(auth, rid, clock, paragraf=typed)
     page = refused.get_data(as_text=True)
-    assert refused.status_code == 400 and message in _text(page)
+    assert refused.status_code == 400 and message in visible_text(page)
     assert f'value="{typed}"' in page
-    assert "Beslutet är registrerat" not in _text(page)
+    assert "Beslutet är registrerat" not in visible_text(page)
 
 
 def test_changing_the_beslut_says_it_is_changed(w, session, auth, clock):
@@ -65,10 +60,10 @@ def test_changing_the_beslut_says_it_is_changed(w, session, auth, clock):
     auth.login(w["registrator"].email)
     rid = w["remiss"].id
     first = decide(auth, rid, clock, paragraf="§ 142")
-    shown = _text(auth.client.get(first.headers["Location"]).get_data(as_text=True))
+    shown = visible_text(auth.client.get(first.headers["Location"]).get_data(as_text=True))
     assert "Klart: Beslutet är registrerat: vid sammanträde 24 september 2015, § 142." in shown
     changed = decide(auth, rid, clock, paragraf="§ 214")
-    shown = _text(auth.client.get(changed.headers["Location"]).get_data(as_text=True))
+    shown = visible_text(auth.client.get(changed.headers["Location"]).get_data(as_text=True))
     assert "Klart: Beslutet är ändrat: vid sammanträde 24 september 2015, § 214." in shown
     assert "Beslutet är registrerat" not in shown
 

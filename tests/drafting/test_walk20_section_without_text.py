@@ -3,8 +3,6 @@ save warns (what was typed is saved), the panel says it, and "Skicka till gransk
 written or the rubrik removed – as a missing answer is caught before granskning."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 from sqlmodel import select
@@ -12,12 +10,10 @@ from sqlmodel import select
 from remiss.drafting.models import YttrandeDraft
 from tests.drafting.conftest import doc_lines
 from tests.support.factories import make_remiss
+from tests.support.pages import visible_text
+
 
 BARE = "Avsnittet ”Rubrik utan text” saknar text – skriv texten eller ta bort rubriken."
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def test_a_rubrik_without_text_is_warned_at_save_and_refused_at_granskning(world, auth, client, session):
@@ -31,20 +27,20 @@ def test_a_rubrik_without_text_is_warned_at_save_and_refused_at_granskning(world
             "avsnitt-2-rubrik": "Rubrik utan text", "avsnitt-2-text": "",
             "avsnitt-3-rubrik": "Trafiksäkerhet", "avsnitt-3-text": "Skolvägarna behöver ses över."}
     saved = auth.post(f"/remisser/{rid}/yttrande", data, form_url=page_url, follow_redirects=True)
-    shown = _text(saved.get_data(as_text=True))
+    shown = visible_text(saved.get_data(as_text=True))
     assert "Klart: Version 1 av yttrandet är sparad." in shown
     assert f"Observera: {BARE}" in shown  # warned, and what was typed is saved
     assert 'value="Rubrik utan text"' in saved.get_data(as_text=True)
     assert 'id="without-text"' in saved.get_data(as_text=True)  # said beside Skicka till granskning too
     refused = auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url=page_url,
                         follow_redirects=True)
-    assert f"Fel: {BARE}" in _text(refused.get_data(as_text=True))
+    assert f"Fel: {BARE}" in visible_text(refused.get_data(as_text=True))
     session.expire_all()
     assert session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).one().state == "utkast"
     session.rollback()  # let go of SQLite before the app writes
     # two bare rubriker are named together
     two = dict(data, **{"avsnitt-3-text": ""})
-    shown = _text(auth.post(f"/remisser/{rid}/yttrande", two, form_url=page_url,
+    shown = visible_text(auth.post(f"/remisser/{rid}/yttrande", two, form_url=page_url,
                             follow_redirects=True).get_data(as_text=True))
     assert ("Avsnitten ”Rubrik utan text” och ”Trafiksäkerhet” saknar text – skriv texten eller ta bort "
             "rubrikerna.") in shown
@@ -53,7 +49,7 @@ def test_a_rubrik_without_text_is_warned_at_save_and_refused_at_granskning(world
     assert auth.post(f"/remisser/{rid}/yttrande", fixed, form_url=page_url).status_code == 302
     sent = auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url=page_url,
                      follow_redirects=True)
-    assert "Klart: Yttrandet är skickat till granskning." in _text(sent.get_data(as_text=True))
+    assert "Klart: Yttrandet är skickat till granskning." in visible_text(sent.get_data(as_text=True))
     headings = [t for s, t in doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
                 if s == "Heading 3"]
     assert "Rubrik utan text" not in headings and headings[:2] == ["Inledande synpunkter", "Trafiksäkerhet"]
@@ -69,10 +65,10 @@ def test_the_prefilled_first_section_left_empty_is_neither_asked_about_nor_print
     assert 'value="Inledande synpunkter"' in form  # the suggestion the form starts with
     saved = auth.post(f"/remisser/{rid}/yttrande", {"sammanfattning": "Nämnden är positiv till planen."},
                       form_url=page_url, follow_redirects=True)
-    assert "saknar text" not in _text(saved.get_data(as_text=True))
+    assert "saknar text" not in visible_text(saved.get_data(as_text=True))
     sent = auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url=page_url,
                      follow_redirects=True)
-    assert "Klart: Yttrandet är skickat till granskning." in _text(sent.get_data(as_text=True))
+    assert "Klart: Yttrandet är skickat till granskning." in visible_text(sent.get_data(as_text=True))
     lines = doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
     assert "Inledande synpunkter" not in [t for _, t in lines]  # no bare heading
     assert "Nämnden är positiv till planen." in [t for _, t in lines]

@@ -3,7 +3,6 @@ prefilled from the nämnd's previous yttrande) went out unseen. Until expedierin
 Expediera button and in its question, and "Ändra underskrifterna" changes them."""
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 
@@ -13,20 +12,18 @@ from tests.drafting.test_expediering_mail import expediera
 from tests.drafting.test_flow import draft_form
 from tests.outgoing.test_outgoing_words import _confirm
 from tests.support.factories import make_remiss
+from tests.support.pages import visible_text
+
 
 SIGNED = ("Yttrandet undertecknas av Andreas Konstantinides (ordförande) och Britt-Marie Pettersson "
           "(stadsområdesdirektör).")
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def _underskrifter(page: str) -> str:
     """The Underskrifter block of the Yttrande panel, as text."""
     block = re.search(r'<div class="card-inner" id="underskrifter">(.*?)</details>', page, re.S)
     assert block, "no Underskrifter block"
-    return _text(block.group(1))
+    return visible_text(block.group(1))
 
 
 def test_names_set_are_shown_and_can_be_changed_until_expediering(decided, auth, session, w):
@@ -39,7 +36,7 @@ def test_names_set_are_shown_and_can_be_changed_until_expediering(decided, auth,
     changed = auth.post(f"/remisser/{rid}/yttrande/underskrifter",
                         {"ordforande": "Anna Ek", "forvaltningschef": "Britt-Marie Pettersson"},
                         form_url=f"/remisser/{rid}", follow_redirects=True).get_data(as_text=True)
-    assert "Underskrifterna är sparade i version 2." in _text(changed)
+    assert "Underskrifterna är sparade i version 2." in visible_text(changed)
     now_signed = ("Yttrandet undertecknas av Anna Ek (ordförande) och Britt-Marie Pettersson "
                   "(stadsområdesdirektör).")
     assert now_signed in _underskrifter(changed) and now_signed in _confirm(changed, "/yttrande/expediera")
@@ -81,7 +78,7 @@ def test_a_delegationsbeslut_names_its_delegat_and_asks_for_no_other_names(sessi
     page = client.get(f"/remisser/{w['remiss'].id}").get_data(as_text=True)
     assert 'id="underskrifter"' not in page
     signed = "Yttrandet undertecknas av Anna Svensson (stadsområdesdirektör)."
-    assert signed in _text(page) and signed in _confirm(page, "/yttrande/expediera")
+    assert signed in visible_text(page) and signed in _confirm(page, "/yttrande/expediera")
 
 
 def test_names_sent_from_a_tab_opened_before_expediering_are_refused_with_what_was_sent(decided, auth, w):
@@ -92,7 +89,7 @@ def test_names_sent_from_a_tab_opened_before_expediering_are_refused_with_what_w
     assert expediera(auth, rid).status_code == 302
     answer = auth.post(f"/remisser/{rid}/yttrande/underskrifter", {"ordforande": "Xenia Ny", "forvaltningschef": ""},
                        form_url=f"/remisser/{rid}", follow_redirects=True).get_data(as_text=True)
-    said = _text(answer)
+    said = visible_text(answer)
     assert ("Yttrandet är redan expedierat, så underskrifterna kan inte ändras längre. Det expedierade yttrandet "
             "undertecknas av Andreas Konstantinides (ordförande) och Britt-Marie Pettersson (stadsområdesdirektör). "
             "Dina namn sparades inte: Xenia Ny.") in said

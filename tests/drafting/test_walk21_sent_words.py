@@ -4,7 +4,6 @@ e-postades inte: … saknar svarsadress." (any kind); and the Expedierat block s
 """
 from __future__ import annotations
 
-import html
 import re
 
 from datetime import datetime, timezone
@@ -12,10 +11,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.drafting.test_expediering_mail import expediera, sweep
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 @pytest.mark.parametrize("kind, besvarad", (("medborgarforslag", "ärendet är besvarat"),
@@ -25,7 +21,7 @@ def test_sent_by_hand_speaks_of_the_arende_and_the_history_says_it_was_not_maile
     rid = decided(answer_email="", kind=kind)
     page = f"/remisser/{rid}"
     assert expediera(auth, rid).status_code == 302
-    shown = _text(client.get(page).get_data(as_text=True))
+    shown = visible_text(client.get(page).get_data(as_text=True))
     history = shown.rsplit("Historik", 1)[-1]
     # old code: "Yttrandet e-postat av … Yttrandet e-postades inte: … saknar svarsadress."; walk25b Z5: not "Yttrandet
     # inte e-postat av …" either, a person as the subject of what did not happen
@@ -38,7 +34,7 @@ def test_sent_by_hand_speaks_of_the_arende_and_the_history_says_it_was_not_maile
     clock.set(datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc))
     response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "25 september 2015"}, form_url=page)
     assert response.status_code == 302
-    told = _text(client.get(response.headers["Location"]).get_data(as_text=True))
+    told = visible_text(client.get(response.headers["Location"]).get_data(as_text=True))
     # old code: "… och remissen är besvarad." of a medborgarförslag
     assert f"Klart: Yttrandet är registrerat som skickat 25 september 2015 och {besvarad}." in told, told
 
@@ -47,7 +43,7 @@ def test_a_mailed_yttrande_is_still_headed_e_postat(decided, auth, client, runne
     rid = decided()
     assert expediera(auth, rid).status_code == 302
     sweep(runner, "2015-09-25T12:00")
-    history = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    history = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert "Yttrandet e-postat" in history and "utan e-post" not in history
 
 
@@ -56,6 +52,6 @@ def test_the_start_page_says_the_arende_lacks_an_answer_address(decided, auth, c
     rid = decided(answer_email="", kind=kind)
     assert expediera(auth, rid).status_code == 302
     page = client.get("/").get_data(as_text=True)
-    waiting = _text(re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S).group(1))
+    waiting = visible_text(re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S).group(1))
     # old code: "… men inte e-postat: remissen saknar svarsadress" of a medborgarförslag
     assert f"yttrandet är expedierat men inte e-postat: {the} saknar svarsadress" in waiting, waiting

@@ -3,14 +3,10 @@ nämnd's form offers four kinds (Tjänsteskrivelse, Yttrande, Missiv, Sammanstä
 the form offers, from the same list (drafting.namnd_templates.KINDS)."""
 from __future__ import annotations
 
-import html
 import re
 
 from tests.support.factories import make_namnd, make_user
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def test_the_intro_names_every_kind_the_form_offers(session, auth, client):
@@ -18,7 +14,7 @@ def test_the_intro_names_every_kind_the_form_offers(session, auth, client):
     make_user(session, role="admin", namnder=[namnd], email="admin@kultur.se")
     session.commit()
     auth.login("admin@kultur.se")
-    intro = _text(client.get("/mallar").get_data(as_text=True))
+    intro = visible_text(client.get("/mallar").get_data(as_text=True))
     assert ("Här laddar administratörer och registratorer upp nämndens egna Word-mallar för tjänsteskrivelse, "
             "yttrande, missiv och sammanställning.") in intro
     form = client.get(f"/namnder/{namnd.id}/mallar").get_data(as_text=True)

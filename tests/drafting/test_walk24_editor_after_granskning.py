@@ -11,12 +11,10 @@ from datetime import datetime, timezone
 from remiss.drafting.drafts import current_content
 from remiss.remisser.models import Remiss
 from tests.drafting.test_flow import draft_form
+from tests.support.pages import visible_text
+
 
 TYPED = "Nämnden tillstyrker förslaget med en ändrad sammanfattning skriven i den gamla fliken."
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def _hidden(page: str, name: str) -> str:
@@ -64,7 +62,7 @@ def test_an_editor_opened_before_granskning_and_approval_names_who_did_each_and_
 
     refused = auth.post(url, tab_a | {"sammanfattning": TYPED}, form_url=url)
     page = refused.get_data(as_text=True)
-    said = _text(page)
+    said = visible_text(page)
     assert refused.status_code == 409
     assert "Formuläret innehåller fel" not in said and "Yttrandet sparades inte" in said, "no error was made"
     assert ("Yttrandet skickades till granskning av Sabina Vendela Dethorey 2 september 2015 kl. 09.15 och "
@@ -99,7 +97,7 @@ def test_an_editor_sent_to_granskning_since_says_who_and_that_a_granskare_sends_
     assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}").status_code == 302
 
     refused = auth.post(url, tab_a | {"sammanfattning": TYPED}, form_url=url)
-    said = _text(refused.get_data(as_text=True))
+    said = visible_text(refused.get_data(as_text=True))
     assert refused.status_code == 409
     assert ("Yttrandet skickades till granskning av Sabina Vendela Dethorey 2 september 2015 kl. 09.15, efter att "
             "du öppnade sidan.") in said
@@ -117,7 +115,7 @@ def test_an_editor_opened_in_granskning_or_posted_without_a_state_gets_the_plain
     tab = _open_tab(auth, rid)
     for data in (tab, {k: v for k, v in tab.items() if k != "base_state"}):
         refused = auth.post(url, data | {"sammanfattning": TYPED}, form_url=url)
-        said = _text(refused.get_data(as_text=True))
+        said = visible_text(refused.get_data(as_text=True))
         assert refused.status_code == 400
         assert "Utkastet har status ”Granskning” och kan inte ändras." in said and "efter att du öppnade" not in said
         assert "Yttrandet sparades inte" in said and _textarea(refused.get_data(as_text=True), "sammanfattning") == TYPED

@@ -2,15 +2,11 @@
 refused only on save; on an utgående remiss it talked about starting a yttrande."""
 from __future__ import annotations
 
-import html
 import re
 
 from remiss.remisser.models import Remiss
 from tests.drafting.test_expediering_mail import expediera
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def test_an_expedited_yttrande_is_shown_read_only_with_the_way_to_a_rattelse(decided, auth, client):
@@ -22,7 +18,7 @@ def test_an_expedited_yttrande_is_shown_read_only_with_the_way_to_a_rattelse(dec
     # old code: the form with its textareas open and "Spara ny version", refused only on save
     assert "Spara ny version" not in page and 'action="/remisser/%d/yttrande"' % rid not in page
     assert "<textarea" not in page and "<fieldset disabled" not in page  # as text since walk25b Z14
-    shown = _text(page)
+    shown = visible_text(page)
     assert re.search(r"Yttrandet är expedierat \(version \d+\) och ändras inte längre", shown), shown[:1500]
     assert "Skicka rättelse på remissens sida" in shown and "Börja rättelsen" in shown
     assert f'href="/remisser/{rid}#rattelse"' in page
@@ -36,7 +32,7 @@ def test_an_utgaende_remiss_has_no_yttrande_to_write(world, session, auth, clien
     session.commit()
     auth.login(world["registrator"].email)
     response = client.get(f"/remisser/{remiss.id}/yttrande")
-    shown = _text(response.get_data(as_text=True))
+    shown = visible_text(response.get_data(as_text=True))
     # old code: 200, "Remissen har ingen handläggare ännu. … innan yttrandet påbörjas"
     assert response.status_code == 404
     assert "En utgående remiss har inget yttrande" in shown and "påbörjas" not in shown, shown[:1500]
@@ -50,6 +46,6 @@ def test_an_expedited_rattelse_is_named_in_the_definite_form(decided, auth, clie
     rattelse_in_granskning(auth, runner, clock, rid, "Rättad sammanfattning.")
     approve_and_decide_rattelse(auth, rid)
     assert expediera(auth, rid).status_code == 302
-    shown = _text(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True))
+    shown = visible_text(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True))
     assert re.search(r"Rättelsen är expedierad \(version \d+\) och ändras inte längre", shown), shown[:1500]
     assert "Rättad sammanfattning." in shown and "Spara ny version" not in shown

@@ -3,15 +3,10 @@ svarsdag har redan varit" in the Inkorg. Both pages now ask it in one wording, f
 (templates/remisser/_past_deadline.html)."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import datetime, timezone
 
 from tests.intake.test_walk7 import RK_TEXT, kommun, mail, page_fields, receive, register_now  # noqa: F401
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 def test_the_inkorg_and_registrera_remiss_ask_about_a_passed_deadline_in_the_same_words(client, auth, app, db,
@@ -21,8 +16,8 @@ def test_the_inkorg_and_registrera_remiss_ask_about_a_passed_deadline_in_the_sam
     message = receive(db, app, mail("VB: Remiss av promemorian Sänkt skatt", RK_TEXT, "<late22@x>"))
     auth.login("reg@malmo.se")
     fields = page_fields(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
-    inkorg = _text(register_now(auth, message.id, **fields).get_data(as_text=True))
-    by_hand = _text(auth.post("/remisser/ny", {"title": "Remiss av promemorian Sänkt skatt", "namnd_id": miljo.id,
+    inkorg = visible_text(register_now(auth, message.id, **fields).get_data(as_text=True))
+    by_hand = visible_text(auth.post("/remisser/ny", {"title": "Remiss av promemorian Sänkt skatt", "namnd_id": miljo.id,
                                                "deadline_on": "2024-05-15"}).get_data(as_text=True))
     said = ("Sista svarsdagen har redan passerat Sista svarsdag är 15 maj 2024, som redan har varit. Kontrollera "
             "datumet. Har remissen kommit in sent kan den registreras ändå.")

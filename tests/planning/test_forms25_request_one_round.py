@@ -9,12 +9,10 @@ import re
 
 from remiss.planning.service import extensions
 from tests.remisser.test_status_by_hand import world  # noqa: F401 (a fixture)
+from tests.support.pages import visible_text
+
 
 IN_FORCE = "1 mars 2027 kl. 12.00"
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def _field(page: str, name: str) -> str:
@@ -34,7 +32,7 @@ def test_every_error_of_the_request_comes_in_one_round_with_everything_typed_kep
              "requested_on": "2099-01-01", "reason": reason, "evidence_text": evidence}
     response = auth.post(f"{url}/forlangningar", typed, form_url=url, content_type="multipart/form-data")
     page = response.get_data(as_text=True)
-    text = _text(page)
+    text = visible_text(page)
     assert response.status_code == 400
     assert "Ange vem som begärde förlängningen." in text
     assert "Ange klockslag, till exempel 12.00." in text
@@ -58,7 +56,7 @@ def test_a_day_not_read_is_said_with_the_request_dated_in_the_future(world, auth
     response = auth.post(f"{url}/forlangningar", {"requested_by": "Mia", "until_on": "2027-02-30",
                                                   "requested_on": "2099-01-01"}, form_url=url,
                          content_type="multipart/form-data")
-    text = _text(response.get_data(as_text=True))
+    text = visible_text(response.get_data(as_text=True))
     assert response.status_code == 400
     assert "Ange ett giltigt datum" in text
     assert "Förlängningen kan inte ha begärts i framtiden." in text

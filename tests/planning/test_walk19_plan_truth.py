@@ -4,8 +4,6 @@ G1: a status set by hand (Beslutad, Besvarad) marked the arbetsutskott and the n
 they meet, while the Beslut panel planned the beslut for that very meeting and the API said "done"."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date, time
 
 from remiss.auth.access import Principal
@@ -13,12 +11,10 @@ from remiss.auth.models import Role
 from remiss.remisser import by_hand, service
 from tests.planning.helpers import add_meetings, at, milestones
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 SYSTEM = Principal.system()
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def _world(session, clock, **overrides):
@@ -42,7 +38,7 @@ def _steps(client, rid: int) -> dict:
 
 
 def _row(page: str, kind: str) -> str:
-    return _text(page.split(f'id="milstolpe-{kind}"', 1)[1].split("</li>", 1)[0])
+    return visible_text(page.split(f'id="milstolpe-{kind}"', 1)[1].split("</li>", 1)[0])
 
 
 def test_a_status_set_by_hand_does_not_hold_meetings_still_ahead(db, session, client, auth, clock):
@@ -74,7 +70,7 @@ def test_a_status_set_by_hand_does_not_hold_meetings_still_ahead(db, session, cl
     for kind in ("arbetsutskott", "namnd", "justering"):
         row = _row(page, kind)
         assert "Klar" not in row and "utgår, besvarad för hand före dagen" in row, row
-    day = _text(client.get("/kalender/dag?datum=2027-02-25").get_data(as_text=True)).replace("\u00ad", "")
+    day = visible_text(client.get("/kalender/dag?datum=2027-02-25").get_data(as_text=True)).replace("\u00ad", "")
     assert "Klimatomställning" in day and "Utgår" in day and "Klar" not in day, day  # the Kalender agrees
 
 
@@ -90,13 +86,13 @@ def test_the_tidplan_summary_speaks_of_the_meeting_set_by_hand(db, session, clie
     computed meeting 25 March with omedelbar justering."""
     remiss = _world(session, clock, deadline_on=date(2027, 4, 9))
     auth.login("sara@oster.se")
-    before = _text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
+    before = visible_text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
     assert "Planen bygger på sammanträdet torsdag 25 mars 2027 med omedelbar justering" in before
     assert "Föreslå att paragrafen justeras omedelbart vid sammanträdet torsdag 25 mars 2027" in before
     assert _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "2026-12-17").status_code == 302
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
-    tidplan = _text(page.split('id="tidplan"', 1)[-1])
-    summary = _text(page.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])  # above the rows
+    tidplan = visible_text(page.split('id="tidplan"', 1)[-1])
+    summary = visible_text(page.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])  # above the rows
     assert "25 mars 2027" not in summary and "omedelbar" not in tidplan, tidplan[:1500]
     assert ("Nämndsammanträdet är satt för hand till torsdag 17 december 2026; ordinarie justering torsdag 7 januari "
             "2027 hinner före sista svarsdag fredag 9 april 2027 kl. 15.00.") in tidplan
@@ -104,7 +100,7 @@ def test_the_tidplan_summary_speaks_of_the_meeting_set_by_hand(db, session, clie
     # cleared again: the computed plan and its advice are back
     _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "", reason="")
     again = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
-    again = _text(again.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])
+    again = visible_text(again.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])
     assert "Planen bygger på sammanträdet torsdag 25 mars 2027 med omedelbar justering" in again
     assert "Nämndsammanträdet är satt för hand" not in again
 
@@ -114,7 +110,7 @@ def test_a_meeting_set_by_hand_that_needs_omedelbar_justering_says_so(db, sessio
     auth.login("sara@oster.se")
     assert _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "2026-12-21",
                         reason="Extra sammanträde").status_code == 302
-    tidplan = _text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[-1])
+    tidplan = visible_text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[-1])
     assert ("Nämndsammanträdet är satt för hand till måndag 21 december 2026; omedelbar justering behövs: ordinarie "
             "justering") in tidplan, tidplan[:1500]
     assert ("Föreslå att paragrafen justeras omedelbart vid sammanträdet måndag 21 december 2026 (omedelbar "
@@ -138,7 +134,7 @@ def test_a_meeting_set_by_hand_before_inkom_is_refused_and_a_past_one_asked_abou
     row = milestones(db, remiss.id)["namnd"]
     queued = _outbox(db, remiss.id)
     refused = _set_meeting(auth, remiss.id, row.id, "2026-11-20", reason="före inkom")
-    page = _text(refused.get_data(as_text=True))
+    page = visible_text(refused.get_data(as_text=True))
     assert refused.status_code == 400
     assert ("Nämnden kan inte ha behandlat remissen 20 november 2026, före den kom in 5 december 2026. Ange ett "
             "datum från och med 5 december 2026.") in page
@@ -151,7 +147,7 @@ def test_a_meeting_set_by_hand_before_inkom_is_refused_and_a_past_one_asked_abou
     asked = _set_meeting(auth, remiss.id, row.id, "2026-12-10", reason="Sammanträdet hölls redan")
     assert asked.status_code == 400
     assert ("Nämndsammanträde torsdag 10 december 2026 har redan passerat: steget blir försenat genast och "
-            "påminnelser om det skickas.") in _text(asked.get_data(as_text=True))
+            "påminnelser om det skickas.") in visible_text(asked.get_data(as_text=True))
     assert 'name="confirm_past"' in asked.get_data(as_text=True)
     assert 'value="Sammanträdet hölls redan"' in asked.get_data(as_text=True)
     assert milestones(db, remiss.id)["namnd"].override_on is None and _outbox(db, remiss.id) == queued
@@ -173,7 +169,7 @@ def test_a_request_a_granted_forlangning_reached_waits_for_nothing(db, session, 
     twice = auth.post(f"{url}/forlangningar", {**ask, "requested_by": "Sara Sekreterare"}, form_url=url)
     assert twice.status_code == 400
     assert ("En begäran om förlängning till fredag 9 april 2027 kl. 15.00 finns redan (begärd av Jesper Lindkvist) "
-            "och väntar på besked.") in _text(twice.get_data(as_text=True))
+            "och väntar på besked.") in visible_text(twice.get_data(as_text=True))
     assert 'value="Sara Sekreterare"' in twice.get_data(as_text=True)  # nothing typed is lost
 
     # a leftover request, as one registered before this rule (or a request to an earlier day): a grant reaching it
@@ -186,15 +182,15 @@ def test_a_request_a_granted_forlangning_reached_waits_for_nothing(db, session, 
     granted = auth.post(f"{url}/forlangningar/{first.id}/besked",
                         {"decision": "granted", "granted_until_on": "2027-04-09", "granted_until_time": "15.00"},
                         form_url=url)
-    assert granted.status_code == 302, _text(granted.get_data(as_text=True))[:2000]
+    assert granted.status_code == 302, visible_text(granted.get_data(as_text=True))[:2000]
     page = client.get(url).get_data(as_text=True)
-    text = _text(page.split('id="h-historik"', 1)[0])
+    text = visible_text(page.split('id="h-historik"', 1)[0])
     assert "väntar på besked" not in text and "Väntar på besked" not in text, text[:3000]
-    assert "Ersatt av beviljad förlängning" in text and "Ersatt av allmän förlängning" not in _text(page)
+    assert "Ersatt av beviljad förlängning" in text and "Ersatt av allmän förlängning" not in visible_text(page)
     assert "Registrera besked om förlängningen" not in text
     assert [e["decision"] for e in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["extensions"]] == \
         ["granted", "superseded"]
-    assert "väntar på besked" not in _text(client.get("/").get_data(as_text=True))
+    assert "väntar på besked" not in visible_text(client.get("/").get_data(as_text=True))
 
 
 def select_extensions(Extension, rid: int):
@@ -212,6 +208,6 @@ def test_an_open_request_does_not_wait_on_a_finished_remiss(db, session, client,
                                   new="avstar", note="Nämnden avstår", confirmed=True)
     session.commit()
     page = client.get(url).get_data(as_text=True)
-    text = _text(page.split('id="h-historik"', 1)[0])
+    text = visible_text(page.split('id="h-historik"', 1)[0])
     assert "Väntar på besked" not in text and "väntar på besked" not in text
     assert "Inget besked: remissen är avslutad" in text

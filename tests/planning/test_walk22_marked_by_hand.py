@@ -4,19 +4,13 @@ approved anything. A step marked by hand now says so, on the remiss page, in the
 marked not done again it has its plan back."""
 from __future__ import annotations
 
-import html
-import re
-
 import icalendar
 from sqlmodel import select
 
 from remiss.auth.models import User
 from tests.planning.helpers import fetch, milestones
 from tests.planning.test_walk11_hand_set_meeting import _world
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def _mark(auth, rid: int, milestone_id: int, done: str = "1"):
@@ -36,7 +30,7 @@ def test_a_step_marked_klar_by_hand_says_so_everywhere(db, client, auth, session
     _mark(auth, remiss.id, rows["tjansteskrivelse"].id)
     _mark(auth, remiss.id, rows["granskning"].id)
 
-    tidplan = _text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[1]
+    tidplan = visible_text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[1]
                     .split('id="forlangningar"', 1)[0])
     # old code: "Skickad till granskning 4 december 2026, planerat …" and "Godkänd 4 december 2026, …"
     assert "Skickad till granskning" not in tidplan and "Godkänd" not in tidplan, tidplan
@@ -51,7 +45,7 @@ def test_a_step_marked_klar_by_hand_says_so_everywhere(db, client, auth, session
     descriptions = {str(e["SUMMARY"]).split(":")[0]: str(e.get("DESCRIPTION", "")) for e in cal.walk("VEVENT")}
     assert not any("Skickad till granskning" in d or "Godkänd" in d for d in descriptions.values()), descriptions
     # the Kalender shows done work on the day it was done, as done, never as sent or approved
-    day = _text(client.get("/kalender/dag?datum=2026-12-04").get_data(as_text=True))
+    day = visible_text(client.get("/kalender/dag?datum=2026-12-04").get_data(as_text=True))
     assert "Tjänsteskrivelse klar" in day and "Skickad till granskning" not in day and "Godkänd" not in day, day
 
     _mark(auth, remiss.id, rows["tjansteskrivelse"].id, done="0")  # not done after all: its plan again

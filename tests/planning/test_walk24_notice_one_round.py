@@ -3,17 +3,12 @@ over its limit said those three first, and only in a second round that the new d
 in force; and the text's limit read "Skriv högst 50000 tecken.", without digit grouping or the length typed."""
 from __future__ import annotations
 
-import html
-import re
-
 from remiss.planning.service import extensions
 from tests.remisser.test_status_by_hand import world  # noqa: F401 (a fixture)
+from tests.support.pages import visible_text
+
 
 IN_FORCE = "1 mars 2027 kl. 12.00"
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def test_every_error_of_the_notice_comes_in_one_round(world, auth, db):
@@ -25,7 +20,7 @@ def test_every_error_of_the_notice_comes_in_one_round(world, auth, db):
                          {"sender": "Finansdepartementet", "until_on": "15 september 2017", "until_time": "25.00",
                           "notice_on": "2027-02-30", "evidence_text": notice}, form_url=url)
     assert response.status_code == 400
-    text = _text(response.get_data(as_text=True))
+    text = visible_text(response.get_data(as_text=True))
     # Old code: only the three below, and this one in a second round.
     assert f"Förlängningen måste gå längre än nuvarande sista svarsdag, {IN_FORCE}. Inget registrerades" in text
     assert "Ange klockslag, till exempel 12.00." in text
@@ -42,6 +37,6 @@ def test_a_missing_day_is_said_with_the_other_errors(world, auth):
     url = f"/remisser/{world}"
     response = auth.post(f"{url}/forlangningar/allman", {"sender": "Finansdepartementet", "until_on": "",
                                                          "until_time": "25.00"}, form_url=url)
-    text = _text(response.get_data(as_text=True))
+    text = visible_text(response.get_data(as_text=True))
     assert response.status_code == 400
     assert "Ange vilket datum remisstiden förlängs till." in text and "Ange klockslag, till exempel 12.00." in text

@@ -3,18 +3,13 @@
 remissen är avslutad". A besvarad remiss is answered, not closed: both now say "remissen är besvarad"."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 from remiss.auth.access import Principal
 from remiss.remisser import service
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def test_a_besvarad_remiss_is_said_answered_not_closed(session, clock, auth, client):
@@ -35,7 +30,7 @@ def test_a_besvarad_remiss_is_said_answered_not_closed(session, clock, auth, cli
         service.change_status(session, now=clock(), principal=Principal.system(), remiss=remiss, new=status,
                               by_hand=True)
     session.commit()
-    page = _text(client.get(url).get_data(as_text=True))
+    page = visible_text(client.get(url).get_data(as_text=True))
     assert "avslutad" not in page, page[page.find("avslutad") - 300:][:400]
     assert "Sista svarsdag: klar (remissen är besvarad)" in page
     assert "Inget besked: remissen är besvarad" in page

@@ -3,9 +3,6 @@ yttrande really went to granskning and was approved. Once the work happens, the 
 its day ("Skickad till granskning 8 december 2026", "Godkänd 10 december 2026"), on the page; the API has its day."""
 from __future__ import annotations
 
-import html
-import re
-
 from sqlmodel import select
 
 from remiss.auth.access import Principal
@@ -18,15 +15,12 @@ from remiss.remisser.models import Remiss
 from tests.planning.helpers import at, milestones
 from tests.planning.test_walk11_hand_set_meeting import _world
 from tests.support.factories import make_user
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+from tests.support.pages import visible_text
 
 
 def _tidplan(client, rid: int) -> str:
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
-    return _text(page.split('id="tidplan"', 1)[1].split('id="forlangningar"', 1)[0])
+    return visible_text(page.split('id="tidplan"', 1)[1].split('id="forlangningar"', 1)[0])
 
 
 def test_a_step_marked_by_hand_takes_the_real_events_words_and_day(db, client, auth, session, clock):

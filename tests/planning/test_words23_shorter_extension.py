@@ -3,8 +3,6 @@ way in (the request, the remittent's notice, the API), and the refusal says plai
 the reminders (nothing) and how a remittent's earlier day is recorded instead."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 from remiss.auth.access import Principal
@@ -12,12 +10,10 @@ from remiss.planning.service import extensions
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import milestones
 from tests.remisser.test_status_by_hand import world  # noqa: F401 (a fixture)
+from tests.support.pages import visible_text
+
 
 IN_FORCE = "1 mars 2027 kl. 12.00"
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def test_a_shorter_forlangning_is_refused_saying_what_happens(world, clock, auth, client, db):
@@ -32,7 +28,7 @@ def test_a_shorter_forlangning_is_refused_saying_what_happens(world, clock, auth
     for path, form in (("forlangningar", {"requested_by": "Hugo", "until_on": "15 februari 2027"}),
                        ("forlangningar/allman", {"sender": "Kommunstyrelsen", "until_on": "2027-02-15"})):
         response = auth.post(f"{url}/{path}", form, form_url=url)
-        assert response.status_code == 400 and said in _text(response.get_data(as_text=True)), path
+        assert response.status_code == 400 and said in visible_text(response.get_data(as_text=True)), path
     with db.transaction() as s:
         assert not extensions.extensions_of(s, remiss_id)
         assert s.get(Remiss, remiss_id).effective_deadline_on == date(2027, 3, 1)
@@ -43,7 +39,7 @@ def test_a_shorter_forlangning_is_refused_saying_what_happens(world, clock, auth
         extensions.general_notice(s, now=clock(), principal=Principal.system(), remiss=s.get(Remiss, remiss_id),
                                   sender="Kommunstyrelsen", until_on=date(2027, 3, 15), until_time=None)
     response = auth.post(f"{url}/forlangningar", {"requested_by": "Hugo", "until_on": "2027-03-08"}, form_url=url)
-    text = _text(response.get_data(as_text=True))
+    text = visible_text(response.get_data(as_text=True))
     assert response.status_code == 400
     assert ("sista svarsdag, 15 mars 2027 (hela dagen). Inget registrerades: tidplanen och påminnelserna räknas "
             "fortfarande från 15 mars 2027. Den dagen gäller efter en beviljad förlängning") in text

@@ -3,8 +3,6 @@ moved sista svarsdag and a taken diarienummer called a medborgarförslag "remiss
 (remisser.kind_words); a remiss reads as before."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -13,12 +11,10 @@ from remiss.auth.service import create_api_token
 from remiss.calendar.swedish import format_date_time
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 KINDS = (("medborgarforslag", "ärendet", "Ärendet", "det"), ("remiss", "remissen", "Remissen", "den"))
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 @pytest.fixture
@@ -38,7 +34,7 @@ def test_the_registration_form_asks_about_a_medborgarforslag_in_its_words(namnd,
     auth.login("mia@miljo.se")
     form = {"title": "Fler parkbänkar", "namnd_id": str(namnd.id), "kind": kind, "remittent": "Kommunfullmäktige",
             "received_on": "2026-12-03", "deadline_on": "2026-12-01"}
-    asked = _text(auth.post("/remisser/ny", form).get_data(as_text=True))
+    asked = visible_text(auth.post("/remisser/ny", form).get_data(as_text=True))
     registered = "registrerat" if kind == "medborgarforslag" else "registrerad"
     # Old code: "Remissen kan redan vara registrerad", "Har remissen kommit in sent kan den registreras ändå.",
     # "Remissen kom in efter sista svarsdagen", "Kom remissen in sent …" of a medborgarförslag
@@ -50,7 +46,7 @@ def test_the_registration_form_asks_about_a_medborgarforslag_in_its_words(namnd,
     one, another = ("ärende", "ett annat ärende") if kind == "medborgarforslag" else ("remiss", "en annan remiss")
     assert f"Registrera {one} Registrera {one}" not in asked and f"Registrera {one}" in asked  # walk20 H1: h1
     assert f"Det är {another} – registrera ändå" in asked
-    empty = _text(auth.post("/remisser/ny", {**form, "deadline_on": ""}).get_data(as_text=True))
+    empty = visible_text(auth.post("/remisser/ny", {**form, "deadline_on": ""}).get_data(as_text=True))
     assert f"Ange sista svarsdag, eller kryssa i att {the} inte har någon." in empty, empty
 
 
@@ -61,12 +57,12 @@ def test_status_by_hand_and_the_tidplan_speak_of_a_medborgarforslag_in_its_words
     session.commit()
     url = f"/remisser/{rid}"
     auth.login("mia@miljo.se")
-    refused = _text(auth.post(f"{url}/status", {"status": "tilldelad", "note": ""}, form_url=url)
+    refused = visible_text(auth.post(f"{url}/status", {"status": "tilldelad", "note": ""}, form_url=url)
                     .get_data(as_text=True))
     # Old code: "Remissen har ingen handläggare.", "Skriv varför remissen är återkallad (… återkallade den …)",
     # "Bekräfta att remissen är återkallad: den avslutas …" of a medborgarförslag
     assert f"{The} har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”" in refused
-    asked = _text(auth.post(f"{url}/status", {"status": "aterkallad", "note": ""}, form_url=url)
+    asked = visible_text(auth.post(f"{url}/status", {"status": "aterkallad", "note": ""}, form_url=url)
                   .get_data(as_text=True))
     done = "återkallat" if kind == "medborgarforslag" else "återkallad"
     assert f"Skriv varför {the} är {done} (t.ex. vem som återkallade {it} och när)." in asked, asked
@@ -77,10 +73,10 @@ def test_status_by_hand_and_the_tidplan_speak_of_a_medborgarforslag_in_its_words
     twice = auth.post(f"{url}/status", {"status": "aterkallad", "note": "Förslagsställaren drog tillbaka det.",
                                         "confirm": "1"}, form_url=url)
     assert twice.status_code == 200  # said in the page itself (session 24), not by a flash and a redirect
-    again = _text(twice.get_data(as_text=True))  # the form sent twice: old code "Remissen har redan status …"
+    again = visible_text(twice.get_data(as_text=True))  # the form sent twice: old code "Remissen har redan status …"
     assert (f"{The} har redan status ”Återkallad” (satt av dig {format_date_time(clock())}). Inget mer behöver "
             "göras.") in again, again
-    page = _text(client.get(url).get_data(as_text=True))
+    page = visible_text(client.get(url).get_data(as_text=True))
     # Old code: "utgår, remissen återkallades" in a medborgarförslag's Tidplan
     assert f"utgår, {the} återkallades" in page, page
 
@@ -122,7 +118,7 @@ def test_steps_a_status_ticked_off_say_why_in_its_words_in_the_history(namnd, se
         remisser.change_status(session, now=clock(), principal=registrator, remiss=ours, new=status, note="Skäl.")
     session.commit()
     auth.login("mia@miljo.se")
-    page = _text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
     history = page[page.index("Historik"):]
     ready, opened = ("klart", "öppnat") if kind == "medborgarforslag" else ("klar", "öppnad")
     # Old code: "(remissen är klar för beslut)", "(remissen återkallades)", "(remissen är öppnad igen)" of a
@@ -141,7 +137,7 @@ def test_moving_a_medborgarforslag_to_another_namnd_says_arendet(namnd, session,
     url = f"/remisser/{rid}/andra"
     moved = auth.post(url, {"namnd_id": str(other.id), "kind": kind, "deadline_on": "2027-03-01",
                             "deadline_time": "12.00"}, form_url=url, follow_redirects=True)
-    said = _text(moved.get_data(as_text=True))
+    said = visible_text(moved.get_data(as_text=True))
     # Old code: "Remissen hör nu till Tekniska nämnden. Remissen har ingen handläggare: …" of a medborgarförslag
     assert (f"{The} hör nu till Tekniska nämnden. {The} har ingen handläggare: tilldela en handläggare i Tekniska "
             "nämnden.") in said, said[:3000]
@@ -165,7 +161,7 @@ def test_a_passed_medborgarforslag_asks_for_forlangd_svarstid(namnd, session, au
     time = "svarstid" if kind == "medborgarforslag" else "remisstid"
     asked = f"Begär förlängd {time} hos remittenten, eller svara så snart som möjligt."
     auth.login("mia@miljo.se")
-    page = _text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
     # Old code: "Nästa steg: Begär förlängd remisstid hos remittenten …" of a medborgarförslag
     assert f"Nästa steg: {asked}" in page, page
     sweep(session, runner, "2026-12-04T10:00")
@@ -179,7 +175,7 @@ def test_the_edit_form_of_a_medborgarforslag_says_where_its_sandlista_is_kept(na
     rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
     session.commit()
     auth.login("mia@miljo.se")
-    form = _text(client.get(f"/remisser/{rid}/andra").get_data(as_text=True))
+    form = visible_text(client.get(f"/remisser/{rid}/andra").get_data(as_text=True))
     # Old code: "Namnen sparas på den här remissen, …" of a medborgarförslag
     assert f"Namnen sparas på {it} här {the}, inte i registret över remissinstanser." in form, form
 
@@ -191,5 +187,5 @@ def test_a_medborgarforslags_page_speaks_of_handlingar(namnd, session, auth, cli
     rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
     session.commit()
     auth.login("mia@miljo.se")
-    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert f"Ladda upp {papers}" in page

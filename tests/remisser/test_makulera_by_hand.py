@@ -18,12 +18,10 @@ from remiss.remisser import voided
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 TITLE = "Remiss av promemorian Sänkt skatt på arbetsinkomster"
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 @pytest.fixture
@@ -65,13 +63,13 @@ def test_a_remiss_registered_twice_by_hand_is_makulerad_from_its_page(world, aut
     # no reason, no confirmation: both asked for, nothing changed
     empty = auth.post(f"{url}/makulera", {"reason": " "}, form_url=url)
     assert empty.status_code == 400
-    assert voided.NO_REASON in _text(empty.get_data(as_text=True))
-    assert voided.NO_CONFIRM in _text(empty.get_data(as_text=True))
+    assert voided.NO_REASON in visible_text(empty.get_data(as_text=True))
+    assert voided.NO_CONFIRM in visible_text(empty.get_data(as_text=True))
     # the reason without the confirmation: asked for, the reason typed kept in its box
     unconfirmed = auth.post(f"{url}/makulera", {"reason": "Dubblett"}, form_url=url)
     body = unconfirmed.get_data(as_text=True)
-    assert unconfirmed.status_code == 400 and voided.NO_CONFIRM in _text(body) and 'value="Dubblett"' in body
-    assert voided.NO_REASON not in _text(body)
+    assert unconfirmed.status_code == 400 and voided.NO_CONFIRM in visible_text(body) and 'value="Dubblett"' in body
+    assert voided.NO_REASON not in visible_text(body)
     with db.transaction(write=False) as s:
         assert s.get(Remiss, twice_id).status == "registrerad"
 

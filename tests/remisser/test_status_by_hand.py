@@ -3,8 +3,6 @@ Avstår and Återkallad need a reason (kept in the history) and a confirmation; 
 read "utgår" in the history, not "klar: nej → ja"."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -12,10 +10,7 @@ import pytest
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 @pytest.fixture
@@ -40,15 +35,15 @@ def test_status_by_hand_asks_what_each_status_needs(world, auth, client, db):
     # Tilldelad without a handläggare: refused, pointing to the Tilldela form
     response = auth.post(f"{url}/status", {"status": "tilldelad", "note": ""}, form_url=url)
     assert response.status_code == 400
-    assert "Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”" in _text(
+    assert "Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”" in visible_text(
         response.get_data(as_text=True))
     assert _status(db, rid) == "registrerad"
     # Avstår with no reason and no confirmation: both asked for, the choice kept
     response = auth.post(f"{url}/status", {"status": "avstar", "note": ""}, form_url=url)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Skriv varför nämnden avstår från att svara." in _text(page)
-    assert "Bekräfta att nämnden avstår från att svara" in _text(page)
+    assert "Skriv varför nämnden avstår från att svara." in visible_text(page)
+    assert "Bekräfta att nämnden avstår från att svara" in visible_text(page)
     assert '<option value="avstar" selected>' in page
     # a reason without the confirmation: the reason typed stays in the box
     response = auth.post(f"{url}/status", {"status": "avstar", "note": "Berör inte nämndens ansvarsområde."},
@@ -60,7 +55,7 @@ def test_status_by_hand_asks_what_each_status_needs(world, auth, client, db):
     response = auth.post(f"{url}/status", {"status": "avstar", "note": "Berör inte nämndens ansvarsområde.",
                                            "confirm": "1"}, form_url=url)
     assert response.status_code == 302 and _status(db, rid) == "avstar"
-    history = _text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    history = visible_text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert "Skäl: Berör inte nämndens ansvarsområde." in history
     assert "Sista svarsdag: planerad → utgår" in history
     assert "(klar): nej → ja" not in history
@@ -85,7 +80,7 @@ def test_the_besvarad_mail_after_a_status_by_hand_invents_no_expediering(session
     auth.login("mia@miljo.se")
     for status in ("under_beredning", "klar_for_beslut", "beslutad", "besvarad"):  # the moves the table allows
         response = auth.post(f"/remisser/{rid}/status", {"status": status, "note": ""}, form_url=f"/remisser/{rid}")
-        assert response.status_code == 302, _text(response.get_data(as_text=True))
+        assert response.status_code == 302, visible_text(response.get_data(as_text=True))
     session.expire_all()
     assert session.get(Remiss, rid).status == "besvarad"
     sweep(session, runner, "2026-12-04T09:05")
@@ -117,11 +112,11 @@ def test_a_status_change_sent_twice_says_so_in_the_page_and_changes_once(world, 
     clock.advance(seconds=1)
     again = auth.post(f"{url}/status", form, form_url=url)
     assert again.status_code == 200 and "Location" not in again.headers
-    said = _text(again.get_data(as_text=True))
+    said = visible_text(again.get_data(as_text=True))
     assert (f"Information: Remissen har redan status ”Avstår” (satt av dig {format_date_time(set_at)}). Inget mer "
             "behöver göras.") in said
     assert "Fel:" not in said
-    assert "har redan status" not in _text(client.get(url).get_data(as_text=True))  # nothing left in the cookie
+    assert "har redan status" not in visible_text(client.get(url).get_data(as_text=True))  # nothing left in the cookie
     with db.transaction(write=False) as s:
         moves = s.exec(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.remiss_id == rid, AuditEvent.action == "status")).one()

@@ -4,7 +4,6 @@ page again, the reason at the Ny status field, the comment in its box; nothing c
 from __future__ import annotations
 
 import html
-import re
 from datetime import date
 
 import pytest
@@ -12,12 +11,10 @@ import pytest
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 NOTE = "Yttrandet är klart, se bilagan."
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 @pytest.fixture
@@ -41,7 +38,7 @@ def _status(db, rid):
 def _refused(response, message: str):
     page = response.get_data(as_text=True)
     assert "Location" not in response.headers
-    said = _text(page)
+    said = visible_text(page)
     assert "Status ändrades inte" in said and message in said, said[:3000]
     assert f'name="note" maxlength="500" value="{NOTE}"' in html.unescape(page)
     assert 'id="status-form" open' in page

@@ -2,8 +2,6 @@
 a remiss still reads "remissen"."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -13,10 +11,7 @@ from remiss.remisser.models import RemissKind
 from remiss.remisser.status import NEXT_STEPS, RemissStatus, next_step_of
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+from tests.support.pages import visible_text
 
 
 @pytest.fixture
@@ -38,7 +33,7 @@ def test_a_medborgarforslag_is_called_arendet_on_its_page(world, auth, client):
     forslag, remiss, undated = world
     auth.login("mia@miljo.se")
     page = client.get(f"/remisser/{forslag}").get_data(as_text=True)
-    text = _text(page)
+    text = visible_text(page)
     # Old code: "Tilldela remissen en handläggare.", "Remissen har inga frågeställningar."
     assert "Nästa steg: Tilldela ärendet en handläggare." in text, text
     assert "Ärendet har inga frågeställningar." in text
@@ -49,10 +44,10 @@ def test_a_medborgarforslag_is_called_arendet_on_its_page(world, auth, client):
             "sida") in text
     assert "Avstår eller Återkallad: ärendet avslutas utan yttrande" in text and "Skrivs i ärendets historik." in text
 
-    assert "Ingen tidplan: ärendet har ingen sista svarsdag." in _text(
+    assert "Ingen tidplan: ärendet har ingen sista svarsdag." in visible_text(
         client.get(f"/remisser/{undated}").get_data(as_text=True))
 
-    text = _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
+    text = visible_text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
     assert "Nästa steg: Tilldela remissen en handläggare." in text and "Remissen har inga frågeställningar." in text
     assert "meddelar alla att remisstiden förlängs" in text
 
@@ -79,7 +74,7 @@ def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_aren
                          handlaggare_id=mia.id).id
     session.commit()
     auth.login("mia@miljo.se")
-    form = _text(client.get(f"/remisser/{forslag}/yttrande").get_data(as_text=True))
+    form = visible_text(client.get(f"/remisser/{forslag}/yttrande").get_data(as_text=True))
     # Old code: "Remissen har inga frågeställningar: följ remissens egen disposition …", "Tillbaka till remissen"
     assert "Ärendet har inga frågeställningar: följ ärendets egen disposition med en rubrik per avsnitt." in form
     assert "Sammanfattning av ärendet (tjänsteskrivelsen)" in form and "Vad ärendet gäller" in form
@@ -87,10 +82,10 @@ def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_aren
     # the tjänsteskrivelse's prefilled text: old code "Kommunstyrelsen har skickat remissen ”Medborgarförslag …”"
     assert "Kommunstyrelsen har skickat ärendet ”Medborgarförslag om fler parkbänkar” till Miljönämnden" in form
     assert "remissen" not in form.split("Redigera yttrandet", 1)[-1].split("Spara ny version")[0].casefold()
-    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    text = visible_text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
     assert "Sista svarsdag blir klar när yttrandet expedieras, inte för hand." in text  # no "(remissen besvaras)"
 
-    form = _text(client.get(f"/remisser/{remiss}/yttrande").get_data(as_text=True))
+    form = visible_text(client.get(f"/remisser/{remiss}/yttrande").get_data(as_text=True))
     assert "Remissen har inga frågeställningar: följ remissens egen disposition" in form
     assert "Kommunstyrelsen har skickat remissen ”" in form
 
@@ -98,14 +93,14 @@ def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_aren
     session.commit()
     auth.logout()
     auth.login("reg@miljo.se")
-    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    text = visible_text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
     assert "eller är MN 2026/0001 inget ärende att yttra sig över, kan du makulera det." in text  # not "ingen remiss"
     empty = auth.post(f"/remisser/{forslag}/makulera", {"reason": " "}, form_url=f"/remisser/{forslag}")
-    said = _text(empty.get_data(as_text=True))
+    said = visible_text(empty.get_data(as_text=True))
     # Old code: "Skriv varför remissen makuleras …", "Bekräfta att remissen är registrerad av misstag: den …"
     assert empty.status_code == 400 and "Skriv varför ärendet makuleras" in said
     assert "Bekräfta att ärendet är registrerat av misstag: det makuleras och visas inte längre" in said
-    assert "ingen remiss, kan du makulera den." in _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
+    assert "ingen remiss, kan du makulera den." in visible_text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
 
 
 def test_registering_a_medborgarforslag_says_arendet_is_registered(session, auth, clock):
@@ -116,7 +111,7 @@ def test_registering_a_medborgarforslag_says_arendet_is_registered(session, auth
     auth.login("mia@miljo.se")
     form = {"title": "Medborgarförslag om en badplats", "namnd_id": str(namnd.id), "kind": "medborgarforslag",
             "remittent": "Kommunfullmäktige", "received_on": "2026-12-03", "deadline_on": "2027-03-01"}
-    done = _text(auth.post("/remisser/ny", form, follow_redirects=True).get_data(as_text=True))
+    done = visible_text(auth.post("/remisser/ny", form, follow_redirects=True).get_data(as_text=True))
     # Old code: "Remissen är registrerad med diarienummer MN 2026/0001."
     assert "Ärendet är registrerat med diarienummer MN 2026/0001." in done, done[:3000]
 
@@ -165,15 +160,15 @@ def test_the_tidplan_advice_names_a_medborgarforslag_arendet(session, clock, aut
     remiss = make_remiss(session, **late).id
     session.commit()
     auth.login("mia@miljo.se")
-    tidplan = _text(client.get(f"/remisser/{remiss}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    tidplan = visible_text(client.get(f"/remisser/{remiss}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
     assert "före remissens ankomst" in tidplan and "förlängd remisstid" in tidplan  # a remiss reads as before
-    tidplan = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    tidplan = visible_text(client.get(f"/remisser/{forslag}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
     tidplan = tidplan.split(" Förlängningar ", 1)[0]
     # Old code: "Datumet låg före remissens ankomst …", "Begär förlängd remisstid hos remittenten."
     assert "före ärendets ankomst" in tidplan and "förlängd svarstid" in tidplan, tidplan
     assert "remissen" not in tidplan and "remissens" not in tidplan and "remisstid" not in tidplan, tidplan
 
-    start = _text(client.get("/").get_data(as_text=True))  # Att göra: each row in the words of its kind
+    start = visible_text(client.get("/").get_data(as_text=True))  # Att göra: each row in the words of its kind
     assert "(datumet låg före ärendets ankomst)" in start and "(datumet låg före remissens ankomst)" in start, start
 
 
@@ -202,7 +197,7 @@ def _skatepark(session, clock, auth) -> None:
 def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client):
     """/forsenat said "datumet låg före remissens ankomst" and "förlängd remisstid" of a medborgarförslag."""
     _skatepark(session, clock, auth)
-    page = _text(client.get("/forsenat").get_data(as_text=True))
+    page = visible_text(client.get("/forsenat").get_data(as_text=True))
     rows = page.split(" Försenat i Miljönämnden ", 1)[1]
     assert "(datumet låg före ärendets ankomst)" in rows, rows
     assert "remissens" not in rows and "remisstid" not in rows and "remissen" not in rows, rows
@@ -211,8 +206,8 @@ def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client)
 def test_the_kalender_names_a_medborgarforslag_arendet(session, clock, auth, client):
     """The Kalender's month and day pages said "datumet låg före remissens ankomst" of a medborgarförslag."""
     _skatepark(session, clock, auth)
-    month = _text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
-    day = _text(client.get("/kalender/dag?datum=2026-12-03").get_data(as_text=True))
+    month = visible_text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
+    day = visible_text(client.get("/kalender/dag?datum=2026-12-03").get_data(as_text=True))
     for page in (month, day):
         assert "(datumet låg före ärendets ankomst)" in page, page
         assert "remissens" not in page and "remisstid" not in page and "remissen" not in page, page

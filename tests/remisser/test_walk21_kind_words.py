@@ -3,8 +3,6 @@ summary said "begär förlängd remisstid" above rows saying "förlängd svarsti
 "förlängd svarstid" now (remisser.kind_words); a remiss reads as before."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -13,13 +11,11 @@ from remiss.auth.models import Role
 from remiss.planning.service.tidplan import milestones_of
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 KINDS = (("medborgarforslag", "Handlingar", "förlängd svarstid"), ("remiss", "Remisshandlingar", "förlängd remisstid"))
 THE = {"medborgarforslag": ("ärendet", "Ärendet"), "remiss": ("remissen", "Remissen")}
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 @pytest.fixture
@@ -38,7 +34,7 @@ def test_the_registration_form_labels_the_files_in_the_words_of_the_kind(namnd, 
     form = {"title": "Fler parkbänkar", "namnd_id": str(namnd.id), "kind": kind, "remittent": "Kommunfullmäktige",
             "received_on": "2026-12-03", "deadline_on": "2026-12-01"}
     page = auth.post("/remisser/ny", form).get_data(as_text=True)
-    assert "Sista svarsdagen har redan passerat" in _text(page)  # the form came back with its questions
+    assert "Sista svarsdagen har redan passerat" in visible_text(page)  # the form came back with its questions
     # old code: "Remisshandlingar" of a medborgarförslag
     assert f'<label for="f-files">{papers}</label>' in page
 
@@ -49,7 +45,7 @@ def test_a_namnd_without_handlaggare_says_the_arende_cannot_be_assigned(session,
     make_user(session, role=Role.admin, email="admin@kommun.se", name="Ada Admin")
     session.commit()
     auth.login("admin@kommun.se")
-    page = _text(auth.post("/remisser/ny", {"title": "", "namnd_id": kultur.id, "kind": kind,
+    page = visible_text(auth.post("/remisser/ny", {"title": "", "namnd_id": kultur.id, "kind": kind,
                                             "deadline_on": "2027-05-05"}).get_data(as_text=True))
     # old code: "så remissen kan inte tilldelas någon … Remissen kan registreras ändå" of a medborgarförslag, on
     # the form and in the field app.js swaps in when the nämnd is changed
@@ -57,7 +53,7 @@ def test_a_namnd_without_handlaggare_says_the_arende_cannot_be_assigned(session,
     said = f"Kulturnämnden har ingen handläggare ännu, så {the} kan inte tilldelas någon."
     assert said in page and f"{The} kan registreras ändå och tilldelas sedan." in page, page
     swapped = auth.client.get(f"/remisser/handlaggarfalt?namnd_id={kultur.id}&kind={kind}").get_data(as_text=True)
-    assert said in _text(swapped), swapped
+    assert said in visible_text(swapped), swapped
 
 
 @pytest.mark.parametrize("kind, papers, extended", KINDS)
@@ -67,7 +63,7 @@ def test_the_tidplan_that_does_not_fit_asks_for_more_time_in_the_words_of_the_ki
                       deadline_on=date(2027, 1, 20), deadline_time=None).id
     session.commit()
     auth.login("mia@miljo.se")
-    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert "Tidplanen går inte ihop" in page, page
     # old code: "Lägg till ett sammanträde, begär förlängd remisstid …" of a medborgarförslag
     assert f"Lägg till ett sammanträde, begär {extended} eller låt ordföranden eller en delegat besluta." in page
@@ -80,11 +76,11 @@ def test_the_tidplan_that_does_not_fit_asks_for_more_time_in_the_words_of_the_ki
     asked = auth.post(f"{url}/tidplan/andra", {"milestone_id": str(namnd_row), "override_on": "2027-02-25",
                                                "reason": "Extra sammanträde"}, form_url=url)
     assert asked.status_code == 400
-    assert f"Begär {extended}, eller kryssa i rutan för att spara datumet ändå." in _text(asked.get_data(as_text=True))
+    assert f"Begär {extended}, eller kryssa i rutan för att spara datumet ändå." in visible_text(asked.get_data(as_text=True))
     gone = auth.post(f"{url}/tidplan/klar", {"milestone_id": "999999"}, form_url=url)  # a milestone from elsewhere
     # old code: "Milstolpen finns inte på den här remissen." of a medborgarförslag
     this = "det här ärendet" if kind == "medborgarforslag" else "den här remissen"
-    assert gone.status_code == 400 and f"Milstolpen finns inte på {this}." in _text(gone.get_data(as_text=True))
+    assert gone.status_code == 400 and f"Milstolpen finns inte på {this}." in visible_text(gone.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("kind, papers, extended", KINDS)
@@ -98,11 +94,11 @@ def test_the_general_extension_speaks_of_the_time_of_the_kind(namnd, session, au
     refused = auth.post(f"{url}/forlangningar/allman", {"sender": "Kommunfullmäktige", "until_on": ""}, form_url=url)
     # old code: "Ange vilket datum remisstiden förlängs till." of a medborgarförslag
     assert refused.status_code == 400
-    assert f"Ange vilket datum {time}en förlängs till." in _text(refused.get_data(as_text=True))
+    assert f"Ange vilket datum {time}en förlängs till." in visible_text(refused.get_data(as_text=True))
     done = auth.post(f"{url}/forlangningar/allman", {"sender": "Kommunfullmäktige", "until_on": "2027-03-31"},
                      form_url=url, follow_redirects=True)
     # old code: "Remisstiden är förlängd." of a medborgarförslag
-    assert f"Klart: {time.capitalize()}en är förlängd. Sista svarsdag och tidplan är uppdaterade." in _text(
+    assert f"Klart: {time.capitalize()}en är förlängd. Sista svarsdag och tidplan är uppdaterade." in visible_text(
         done.get_data(as_text=True))
 
 

@@ -5,8 +5,6 @@ a field changed in both is refused, naming the other change (who, when, the valu
 and saving again then writes it. Frågeställningar and sändlista are fields too."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -16,6 +14,7 @@ from sqlmodel import select
 from remiss.remisser.models import Question, Remiss
 from tests.planning.helpers import at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
 
 
 class _Form(HTMLParser):
@@ -64,10 +63,6 @@ def form_of(page: str) -> dict:
             for k, v in parser.values.items()}
 
 
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
 @pytest.fixture
 def remiss_id(session, clock):
     clock.set(at(2026, 12, 6, 9))
@@ -112,7 +107,7 @@ def test_an_old_tab_saves_only_its_own_change(remiss_id, auth, client, db, clock
     assert saved.status_code == 302
     assert _now(db, remiss_id) == ("Förslag till kommungemensamt kontaktcenter", "Viktig anteckning från flik A.",
                                    "Kalle Kontakt", ["Är förslaget rimligt?", "Hur påverkas äldre?"])
-    history = _text(client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
+    history = visible_text(client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
     assert "Viktig anteckning från flik A. → Demoärende" not in history  # tab B put nothing back
 
 
@@ -125,7 +120,7 @@ def test_a_field_changed_in_both_tabs_is_refused_naming_the_other_change(remiss_
     clock.advance(minutes=3)
     clash = _save(auth, remiss_id, tab_b | {"notes": "Min anteckning från flik B.", "contact_person": "Kalle"})
     page = clash.get_data(as_text=True)
-    said = _text(page)
+    said = visible_text(page)
     assert clash.status_code == 409
     assert "Ändrat av någon annan sedan du öppnade sidan" in said
     assert ("Anteckningar: Har ändrats av Sara Sekreterare 6 december 2026 kl. 09.02, efter att du öppnade sidan. "
@@ -148,7 +143,7 @@ def test_questions_changed_in_both_tabs_are_refused_too(remiss_id, auth, client,
     clock.advance(minutes=1)
     assert _save(auth, remiss_id, tab_a | {"questions": "Är förslaget rimligt?\nVad kostar det?"}).status_code == 302
     clash = _save(auth, remiss_id, tab_b | {"questions": "Är förslaget bra?"})
-    said = _text(clash.get_data(as_text=True))
+    said = visible_text(clash.get_data(as_text=True))
     assert clash.status_code == 409
     assert "Frågeställningar: Har ändrats av Sara Sekreterare" in said
     assert "Nu: ”Är förslaget rimligt?; Vad kostar det?”" in said
@@ -172,7 +167,7 @@ def test_a_long_change_in_the_other_tab_is_shown_whole_and_kept_when_saving_agai
     clock.advance(minutes=3)
     clash = _save(auth, remiss_id, tab_b | {"questions": "Är förslaget bra?"})
     page = clash.get_data(as_text=True)
-    said = _text(page)
+    said = visible_text(page)
     assert clash.status_code == 409
     # the value now, whole: the end of the long question is there, in the summary and at the field
     assert said.count(f"Nu: ”Är förslaget rimligt?; {LONG_QUESTION}”") == 2, said
@@ -193,7 +188,7 @@ def test_a_long_notes_value_from_the_other_tab_is_shown_whole(remiss_id, auth, c
     tab_a, tab_b = _open(client, remiss_id), _open(client, remiss_id)
     assert _save(auth, remiss_id, tab_a | {"notes": notes}).status_code == 302
     clash = _save(auth, remiss_id, tab_b | {"notes": "Flik B:s anteckning."})
-    said = _text(clash.get_data(as_text=True))
+    said = visible_text(clash.get_data(as_text=True))
     assert clash.status_code == 409
     assert f"Nu: ”{notes.strip()}”." in said
     assert form_of(clash.get_data(as_text=True))["notes"] == "Flik B:s anteckning."

@@ -6,8 +6,6 @@ makulerad remiss are refused with the same words, which name the real control, a
 Choosing Registrerad under "Ändra status för hand" (or PATCH "status") still undoes the makulering."""
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
@@ -18,13 +16,11 @@ from remiss.remisser.models import Remiss
 from remiss.auth.access import Principal
 from tests.planning.helpers import at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
+
 
 SAID = ("Remissen är makulerad (registrerad av misstag), så inget görs i den. Var det fel att makulera den: välj "
         "Registrerad under ”Ändra status för hand” på remissens sida.")
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 @pytest.fixture
@@ -50,7 +46,7 @@ def _remiss(db, remiss_id):
 def test_the_page_offers_no_edit_and_no_handlaggare_and_says_why(world, auth, client):
     remiss_id, _, _ = world
     auth.login("reg@ks.se")
-    page = _text(client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
     assert SAID in page
     assert "Ändra uppgifter" not in page and "Tilldela handläggare" not in page and "Byt handläggare" not in page
     assert "Ändra status för hand" in page  # the way back is there
@@ -70,7 +66,7 @@ def test_an_upload_is_refused_with_the_same_words_and_nothing_is_stored(world, a
     auth.login("reg@ks.se")
     sent = auth.post(f"{url}/filer", {"files": (io.BytesIO(b"%PDF-1.4\n%x\n"), "plan.pdf")}, form_url=url,
                      follow_redirects=True, content_type="multipart/form-data")
-    assert SAID in _text(sent.get_data(as_text=True)) and "Filen är sparad" not in sent.get_data(as_text=True)
+    assert SAID in visible_text(sent.get_data(as_text=True)) and "Filen är sparad" not in sent.get_data(as_text=True)
     with db.transaction(write=False) as s:
         assert list(s.exec(select(Attachment).where(Attachment.remiss_id == remiss_id))) == []
 
@@ -80,16 +76,16 @@ def test_tilldela_and_andra_uppgifter_are_refused_with_the_same_words(world, aut
     url = f"/remisser/{remiss_id}"
     auth.login("reg@ks.se")
     assigned = auth.post(f"{url}/tilldela", {"handlaggare_id": str(hl_id)}, form_url=url, follow_redirects=True)
-    assert SAID in _text(assigned.get_data(as_text=True)) and "Handläggaren är tilldelad" not in assigned.get_data(
+    assert SAID in visible_text(assigned.get_data(as_text=True)) and "Handläggaren är tilldelad" not in assigned.get_data(
         as_text=True)
     opened = client.get(f"{url}/andra", follow_redirects=True)  # from the address bar: the page and why
-    assert SAID in _text(opened.get_data(as_text=True))
+    assert SAID in visible_text(opened.get_data(as_text=True))
     # from a tab opened before the makulering: refused, what was typed kept
     edited = auth.post(f"{url}/andra", {"title": "Remiss om avfallsplan 2027", "namnd_id": "1",
                                         "notes": "Ny anteckning från en gammal flik.", "no_deadline": "1",
                                         "deadline_on": ""}, form_url=url)
     body = edited.get_data(as_text=True)
-    assert edited.status_code == 409 and SAID in _text(body) and "Ny anteckning från en gammal flik." in body
+    assert edited.status_code == 409 and SAID in visible_text(body) and "Ny anteckning från en gammal flik." in body
     assert _remiss(db, remiss_id) == ("makulerad", None, "Första anteckningen.")
 
 

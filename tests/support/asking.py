@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-
-def visible_text(html: str) -> str:
-    """The page's words as a reader sees them: tags out, entities read, white space collapsed."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+from tests.support.pages import visible_text  # noqa: F401  (read by the asking tests from here)
 
 
 def form_at(page: str, marker: str) -> str:
