@@ -386,7 +386,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # its tjänsteskrivelse proposes the rättelse of what was sent, and why; not a new answer
     docx = life.clients["handlaggare"][0].get(f"/remisser/{life.rid}/dokument/tjansteskrivelse.docx").data
     words = [p.text.replace("\u00a0", " ") for p in Document(io.BytesIO(docx)).paragraphs]
-    assert ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+    assert ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse till Kulturnämnden av yttrandet som "
             "expedierades den 25 september 2015, i enlighet med upprättat förslag.") in words, words
     assert "Skäl till rättelsen: Fel paragraf i beslutsformuleringen." in words
     assert not [w for w in words if "avge yttrande" in w]
