@@ -26,7 +26,7 @@ FITS = {
     "registrera nämndens beslut": ("/yttrande/beslut",),
     "registrera justeringen av protokollet": ("/yttrande/justering",),
     "fylla i vem som undertecknar yttrandet": ("/yttrande/underskrifter",),
-    "expediera yttranden": ("/yttrande/expediera",),
+    "expediera yttranden": ("/yttrande/expediera", "/yttrande/skicka-nu"),  # skicka-nu: the expediering's mail
     "registrera att yttrandet har skickats": ("/yttrande/skickat",),
     "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
     "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
