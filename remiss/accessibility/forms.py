@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from remiss.remisser.input import InputErrors, parse_date, parse_email, too_long
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 # the form's fields in the order templates/accessibility/form.html shows them: its error summary's order
 FIELDS = ("organisation_name", "contact_email", "contact_phone", "contact_note", "known_issues", "reviewed_on")

@@ -7,7 +7,7 @@ from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
 from remiss.drafting.paragraf import normal_paragraf, paragraf_problem
 from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
 BASE = stale_form.VERSION  # the hidden field: the version the form's text builds on

@@ -8,7 +8,7 @@ from datetime import date
 from remiss.remisser.input import parse_date
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 
 SORTS = {

@@ -8,11 +8,11 @@ an empty field or a number out of range alike, once. It is a text input with inp
 others, which its step check then stops with a message of its own), so the server never saw what was typed (M6,
 words23 #6). Now every browser sends the text as typed, and "1,5" gets the Swedish message.
 
-in_field_order and linked_to put a hand-written form's errors in its fields' order and give them their links, for
-the one error_summary macro (templates/macros/forms.html)."""
+linked_to gives a form's errors, in its fields' order (remiss.field_order), their links, for the one error_summary
+macro (templates/macros/forms.html)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from flask_wtf import FlaskForm
 from wtforms import IntegerField
@@ -59,17 +59,6 @@ class WorkdaysField(IntegerField):
             raise StopValidation()
         if self.data is None or not self.low <= self.data <= self.high:
             raise StopValidation(self.message)
-
-
-def in_field_order(errors: Mapping[str, str], fields: Iterable[str]) -> dict[str, str]:
-    """errors with the whole form's (keys not among fields: csrf, action …) first, then the fields' in fields' order.
-
-    An error summary lists its errors in the order of the fields on the page (GOV.UK, DIGG; walk25b Z9), and a
-    parser finds them in the order it checks. So a hand-written parser declares its fields once, in the order its
-    page shows them (a FIELDS tuple beside it), and returns its errors through this; a WTForms form's order is its
-    class's."""
-    place = {name: at for at, name in enumerate(fields)}
-    return dict(sorted(errors.items(), key=lambda item: place.get(item[0], -1)))
 
 
 def linked_to(errors: Mapping[str, str], prefix: str, ids: Mapping[str, str] | None = None) -> list[tuple[str, str]]:

@@ -72,7 +72,7 @@ def test_every_summary_follows_its_form(session, auth, clock):
 
 
 def test_more_summaries_follow_their_forms(session, auth, clock):
-    """The forms whose errors are put in their fields' order where they are made (remiss.web.forms.in_field_order),
+    """The forms whose errors are put in their fields' order where they are made (remiss.field_order.in_field_order),
     beyond the six above, each sent with its fields wrong at once."""
     clock.set(NOW)
     namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")

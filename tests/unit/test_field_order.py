@@ -1,5 +1,6 @@
-"""remiss.web.forms.in_field_order and linked_to: an error summary's items in the order of the form's fields."""
-from remiss.web.forms import in_field_order, linked_to
+"""remiss.field_order.in_field_order and remiss.web.forms.linked_to: an error summary's items in the order of the form's fields."""
+from remiss.field_order import in_field_order
+from remiss.web.forms import linked_to
 
 FIELDS = ("requested_by", "until_on", "until_time", "requested_on", "reason")
 

@@ -7,7 +7,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2] / "remiss"
 PURE = [ROOT / "calendar", ROOT / "missiv", ROOT / "remisser" / "status.py", ROOT / "remisser" / "question_match.py",
         ROOT / "remisser" / "date_questions.py", ROOT / "remisser" / "kind_words.py",
-        ROOT / "reminders" / "policy.py",
+        ROOT / "reminders" / "policy.py", ROOT / "field_order.py",
         ROOT / "documents", ROOT / "intake" / "plausible.py", ROOT / "drafting" / "paragraf.py"]
 FORBIDDEN = ("flask", "sqlmodel", "sqlalchemy", "remiss.db", "remiss.web")
 

@@ -14,7 +14,7 @@ from remiss.drafting.panel import panel_context as _panel_context
 from remiss.drafting.reading import summary_label
 from remiss.web import asking, say_here
 from remiss.web.extensions import guard_api, login_manager
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 bp = Blueprint("drafting", __name__)
 # the field's label in templates/drafting/_form.html, by the kind: one rule with the API and the reading view

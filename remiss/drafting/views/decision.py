@@ -16,7 +16,7 @@ from remiss.drafting.views import _back, bp
 from remiss.files import FileRejected
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 from remiss.web.lost_input import form_labels
 
 # the labels of the beslut and justering forms (templates/drafting/_panel.html), for the lost-input page

@@ -24,7 +24,7 @@ from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.web import principal, requires
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 NO_EXTENSION_DAY = ("Ange den nya sista svarsdagen: brevet förlänger remisstiden, men datumet kunde inte läsas ur "
                     "det. Förlängningen registreras inte utan datum.")

@@ -23,7 +23,7 @@ from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import Direction
 from remiss.web import asking, now, principal, requires
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT

@@ -26,7 +26,7 @@ from remiss.remisser.input import InputErrors
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment
 from remiss.web import asking, now, principal, say_here
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 
 # the fields of an instans's page (templates/outgoing/entry.html) in its order, around the answer's one per

@@ -18,7 +18,7 @@ from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("planning", __name__)

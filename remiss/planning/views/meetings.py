@@ -18,7 +18,7 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.web import asking, get_or_404, now, principal, requires, say_here
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 
 IMPORT_MAX_BYTES = 2 * 1024 * 1024  # "2 MB" as the hint and files.too_large name it
 

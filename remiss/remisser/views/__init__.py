@@ -27,7 +27,7 @@ from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, 
     status_label
 from remiss.web import now, principal, say_here
 
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
 

@@ -20,7 +20,7 @@ from remiss.remisser.models import Direction, RemissKind
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 from remiss.web.lost_input import form_labels
 
 

@@ -18,7 +18,7 @@ from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, l
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
-from remiss.web.forms import in_field_order
+from remiss.field_order import in_field_order
 from remiss.web.lost_input import form_labels
 
 
