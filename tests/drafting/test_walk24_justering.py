@@ -15,14 +15,15 @@ from remiss.planning.models import Milestone
 from tests.drafting.conftest import DECIDED_AT, decide
 from tests.drafting.test_expediering_mail import expediera
 from tests.drafting.test_start_justering import _decided_without_justering, _section
-from tests.drafting.test_walk18_recorded_steps import _steps, _text, _tidplan
+from tests.drafting.test_walk18_recorded_steps import _steps, _tidplan
+from tests.support.pages import visible_text
 from tests.support.factories import make_user
 
 AFTER_MEETING = datetime(2015, 10, 20, 8, 0, tzinfo=timezone.utc)  # the justering's planned day has passed
 
 
 def _justering_row(page: str) -> str:
-    return _text(page.split('id="milstolpe-justering"', 1)[1].split("</li>", 1)[0])
+    return visible_text(page.split('id="milstolpe-justering"', 1)[1].split("</li>", 1)[0])
 
 
 def test_the_justering_of_a_registered_beslut_is_not_marked_klar_by_hand(world, auth, client, clock):
@@ -37,7 +38,7 @@ def test_the_justering_of_a_registered_beslut_is_not_marked_klar_by_hand(world, 
 
     r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": step["id"], "done": "1"},
                   form_url=f"/remisser/{rid}")
-    body = _text(r.get_data(as_text=True))
+    body = visible_text(r.get_data(as_text=True))
     assert r.status_code == 400 and "Justeringen kan inte markeras som klar för hand" in body, body[:3000]
     assert _steps(client, rid)["justering"]["status"] == "open"
     # the justering registered makes it klar, in the Tidplan as in the Beslut panel
@@ -111,7 +112,7 @@ def test_a_beslut_changed_to_wait_for_its_justering_opens_the_justering(decided,
     rid = decided()  # § 142, omedelbart justerad: the Justering is klar
     assert _steps(client, rid)["justering"]["status"] == "done"
     r = decide(auth, rid, None, omedelbar_justering="")  # Ändra beslutet: not justerad omedelbart after all
-    assert r.status_code == 302, _text(r.get_data(as_text=True))[:3000]
+    assert r.status_code == 302, visible_text(r.get_data(as_text=True))[:3000]
     assert _steps(client, rid)["justering"]["status"] == "open"
 
 
