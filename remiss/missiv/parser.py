@@ -17,6 +17,7 @@ from remiss.missiv.contact import (find_contact, find_contact_email, for_copies_
                                    signed_under_closing)
 from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_emails, obfuscated_end,
                                   reveal_addresses, unwrapped)
+from remiss.missiv.letter_part import attachment_is_letter, letter_score
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions, question_warnings
@@ -39,17 +40,27 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
 
     `hints` are what the file's structure says (remiss.missiv.hints): they fill the title or the remittent where
     the text gives none, with a warning naming their source; the text's own words win. A mail read with its
-    attachments' text below it is read mail first: an attached file fills only what the mail leaves empty.
+    attachments' text below it is read letter first (remiss.missiv.letter_part): the mail's body, unless it is only a
+    cover note and an attached file is the missiv; the other part fills only what the letter leaves empty.
     """
     parts = split_attached(text or "")
     if parts is None:
         return _parse(text, reference_date=reference_date, hints=hints)
-    mail_text, name, attached_text, start = parts
-    mail = _parse(mail_text, reference_date=reference_date)
+    mail_text, files = parts
     envelope = innermost(mail_text)
-    attached = _parse(attached_text, hints=hints,  # the hints are the one attached file's structure
+    body = letter_score(mail_text[envelope.body_start:] if envelope else mail_text)
+    scores = [letter_score(f.text) for f in files]
+    best = max(range(len(files)), key=lambda i: scores[i].points)  # the first of equals
+    chosen = files[best]
+    mail = _parse(mail_text, reference_date=reference_date)
+    attached = _parse(chosen.text, hints=hints,  # the hints are the one attached file's structure
                       reference_date=reference_date or (envelope.sent if envelope else None))
-    return merged(mail, attached, offset=start, name=name)
+    if attachment_is_letter(body, scores[best]):
+        if HEADLINE_GUESS in attached.warnings and mail.title and same_matter(mail.title, attached.title or ""):
+            # the cover mail's subject names the matter the letter's headline does: no guess left to check
+            attached = replace(attached, warnings=[w for w in attached.warnings if w != HEADLINE_GUESS])
+        return merged(attached, mail, letter_offset=chosen.start, name=chosen.name, attachment_first=True)
+    return merged(mail, attached, other_offset=chosen.start, name=chosen.name)
 
 
 def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:

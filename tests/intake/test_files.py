@@ -29,7 +29,7 @@ def register(auth, page: str, form_url: str, namnd_id: int):
     return auth.post(form_url, values, form_url=form_url)
 
 
-def assert_rk_prefill(page: str, *, remittent_from: str = "Remissvaren ska ha kommit in till Finansdepartementet") -> None:
+def assert_rk_prefill(page: str) -> None:
     assert input_value(page, "remittent") == "Finansdepartementet"
     assert input_value(page, "sender_dnr") == "Fi2024/00345"
     assert input_value(page, "deadline_on") == "2024-05-15"
@@ -38,7 +38,7 @@ def assert_rk_prefill(page: str, *, remittent_from: str = "Remissvaren ska ha ko
     assert input_value(page, "copy_emails") == "anna.lind@regeringskansliet.se"
     assert input_value(page, "sandlista").splitlines() == RK_SANDLISTA
     assert re.search(r'id="ev-deadline_on">Hämtat från: ”[^”]*Finansdepartementet senast den 15 maj 2024”', page)
-    assert f'id="ev-remittent">Hämtat från: ”{remittent_from}”' in page
+    assert 'id="ev-remittent">Hämtat från: ”Remissvaren ska ha kommit in till Finansdepartementet”' in page
     assert 'id="ev-sender_dnr">Hämtat från: ”Ange diarienummer Fi2024/00345”' in page
 
 
@@ -81,8 +81,9 @@ def test_eml_attachments_become_remisshandlingar(client, auth, session, db, app,
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     form_url = response.headers["Location"]
     page = client.get(form_url).get_data(as_text=True)
-    # walk27 Y9: the mail's own words ("en remiss från Finansdepartementet") come before the attached letter's
-    assert_rk_prefill(page, remittent_from="Hej! Bifogat finns en remiss från Finansdepartementet")
+    # round 28: "Hej! Bifogat finns en remiss …" is a cover note; the attached missiv is the letter and is read first
+    assert_rk_prefill(page)
+    assert "första hand ur bilagan Fi2024-00345 Remiss.pdf" in page
     assert "Bilagan program.exe i VB Remiss.eml sparas inte" in page
     with db.transaction() as s:
         pending = json.loads(s.exec(select(IntakeBatch)).one().files)

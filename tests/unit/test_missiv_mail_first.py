@@ -1,5 +1,5 @@
-"""A missiv sent as an .eml with a PDF attached: the mail's subject, body and Date come first, the attachment only
-fills what the mail leaves empty (walk27 Y9, the walk's own mail and files)."""
+"""A missiv sent as an .eml with a PDF attached: when the mail's body is the letter, its subject, body and Date come
+first and the attachment only fills what the mail leaves empty (walk27 Y9, the walk's own mail and files)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -62,7 +62,9 @@ def test_an_attachments_date_number_and_town_lose_to_the_mail():
     assert not any("Flera diarienummer" in w for w in parsed["warnings"])
 
 
-def test_the_attachment_fills_what_the_mail_leaves_empty():
+def test_a_cover_notes_attached_letter_gives_the_fields():
+    # round 28: "Se bifogad remiss" is a cover note; the attached file carries the marks of a remiss letter and is
+    # read first (remiss.missiv.letter_part), so its own date is Missivets datum, not the mail's
     body = "Hej,\n\nSe bifogad remiss.\n\nMed vänliga hälsningar\nIvana Baukart\n"
     letter = ["Remiss", "Datum 20 november 2026", "Dnr KN-2026-777", "Handlingsplan för bibliotek 2027",
               "Kulturnämnden remitterar förslaget till Stadsområdesnämnd Öster.",
@@ -72,7 +74,8 @@ def test_the_attachment_fills_what_the_mail_leaves_empty():
     assert values["sender_dnr"] == "KN-2026-777"
     assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12:00")
     assert values["remittent"] == "Kulturnämnden"
-    assert any("hämtades ur bilagan Handlingsplan bibliotek.pdf" in w for w in parsed["warnings"])
+    assert values["letter_date"] == "2026-11-20"
+    assert any("första hand ur bilagan Handlingsplan bibliotek.pdf" in w for w in parsed["warnings"])
     assert not any("Inget diarienummer" in w for w in parsed["warnings"])
     text = parsed["text"]
     for item in parsed["result"]["evidence"]:  # the attachment's evidence still points into the whole text
