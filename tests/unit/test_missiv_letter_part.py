@@ -60,16 +60,16 @@ def missiv_text() -> str:
     return "\n\n".join(text for _, text in MISSIV)
 
 
-def mail(subject: str, body: str, attachment: bytes, filename: str) -> bytes:
+def mail(subject: str, body: str, attachment: bytes, filename: str, *more: tuple[bytes, str]) -> bytes:
     message = EmailMessage()
     message["From"] = "Kulturförvaltningen <kultur@malmo.example>"
     message["To"] = "son.oster@remiss.example"
     message["Subject"] = subject
     message["Date"] = "Thu, 03 Dec 2026 10:00:00 +0100"
     message.set_content(body)
-    maintype, subtype = (("application", "pdf") if filename.endswith(".pdf") else
-                         ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    message.add_attachment(attachment, maintype=maintype, subtype=subtype, filename=filename)
+    for data, name in ((attachment, filename), *more):
+        subtype = "pdf" if name.endswith(".pdf") else "vnd.openxmlformats-officedocument.wordprocessingml.document"
+        message.add_attachment(data, maintype="application", subtype=subtype, filename=name)
     return bytes(message)
 
 
@@ -107,6 +107,25 @@ def test_a_cover_mails_date_fills_an_undated_attached_missiv_and_says_so():
     assert parsed["values"]["title"] == TITLE
     assert any(w.startswith("Missivets datum hämtades ur e-postmeddelandet, eftersom bilagan Missiv.pdf inte anger")
                for w in parsed["warnings"])
+
+
+def test_the_missiv_among_attachments_is_the_letter_though_not_the_first():
+    parsed = read(mail("Remiss från Kulturnämnden", COVER, make_pdf([PROMEMORIA]), "Promemoria öppettider.pdf",
+                       (missiv_docx(), "Missiv handlingsplan.docx")))
+    values = parsed["values"]
+    assert values["title"] == TITLE
+    assert values["letter_date"] == "2026-11-20"
+    assert values["sender_dnr"] == "KN-2026-777"
+    assert any("första hand ur bilagan Missiv handlingsplan.docx" in w for w in parsed["warnings"])
+
+
+def test_a_cover_mail_stays_the_letter_beside_an_attachment_with_no_marks_of_one():
+    report = ["Biblioteksrapport 2026", "2026-10-01", "Besöken ökade med fyra procent under året."]
+    parsed = read(mail("Remiss - Handlingsplan för bibliotek 2027", "Hej,\n\nSe bifogat.\n\nMvh\nLena\n",
+                       make_pdf([report]), "Rapport.pdf"))
+    assert parsed["values"]["title"] == "Handlingsplan för bibliotek 2027"  # the subject, not the report's line
+    assert parsed["values"]["letter_date"] == "2026-12-03"
+    assert not any("första hand" in w for w in parsed["warnings"])
 
 
 def test_a_forwarded_missiv_in_the_body_wins_over_an_attached_promemoria():

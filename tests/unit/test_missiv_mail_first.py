@@ -76,6 +76,9 @@ def test_a_cover_notes_attached_letter_gives_the_fields():
     assert values["remittent"] == "Kulturnämnden"
     assert values["letter_date"] == "2026-11-20"
     assert any("första hand ur bilagan Handlingsplan bibliotek.pdf" in w for w in parsed["warnings"])
+    # the letter's first line is its title, and the cover's subject names the same matter: nothing left to check
+    assert values["title"] == "Handlingsplan för bibliotek 2027"
+    assert not any("togs från textens rubrik" in w for w in parsed["warnings"])
     assert not any("Inget diarienummer" in w for w in parsed["warnings"])
     text = parsed["text"]
     for item in parsed["result"]["evidence"]:  # the attachment's evidence still points into the whole text
