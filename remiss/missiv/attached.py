@@ -85,8 +85,8 @@ def merged(letter: MissivResult, other: MissivResult, *, letter_offset: int = 0,
     warnings = [w for w in letter.warnings if not any(f in taken and _EMPTY.get(f) == w for f in _EMPTY)]
     attachment = f"bilagan {name}" if name else "bilagan till e-postmeddelandet"
     if attachment_first:
-        warnings.insert(0, f"Uppgifterna hämtades i första hand ur {attachment}, som ser ut att vara själva "
-                           "missivet; e-postmeddelandet ser ut att vara ett följebrev.")
+        warnings.insert(0, f"Uppgifterna hämtades i första hand ur {attachment}: den ser ut att vara själva "
+                           "missivet och e-postmeddelandet bara ett följemeddelande till den.")
     if letter.deadline is not None and other.deadline is not None and _day(letter.deadline) != _day(other.deadline):
         # a cover note's "svara gärna senast 1 mars" beside the letter's own day: the letter's stands, the other is told
         told, given = ("E-postmeddelandet", attachment) if attachment_first else (attachment.capitalize(),

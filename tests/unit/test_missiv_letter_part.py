@@ -91,7 +91,7 @@ def test_a_cover_mails_attached_missiv_gives_its_date_title_and_deadline():
     assert values["remittent"] == "Kulturnämnden"
     assert "Stadsområdesnämnd Öster" in values["sandlista"]
     warnings = parsed["warnings"]
-    assert any("första hand ur bilagan Missiv handlingsplan.docx" in w and "följebrev" in w for w in warnings)
+    assert any("första hand ur bilagan Missiv handlingsplan.docx" in w and "följemeddelande" in w for w in warnings)
     # the cover's own wish is not lost: it is named beside the letter's day
     assert any(w.startswith("E-postmeddelandet anger en annan svarsfrist (1 mars 2027)") for w in warnings)
     text = parsed["text"]
