@@ -89,8 +89,8 @@ def merged(letter: MissivResult, other: MissivResult, *, letter_offset: int = 0,
                            "missivet och e-postmeddelandet bara ett följemeddelande till den.")
     if letter.deadline is not None and other.deadline is not None and _day(letter.deadline) != _day(other.deadline):
         # a cover note's "svara gärna senast 1 mars" beside the letter's own day: the letter's stands, the other is told
-        told, given = ("E-postmeddelandet", attachment) if attachment_first else (attachment.capitalize(),
-                                                                                "e-postmeddelandet")
+        told, given = (("E-postmeddelandet", attachment) if attachment_first
+                       else ("B" + attachment[1:], "e-postmeddelandet"))
         warnings.append(f"{told} anger en annan svarsfrist ({_moment(other.deadline)}) än {given} "
                         f"({_moment(letter.deadline)}); kontrollera vilken som gäller.")
     named = [_LABELS[f] for f in taken if f in _LABELS]

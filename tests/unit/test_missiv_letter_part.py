@@ -141,6 +141,16 @@ def test_a_forwarded_missiv_in_the_body_wins_over_an_attached_promemoria():
     assert not any("Flera diarienummer" in w for w in parsed["warnings"])
 
 
+def test_an_appendixs_other_deadline_is_named_beside_the_letters():
+    appendix = [*PROMEMORIA, "Förvaltningen vill ha synpunkter på öppettiderna senast den 1 februari 2027."]
+    body = "Hej,\n\nVidarebefordrar remissen nedan.\n\n" + missiv_text()
+    parsed = read(mail("VB: Remiss av förslag till Handlingsplan för bibliotek 2027", body,
+                       make_pdf([appendix]), "Promemoria Öppettider.pdf"))
+    assert (parsed["values"]["deadline_on"], parsed["values"]["deadline_time"]) == ("2027-03-05", "12:00")
+    assert ("Bilagan Promemoria Öppettider.pdf anger en annan svarsfrist (1 februari 2027) än e-postmeddelandet "
+            "(5 mars 2027 kl. 12.00); kontrollera vilken som gäller.") in parsed["warnings"]
+
+
 def test_a_mail_and_an_attachment_saying_the_same_give_no_conflict():
     body = "Hej,\n\n" + missiv_text()
     parsed = read(mail("Remiss av förslag till Handlingsplan för bibliotek 2027", body, missiv_docx(),
