@@ -171,3 +171,6 @@ def test_the_score_names_its_marks():
     assert attachment_is_letter(letter_score(COVER), letter)
     assert not attachment_is_letter(letter, letter)  # a tie leaves the mail's body the letter
     assert not attachment_is_letter(letter_score(missiv_text()), letter_score("\n".join(PROMEMORIA)))
+    # a report's "senast 2030" is no answer day, and its marks far down are not read
+    report = "Rapport 2026-10-01\nMålet ska nås senast 2030.\n" + "Text om biblioteken. " * 600 + "Remissinstanser"
+    assert letter_score(report).marks == ("datum",)
