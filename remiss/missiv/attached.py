@@ -30,7 +30,7 @@ _EMPTY = {"title": "Ingen ärendemening (titel) hittades.", "remittent": "Ingen 
 
 
 @dataclass(frozen=True)
-class Attachment:
+class AttachedText:
     """One attached file's text inside the read mail."""
 
     name: str
@@ -38,19 +38,19 @@ class Attachment:
     start: int  # where `text` starts in the whole read text
 
 
-def split_attached(text: str) -> tuple[str, list[Attachment]] | None:
+def split_attached(text: str) -> tuple[str, list[AttachedText]] | None:
     """The mail's own text and each attached file's text; None when no file's text is attached."""
     cut = text.find(ATTACHED)
     if cut < 0:
         return None
-    files: list[Attachment] = []
+    files: list[AttachedText] = []
     at = cut
     while at >= 0:
         marker = _MARKER.match(text, at + 1)
         following = text.find(ATTACHED, at + 1)
         if marker is not None:
             end = text.find(ATTACHED, marker.end())
-            files.append(Attachment(marker["name"], text[marker.end():end if end >= 0 else None], marker.end()))
+            files.append(AttachedText(marker["name"], text[marker.end():end if end >= 0 else None], marker.end()))
         at = following
     return (text[:cut], files) if files else None
 

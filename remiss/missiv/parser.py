@@ -17,8 +17,8 @@ from remiss.missiv.contact import (find_contact, find_contact_email, for_copies_
                                    signed_under_closing)
 from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_emails, obfuscated_end,
                                   reveal_addresses, unwrapped)
-from remiss.missiv.letter_part import attachment_is_letter, letter_score
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
+from remiss.missiv.letter_part import attachment_is_letter, letter_score
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions, question_warnings
 from remiss.missiv.received import find_received
