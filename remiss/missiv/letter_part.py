@@ -4,8 +4,8 @@ A remittent mails a remiss in two ways. Either the body is the letter (a forward
 an appendix, walk27 Y9), or the body is a cover note ("Hej, se bifogad remiss. Mvh …") and an attached file is the
 missiv. Each part is scored by the marks of a remiss letter it carries, each mark counted once:
 
-    svarsfrist       2  "sista svarsdag", "svarsdatum", "senast den 5 mars", "senast fredag den 5 mars", "senast
-                        2027-03-05" (not "senast 2030": a year alone is a report's "at the latest")
+    svarsfrist       2  "sista svarsdag", "svarsdatum", "Sista dag att svara", "senast den 5 mars", "senast fredag
+                        den 5 mars", "senast 2027-03-05" (not "senast 2030": a year alone is a report's "at the latest")
     remissord        1  a line opening "Remiss"/"Begäran om yttrande", or "remitterar", "för yttrande", "tillfälle att"
     remissinstanser  1  "remissinstanser", "sändlista", "remissmottagare"
     diarienummer     1  "Dnr", "Diarienummer", "Er beteckning", "Vår beteckning"
@@ -26,10 +26,10 @@ _WEEKDAY = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+(?:den\s+)?"
 
 # (name, weight, pattern): what makes a text a remiss letter rather than a cover note or an appendix
 _MARKS = (
-    ("svarsfrist", 2, rf"sista\s+svarsdag|svarsdatum|sista\s+dag\s+för\s+(?:svar|yttrande|synpunkter)"
-                      rf"|\bsenast\s+(?:den\s+|{_WEEKDAY})?(?:\d{{1,2}}\s+(?:{_MONTHS})|\d{{1,2}}/\d{{1,2}}\b"
-                      rf"|(?:19|20)\d\d-[01]\d-[0-3]\d)"),
-    ("remissord", 1, r"^[ \t]*(?:remiss(?:missiv)?\b|begäran\s+om\s+yttrande)|\bremitter(?:ar|as|ats)\b"
+    ("svarsfrist", 2, rf"\bsvarsdag(?:en)?\b|svarsdatum|sista\s+dag(?:en)?\s+(?:för|att)\s+(?:svar|yttr|lämna)"
+                      rf"|\bsenast\s+(?:den\s+|{_WEEKDAY})?(?:\d{{1,2}}(?::[ae])?\s+(?:{_MONTHS})|\d{{1,2}}/\d{{1,2}}\b"
+                      rf"|(?:19|20)?\d\d-[01]\d-[0-3]\d)"),
+    ("remissord", 1, r"^[ \t#]*(?:remiss(?:missiv)?\b|begäran\s+om\s+yttrande)|\bremitter(?:ar|as|ats)\b"
                      r"|\bför\s+yttrande\b|\b(?:bereds?|ges|getts|givits?)\s+(?:\w+\s+)?tillfälle\s+att\b"),
     ("remissinstanser", 1, r"remissinstans|sändlista|remissmottagare"),
     ("diarienummer", 1, r"\b(?:dnr|diarienr|diarienummer|(?:er|ert|vår|vårt)\s+(?:beteckning|dnr))\b"),
