@@ -187,8 +187,10 @@ FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vår
 MILESTONE_ACTIONS: dict[str, Action] = {"arbetsutskott": Action.assign, "namnd": Action.assign,
                                         "justering": Action.assign}
 
+# Who may, as a refusal says it (refused_by_role(…, who=…)): "… det gör registratorer."
 ROLE_WORDS = {Action.review: "granskare och registratorer", Action.assign: "registratorer",
-              Action.create: "registratorer", Action.administer: "administratörer"}
+              Action.create: "registratorer", Action.administer: "administratörer",
+              Action.register: "registratorer och administratörer"}
 
 
 def status_action(old: RemissStatus | str, new: RemissStatus | str) -> Action:
@@ -223,8 +225,8 @@ def require_field(principal: Principal, namnd_id: int, field: str) -> None:
     require(principal, Action.edit, namnd_id)
     if field in FIELD_ACTIONS:
         action, words = FIELD_ACTIONS[field]
-        if not principal.may(action, namnd_id):
-            raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan ändra {words}.")
+        if not principal.may(action, namnd_id):  # with the role named, as every refusal (session 28: "Bara …")
+            raise refused_by_role(principal, action, f"ändra {words}", who=ROLE_WORDS[action])
 
 
 def may_change_field(principal: Principal, namnd_id: int, field: str) -> bool:
@@ -241,9 +243,9 @@ def require_milestone(principal: Principal, namnd_id: int, kind: str, label: str
     """Raise AccessDenied unless the principal may mark a milestone of this kind done in the nämnd."""
     require(principal, Action.edit, namnd_id)
     action = MILESTONE_ACTIONS.get(kind, Action.edit)
-    if not principal.may(action, namnd_id):
-        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan markera {label.lower()} som klar: det följer "
-                           "nämndens sammanträden.")
+    if not principal.may(action, namnd_id):  # "… som klar: det gör registratorer, som sköter …" (session 28)
+        raise refused_by_role(principal, action, f"markera {label.lower()} som klar",
+                              who=f"{ROLE_WORDS[action]}, som sköter nämndens sammanträden")
 
 
 def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view, *,
