@@ -20,7 +20,7 @@ from tests.conftest import Auth, csrf_token
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
 
-REFUSAL = re.compile(r"Med rollen Läsare kan du inte ([^.<]+)\.")
+REFUSAL = re.compile(r"Med rollen Läsare kan du inte ([^.:<]+)[.:]")  # the act, before ": det gör …"
 # An act's words → the address words that make it fit; an act said at an address it does not fit (or not listed
 # here) fails the test.
 FITS = {
@@ -99,7 +99,7 @@ def test_the_meetings_and_templates_say_their_own_act(app, world, where, act):
     url = where.format(**world)
     answer = auth.post(url, {}, form_url="/")
     assert answer.status_code == 403
-    assert f"Med rollen Läsare kan du inte {act}." in html.unescape(answer.get_data(as_text=True))
+    assert f"Med rollen Läsare kan du inte {act}: det gör registratorer." in html.unescape(answer.get_data(as_text=True))
 
 
 
@@ -140,6 +140,10 @@ EDITORS_REFUSED = [
      "nämndens sammanträden."),
     ("handlaggare", "/makulera", {"reason": "Dubblett", "confirm": "1"},
      "Med rollen Handläggare kan du inte makulera remissen: det gör registratorer."),
+    ("handlaggare", "/yttrande/beslut", {},
+     "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("handlaggare", "/tilldela", {},
+     "Med rollen Handläggare kan du inte tilldela handläggare: det gör registratorer."),
 ]
 
 

@@ -111,8 +111,7 @@ def test_an_address_fixed_without_register_rights_stays_on_the_remiss(session, o
         addresses.set_address(session, now=at(2026, 11, 3), principal=who, remiss=outgoing, entry=entry,
                               email="hand@forening.example", postal_address="", in_register=True)
     assert exc.value.errors["in_register"] == ("Med rollen Handläggare kan du inte ändra registret över remissinstanser: "
-                                               "det gör registratorer och administratörer. Adressen kan sparas på den "
-                                               "här remissen.")
+                                               "det gör registratorer. Adressen kan sparas på den här remissen.")
     assert not addresses.set_address(session, now=at(2026, 11, 3), principal=who, remiss=outgoing, entry=entry,
                                      email="hand@forening.example", postal_address="", in_register=False)
     org.email = "register@forening.example"

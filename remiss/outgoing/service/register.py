@@ -19,10 +19,10 @@ FIELDS = ("name", "email", "contact_person", "group_name", "active")
 
 
 def _require_admin(principal: Principal, doing: str = "administrera registret över remissinstanser") -> None:
-    from remiss.auth.access import ROLE_WORDS, refused_by_role
+    from remiss.auth.access import refused_by_role
 
     if not principal.may(Action.administer):
-        raise refused_by_role(principal, Action.administer, doing, who=ROLE_WORDS[Action.administer])
+        raise refused_by_role(principal, Action.administer, doing)
 
 
 def organisations(session: Session, *, name_contains: str = "", limit: int = 500) -> list[Organisation]:
@@ -214,9 +214,9 @@ def save_list(session: Session, *, now: datetime, principal: Principal, name: st
               existing: SavedSandlista | None = None) -> SavedSandlista:
     """Create or change a saved sändlista with its members in the given order."""
     if not principal.may(Action.create):
-        from remiss.auth.access import ROLE_WORDS, SANDLISTOR_WORDS, refused_by_role
+        from remiss.auth.access import SANDLISTOR_WORDS, refused_by_role
 
-        raise refused_by_role(principal, Action.create, SANDLISTOR_WORDS, who=ROLE_WORDS[Action.create])
+        raise refused_by_role(principal, Action.create, SANDLISTOR_WORDS)
     name = (name or "").strip()
     errors = {}
     if not name:
