@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.accessibility.forms import StatementData
 from remiss.accessibility.models import AccessibilityStatement
-from remiss.auth.access import AccessDenied, Action, Principal
+from remiss.auth.access import Action, Principal, refused_by_role
 
 
 def statement(session: Session) -> AccessibilityStatement | None:
@@ -20,7 +20,7 @@ def save_statement(session: Session, *, now: datetime, principal: Principal,
                    data: StatementData) -> AccessibilityStatement:
     """Store the organisation's text (admin only); the change is audited."""
     if not principal.may(Action.administer):
-        raise AccessDenied("Du har inte behörighet att göra detta.")
+        raise refused_by_role(principal, Action.administer, "ändra tillgänglighetsredogörelsen")
     row = statement(session) or AccessibilityStatement()
     before = {key: getattr(row, key) for key in asdict(data)}
     for key, value in asdict(data).items():

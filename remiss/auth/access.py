@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from remiss.auth.models import Role, User
+from remiss.calendar.swedish import join_words
 from remiss.remisser.kind_words import noun_of
 from remiss.remisser.status import CLOSED, RemissStatus
 
@@ -94,6 +95,11 @@ REMISS_HIDDEN = "Remissen finns inte eller du saknar behörighet."
 NAMND_HIDDEN = "Nämnden finns inte eller du saknar behörighet."
 
 
+# Who does each action, as a refusal says it (": det gör granskare och registratorer."): the roles that have it in
+# ROLE_ACTIONS, administrators where no other role has it; not said for seeing, which every role does.
+ROLE_PLURALS = {Role.handlaggare: "handläggare", Role.granskare: "granskare", Role.registrator: "registratorer"}
+ROLE_WORDS = {action: join_words([words for role, words in ROLE_PLURALS.items() if action in ROLE_ACTIONS[role]])
+              or "administratörer" for action in Action if action != Action.view}
 # What each action lets one do, as the refusal says it ("Med rollen Läsare kan du inte ändra remisser.")
 ACTION_WORDS = {Action.view: "se remisserna", Action.edit: "ändra remisser", Action.create: "registrera remisser",
                 Action.assign: "tilldela handläggare", Action.review: "granska och godkänna yttranden",
@@ -139,10 +145,10 @@ def require_any(principal: Principal, action: Action, *, doing: str = "") -> Non
 
 
 def refused_by_role(principal: Principal, action: Action, doing: str = "", *, who: str = "") -> AccessDenied:
-    """The refusal of action by the principal's role, named with the role and the act: "Med rollen Läsare kan du
-    inte godkänna yttranden." (walk26 W6); who: the roles that may, where saying so helps (": det gör
-    registratorer")."""
-    doing = doing or ACTION_WORDS[action]
+    """The refusal of action by the principal's role, named with the role, the act and who does it: "Med rollen
+    Läsare kan du inte godkänna yttranden: det gör granskare och registratorer." (walk26 W6, session 28); who: in
+    other words than the action's roles (ROLE_WORDS) where that helps ("registratorer, som sköter …")."""
+    doing, who = doing or ACTION_WORDS[action], who or ROLE_WORDS.get(action, "")
     return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}{f': det gör {who}' if who else ''}.",
                         principal=principal, action=action, doing=doing)
 
@@ -187,9 +193,6 @@ FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vår
 MILESTONE_ACTIONS: dict[str, Action] = {"arbetsutskott": Action.assign, "namnd": Action.assign,
                                         "justering": Action.assign}
 
-ROLE_WORDS = {Action.review: "granskare och registratorer", Action.assign: "registratorer",
-              Action.create: "registratorer", Action.administer: "administratörer"}
-
 
 def status_action(old: RemissStatus | str, new: RemissStatus | str) -> Action:
     """Return the action a move of a remiss from old to new status needs."""
@@ -211,7 +214,7 @@ def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus |
         new, noun = RemissStatus(new), noun_of(kind)
         doing = (f"makulera {noun.the}" if new == RemissStatus.makulerad
                  else f"flytta {noun.the} till ”{new.label}”")
-        raise refused_by_role(principal, action, doing, who=ROLE_WORDS[action])
+        raise refused_by_role(principal, action, doing)
 
 
 def may_move(principal: Principal, namnd_id: int, old: RemissStatus | str, new: RemissStatus | str) -> bool:
@@ -223,8 +226,8 @@ def require_field(principal: Principal, namnd_id: int, field: str) -> None:
     require(principal, Action.edit, namnd_id)
     if field in FIELD_ACTIONS:
         action, words = FIELD_ACTIONS[field]
-        if not principal.may(action, namnd_id):
-            raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan ändra {words}.")
+        if not principal.may(action, namnd_id):  # with the role named, as every refusal (session 28: "Bara …")
+            raise refused_by_role(principal, action, f"ändra {words}")
 
 
 def may_change_field(principal: Principal, namnd_id: int, field: str) -> bool:
@@ -241,9 +244,9 @@ def require_milestone(principal: Principal, namnd_id: int, kind: str, label: str
     """Raise AccessDenied unless the principal may mark a milestone of this kind done in the nämnd."""
     require(principal, Action.edit, namnd_id)
     action = MILESTONE_ACTIONS.get(kind, Action.edit)
-    if not principal.may(action, namnd_id):
-        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan markera {label.lower()} som klar: det följer "
-                           "nämndens sammanträden.")
+    if not principal.may(action, namnd_id):  # "… som klar: det gör registratorer, som sköter …" (session 28)
+        raise refused_by_role(principal, action, f"markera {label.lower()} som klar",
+                              who=f"{ROLE_WORDS[action]}, som sköter nämndens sammanträden")
 
 
 def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view, *,

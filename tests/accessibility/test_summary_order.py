@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timezone
 
+import pytest
+
 from remiss.auth.models import Role
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -30,17 +32,24 @@ def assert_in_page_order(response, at_least: int) -> None:
     assert targets == sorted(targets, key=places.get)
 
 
-def test_every_summary_follows_its_form(session, auth, clock):
+@pytest.fixture
+def signed_in(session, auth, clock) -> dict:
+    """A nämnd with a remiss, and its administrator signed in: the ids the forms are sent for."""
     clock.set(NOW)
     namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
     admin = make_user(session, role=Role.admin, namnder=[namnd], email="admin@kommun.se")
     remiss = make_remiss(session, namnd=namnd, now=NOW, received_on=date(2026, 10, 24),
                          deadline_on=date(2027, 1, 8), deadline_time=None)
     session.commit()
-    rid, namnd_id = remiss.id, namnd.id
+    ids = {"remiss_id": remiss.id, "namnd_id": namnd.id}
     auth.login(admin.email)
-    page = f"/remisser/{rid}"
     session.rollback()  # let go of SQLite for the requests
+    return ids
+
+
+def test_every_summary_follows_its_form(signed_in, auth):
+    rid, namnd_id = signed_in["remiss_id"], signed_in["namnd_id"]
+    page = f"/remisser/{rid}"
 
     # Begär förlängning: Vem begärde, Till och med datum, Klockslag, Begärd den, Skäl, Underlag
     request = {"requested_by": "", "until_on": "31/2", "until_time": "25.70", "requested_on": "igår",
@@ -71,19 +80,11 @@ def test_every_summary_follows_its_form(session, auth, clock):
     assert_in_page_order(auth.post("/admin/anvandare/ny", user), 4)
 
 
-def test_more_summaries_follow_their_forms(session, auth, clock):
+def test_more_summaries_follow_their_forms(signed_in, auth):
     """The forms whose errors are put in their fields' order where they are made (remiss.field_order.in_field_order),
     beyond the six above, each sent with its fields wrong at once."""
-    clock.set(NOW)
-    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
-    admin = make_user(session, role=Role.admin, namnder=[namnd], email="admin@kommun.se")
-    remiss = make_remiss(session, namnd=namnd, now=NOW, received_on=date(2026, 10, 24),
-                         deadline_on=date(2027, 1, 8), deadline_time=None)
-    session.commit()
-    rid, namnd_id = remiss.id, namnd.id
-    auth.login(admin.email)
+    rid, namnd_id = signed_in["remiss_id"], signed_in["namnd_id"]
     page = f"/remisser/{rid}"
-    session.rollback()  # let go of SQLite for the requests
 
     # Tidplan, Ändra datum för hand: Milstolpe, Nytt datum, Motivering
     override = {"milestone_id": "ingen", "override_on": "31/2", "reason": "r" * 600}

@@ -54,7 +54,7 @@ def test_a_lasare_who_always_was_one_is_told_the_role_not_a_change(app, world, s
     auth.login("chef@x.se")
     r = auth.post(f"/remisser/{remiss.id}/yttrande/lage", {"state": "godkand"}, form_url=f"/remisser/{remiss.id}")
     page = r.get_data(as_text=True)
-    assert r.status_code == 403 and "Med rollen Läsare kan du inte godkänna yttranden." in page, page
+    assert r.status_code == 403 and "Med rollen Läsare kan du inte godkänna yttranden: det gör granskare och registratorer." in page, page
     assert "längre" not in page
 
 

@@ -22,7 +22,7 @@ def test_the_inkorg_refuses_a_lasare_naming_the_role_and_what_the_page_is_for(ap
     response = client.get("/inkorg")
     page = response.get_data(as_text=True)
     assert response.status_code == 403
-    assert "Med rollen Läsare kan du inte hantera Inkorgen." in page, page
+    assert "Med rollen Läsare kan du inte hantera Inkorgen: det gör registratorer." in page, page
     assert "till den här sidan" not in page
 
 
@@ -33,11 +33,12 @@ def test_an_admin_page_refuses_a_handlaggare_naming_the_role(app, session):
     auth.login("hanna@x.se")
     response = auth.client.get("/admin/anvandare")
     assert response.status_code == 403
-    assert "Med rollen Handläggare kan du inte administrera Remiss." in response.get_data(as_text=True)
+    assert "Med rollen Handläggare kan du inte administrera Remiss: det gör administratörer." in response.get_data(as_text=True)
 
 
 def test_the_api_refuses_a_lasare_the_duplicate_search_naming_the_role(app, session):
     client = _lasare(app, session).client
     response = client.get("/api/v1/remisser/mojliga-dubbletter?title=Kulturstrategi")
     assert response.status_code == 403
-    assert response.get_json() == {"error": "Med rollen Läsare kan du inte registrera remisser.", "status": 403}
+    assert response.get_json() == {"error": "Med rollen Läsare kan du inte registrera remisser: det gör registratorer.",
+                                   "status": 403}

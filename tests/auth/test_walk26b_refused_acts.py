@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
+from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from remiss.auth.models import Role
+from remiss.auth.service import create_api_token
 from remiss.namnd.models import Meeting
+from remiss.planning.models import Milestone
 from tests.conftest import Auth, csrf_token
+from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
 
-REFUSAL = re.compile(r"Med rollen Läsare kan du inte ([^.<]+)\.")
+REFUSAL = re.compile(r"Med rollen Läsare kan du inte ([^.:<]+)[.:]")  # the act, before ": det gör …"
 # An act's words → the address words that make it fit; an act said at an address it does not fit (or not listed
 # here) fails the test.
 FITS = {
@@ -94,5 +99,80 @@ def test_the_meetings_and_templates_say_their_own_act(app, world, where, act):
     url = where.format(**world)
     answer = auth.post(url, {}, form_url="/")
     assert answer.status_code == 403
-    assert f"Med rollen Läsare kan du inte {act}." in html.unescape(answer.get_data(as_text=True))
+    assert f"Med rollen Läsare kan du inte {act}: det gör registratorer." in html.unescape(answer.get_data(as_text=True))
 
+
+
+# Session 28: the refusals met by a role that edits the remiss but not this part of it said "Bara registratorer
+# kan ändra vårt diarienummer." and "Bara registratorer kan markera nämndsammanträde som klar: det följer …",
+# not the user's role. Each now names the role and who does it (auth.access.refused_by_role), on the page and in
+# the API alike.
+@pytest.fixture
+def editors(session, clock):
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    add_meetings(session, namnd, [("au", at(2026, 12, 3, 8, 30), ""), ("namnd", at(2026, 12, 10, 17), "")])
+    users = {role: make_user(session, role=role, namnder=[namnd], email=f"{role}@oster.se")
+             for role in ("handlaggare", "granskare")}
+    headers = {role: {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=u, name='t')}"}
+               for role, u in users.items()}
+    remiss = make_remiss(session, namnd=namnd, handlaggare_id=users["handlaggare"].id, deadline_on=date(2026, 12, 18),
+                         deadline_time=time(12, 0), our_dnr="SOFÖ 2026/0001")
+    session.flush()
+    steps = {m.kind: m.id for m in session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id))}
+    session.commit()
+    return {"remiss_id": remiss.id, "headers": headers, "steps": steps}
+
+
+EDITORS_REFUSED = [
+    ("handlaggare", "api", {"our_dnr": "SOFÖ 2026/0999"},
+     "Med rollen Handläggare kan du inte ändra vårt diarienummer: det gör registratorer."),
+    ("granskare", "api", {"our_dnr": "SOFÖ 2026/0999"},
+     "Med rollen Granskare / chef kan du inte ändra vårt diarienummer: det gör registratorer."),
+    ("granskare", "api", {"deadline_on": "2026-12-21"},
+     "Med rollen Granskare / chef kan du inte ändra sista svarsdagen: det gör registratorer."),
+    ("handlaggare", "api", {"deadline_time": "16:00"},
+     "Med rollen Handläggare kan du inte ändra sista svarsdagens klockslag: det gör registratorer."),
+    ("handlaggare", "/tidplan/klar", {"milestone": "namnd", "done": "1"},
+     "Med rollen Handläggare kan du inte markera nämndsammanträde som klar: det gör registratorer, som sköter "
+     "nämndens sammanträden."),
+    ("granskare", "/tidplan/klar", {"milestone": "arbetsutskott", "done": "1"},
+     "Med rollen Granskare / chef kan du inte markera arbetsutskott som klar: det gör registratorer, som sköter "
+     "nämndens sammanträden."),
+    ("handlaggare", "/makulera", {"reason": "Dubblett", "confirm": "1"},
+     "Med rollen Handläggare kan du inte makulera remissen: det gör registratorer."),
+    ("handlaggare", "/yttrande/beslut", {},
+     "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("handlaggare", "/tilldela", {},
+     "Med rollen Handläggare kan du inte tilldela handläggare: det gör registratorer."),
+]
+
+
+@pytest.mark.parametrize("role, where, body, said", EDITORS_REFUSED)
+def test_a_role_that_edits_is_told_its_role_and_who_does_the_act(app, editors, role, where, body, said):
+    rid = editors["remiss_id"]
+    client = app.test_client()
+    if where == "api":
+        answer = client.patch(f"/api/v1/remisser/{rid}", json=body, headers=editors["headers"][role])
+        told = answer.get_json()["error"]
+    else:
+        auth = Auth(client)
+        auth.login(f"{role}@oster.se")
+        body = dict(body)
+        if "milestone" in body:
+            body["milestone_id"] = editors["steps"][body.pop("milestone")]
+        answer = auth.post(f"/remisser/{rid}{where}", body, form_url=f"/remisser/{rid}")
+        told = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 403
+    assert said in told
+    assert "Bara " not in told
+
+
+def test_no_refusal_is_worded_outside_auth_access():
+    """A refusal by the role is worded once, by auth.access.refused_by_role: an AccessDenied built with its own text
+    elsewhere (as "Bara administratörer får ändra registret …" was) would say neither the role nor who does it."""
+    root = Path(__file__).resolve().parents[2] / "remiss"
+    worded = [f"{path.relative_to(root)}:{number}" for path in sorted(root.rglob("*.py"))
+              if path.name != "access.py"
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"AccessDenied\(\s*f?[\"']", line)]
+    assert not worded, worded

@@ -4,7 +4,8 @@ here counts what other tests change):
 - a yttrande with an unanswered frågeställning asks before it goes to granskning (leave the question out, or answer
   "… lämnar inga synpunkter på denna fråga.") and before it is approved;
 - a remiss without svarsadress stays Beslutad after Expediera until "Skickat per post eller på annat sätt" is
-  recorded; then it is Besvarad.
+  recorded; then it is Besvarad;
+- a svarsadress added after such an expediering offers "Skicka yttrandet nu", which puts the mail in the Utkorg.
 """
 from __future__ import annotations
 
@@ -175,3 +176,52 @@ def test_expedited_it_says_not_sent_and_the_editor_shows_the_text_read_only(open
     page.get_by_role("link", name="Skicka rättelse på remissens sida").click()
     page.wait_for_load_state()
     assert page.locator("#rattelse").get_by_role("button", name="Börja rättelsen").is_visible()
+
+
+def test_a_svarsadress_added_after_the_expediering_offers_to_send_it_now(open_page):
+    """Session 27 (walk26b X10), asked for in a browser: expedierad without a svarsadress, then the remittent's
+    address added under Ändra uppgifter; the remiss page offers "Skicka yttrandet nu", and the click puts the
+    expedierat yttrande's mail in the Utkorg (tests/drafting/test_walk26b_address_after.py for the server)."""
+    address = "registrator@sent-svarsadress.example"
+    rid = _remiss("Remiss där svarsadressen kom efter expedieringen", answer_email="", decided=True)
+    page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)
+    page.goto(f"/remisser/{rid}")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
+    page.get_by_role("button", name="Expediera", exact=True).click()
+    page.wait_for_load_state()
+    assert _status(page) == "Expedierad, inte skickad"
+    assert page.get_by_role("button", name="Skicka yttrandet nu").count() == 0  # no address: nothing to offer
+
+    page.goto(f"/remisser/{rid}/andra")
+    check_axe_once(page)
+    page.get_by_label("Svar till e-post").fill(address)
+    page.get_by_role("button", name="Spara ändringar").click()
+    page.wait_for_load_state()
+    said = page.locator(".messages").inner_text()
+    assert (f"Yttrandet är expedierat men inte skickat: skicka det nu till {address} med ”Skicka yttrandet nu” "
+            "under Yttrande.") in said, said
+    offer = page.locator("#skicka-nu")
+    assert f"Yttrandet är expedierat men inte skickat. Skicka det nu till {address}?" in offer.inner_text()
+    check_axe(page)
+
+    offer.get_by_role("button", name="Skicka yttrandet nu").click()
+    page.wait_for_load_state()
+    said = page.locator(".messages").inner_text()
+    assert f"Klart: Yttrandet läggs i utkorgen och e-postas inom några minuter till {address}." in said, said
+    assert page.locator("#skicka-nu").count() == 0  # asked once
+    head = page.locator(".page-head").inner_text()  # as after an expediering with an address
+    assert _status(page) == "Expedierad, inte skickad" and "Yttrandet väntar i utkorgen sedan" in head, head
+    history = page.locator("#historik").inner_text()
+    assert "lagt i utkorgen när svarsadressen kom" in history, history
+    check_axe_once(page)
+
+    admin = open_page("admin@remiss.example")
+    admin.goto(f"/admin/utkorg?email={address}")
+    rows = admin.locator("table.outbox tbody tr")
+    assert rows.count() == 1, admin.locator("main").inner_text()
+    row = rows.first.inner_text()
+    row = row.replace("\u00ad", "")  # the table's soft hyphens
+    assert address in row and "Remiss där svarsadressen kom efter expedieringen" in row, row
+    assert "Yttrandet expedierat till remittenten" in row and "Väntar" in row, row  # queued, not yet sent
+    check_axe_once(admin)

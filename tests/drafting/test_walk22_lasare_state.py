@@ -9,7 +9,9 @@ def test_lasare_without_a_draft_gets_403_not_spara_utkastet(world, auth, client)
     response = auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
     page = response.get_data(as_text=True)
     # the refusal names the role and the act (walk26 W6)
-    assert response.status_code == 403 and "Med rollen Läsare kan du inte skicka yttranden till granskning." in page
+    assert response.status_code == 403
+    assert ("Med rollen Läsare kan du inte skicka yttranden till granskning: det gör handläggare, granskare och "
+            "registratorer.") in page
     assert "Spara utkastet innan det skickas vidare" not in client.get(f"/remisser/{rid}").get_data(as_text=True)
 
 

@@ -29,7 +29,7 @@ def api_as(client, session):
 def test_only_those_who_register_may_parse(api_as, role):
     response = api_as(role, json={"text": "Remiss av promemorian X"})
     assert response.status_code == 403  # the role and the act named, as every refusal by the role (session 26)
-    assert response.get_json()["error"] == f"Med rollen {role.label} kan du inte läsa in missiv."
+    assert response.get_json()["error"] == f"Med rollen {role.label} kan du inte läsa in missiv: det gör registratorer."
 
 
 def test_the_form_is_closed_to_a_lasare(client, auth, session):

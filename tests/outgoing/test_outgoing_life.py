@@ -110,7 +110,8 @@ def test_an_address_fixed_without_register_rights_stays_on_the_remiss(session, o
     with pytest.raises(InputErrors) as exc:
         addresses.set_address(session, now=at(2026, 11, 3), principal=who, remiss=outgoing, entry=entry,
                               email="hand@forening.example", postal_address="", in_register=True)
-    assert "behörighet att ändra registret" in exc.value.errors["in_register"]
+    assert exc.value.errors["in_register"] == ("Med rollen Handläggare kan du inte ändra registret över remissinstanser: "
+                                               "det gör registratorer. Adressen kan sparas på den här remissen.")
     assert not addresses.set_address(session, now=at(2026, 11, 3), principal=who, remiss=outgoing, entry=entry,
                                      email="hand@forening.example", postal_address="", in_register=False)
     org.email = "register@forening.example"

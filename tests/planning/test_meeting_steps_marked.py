@@ -27,7 +27,8 @@ def test_the_handlaggare_does_not_mark_meeting_steps(world, client, auth, db):
     r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": ids["namnd"], "done": "1"},
                   form_url=f"/remisser/{rid}")
     assert r.status_code == 403
-    assert "Bara registratorer kan markera nämndsammanträde som klar" in r.get_data(as_text=True)
+    assert ("Med rollen Handläggare kan du inte markera nämndsammanträde som klar: det gör registratorer, som sköter "
+            "nämndens sammanträden.") in r.get_data(as_text=True)
     assert _done(db, rid) == set()
     r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": ids["tjansteskrivelse"], "done": "1"},
                   form_url=f"/remisser/{rid}")

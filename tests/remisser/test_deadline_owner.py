@@ -11,7 +11,7 @@ from remiss.auth.service import create_api_token
 from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
 
-REFUSED = "Bara registratorer kan ändra sista svarsdagen."
+REFUSED = "Med rollen Granskare / chef kan du inte ändra sista svarsdagen: det gör registratorer."
 
 
 def _setup(session, role):

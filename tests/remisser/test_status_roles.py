@@ -61,7 +61,8 @@ def test_the_roles_that_review_decide_and_expedite_move_on(client, world, db):
 
 def test_our_diarienummer_is_changed_only_by_the_registrator_and_audited(client, world, db):
     r = _patch(client, world, "handlaggare", {"our_dnr": "SOFÖ 2026/0999"})
-    assert r.status_code == 403 and r.get_json()["error"] == "Bara registratorer kan ändra vårt diarienummer."
+    assert r.status_code == 403 and r.get_json()["error"] == ("Med rollen Handläggare kan du inte ändra vårt diarienummer: "
+                                                   "det gör registratorer.")
     assert _patch(client, world, "granskare", {"our_dnr": "SOFÖ 2026/0999"}).status_code == 403
     with db.transaction(write=False) as s:
         before = s.get(Remiss, world["remiss_id"]).our_dnr

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.clock import local
-from remiss.auth.access import AccessDenied, Action, Principal
+from remiss.auth.access import Action, Principal, refused_by_role
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.plausible import proposal_warnings
@@ -76,7 +76,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
           limits: ReadLimits | None = None) -> IntakeBatch:
     """Read the missiv and keep the prefill and the uploaded files until registration; raise FileRejected."""
     if principal.user_id is None or not principal.may(Action.create):
-        raise AccessDenied("Du har inte behörighet att registrera remisser.")
+        raise refused_by_role(principal, Action.create)
     reading = read_missiv(text, uploads, limits=limits or ReadLimits(max_bytes), reference_date=reference_date)
     cleanup(session, now=now, files_dir=files_dir)
     stored = []

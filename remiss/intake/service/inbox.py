@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from remiss import files
-from remiss.auth.access import AccessDenied, Action, Principal
+from remiss.auth.access import INBOX_WORDS, Action, Principal, refused_by_role
 from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR
@@ -275,7 +275,7 @@ def dismiss(session: Session, *, now: datetime, principal: Principal, message: I
 
 def _require_registrar(principal: Principal) -> None:
     if principal.user_id is None or not principal.may(Action.create):
-        raise AccessDenied("Bara den som registrerar remisser kan se inkorgen.")
+        raise refused_by_role(principal, Action.create, INBOX_WORDS)
 
 
 def _require_pending(principal: Principal, message: InboxMessage) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Action, Principal, refused_by_role, require
 from remiss.outgoing.models import Organisation
 from remiss.remisser.input import InputErrors, parse_email, too_long
 from remiss.remisser.models import Direction, Remiss, SandlistaEntry
@@ -73,8 +73,8 @@ def set_address(session: Session, *, now: datetime, principal: Principal, remiss
     org = session.get(Organisation, entry.organisation_id) if entry.organisation_id else None
     to_register = in_register and may_change_register(principal, org)
     if in_register and org is not None and not to_register:
-        raise InputErrors({"in_register": "Du har inte behörighet att ändra registret; adressen kan sparas på "
-                                          "den här remissen."})
+        refusal = refused_by_role(principal, Action.register)
+        raise InputErrors({"in_register": f"{refusal} Adressen kan sparas på den här remissen."})
     before = {"email": entry.email, "postal_address": entry.postal_address}
     entry.email, entry.postal_address = email, postal_address
     entry.own_address = not to_register

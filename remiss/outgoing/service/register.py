@@ -18,11 +18,11 @@ from remiss.remisser.models import SandlistaEntry
 FIELDS = ("name", "email", "contact_person", "group_name", "active")
 
 
-def _require_admin(principal: Principal) -> None:
-    from remiss.auth.access import AccessDenied
+def _require_admin(principal: Principal, doing: str = "administrera registret över remissinstanser") -> None:
+    from remiss.auth.access import refused_by_role
 
     if not principal.may(Action.administer):
-        raise AccessDenied("Bara administratörer får ändra registret över remissinstanser.")
+        raise refused_by_role(principal, Action.administer, doing)
 
 
 def organisations(session: Session, *, name_contains: str = "", limit: int = 500) -> list[Organisation]:
@@ -214,9 +214,9 @@ def save_list(session: Session, *, now: datetime, principal: Principal, name: st
               existing: SavedSandlista | None = None) -> SavedSandlista:
     """Create or change a saved sändlista with its members in the given order."""
     if not principal.may(Action.create):
-        from remiss.auth.access import AccessDenied
+        from remiss.auth.access import SANDLISTOR_WORDS, refused_by_role
 
-        raise AccessDenied("Du har inte behörighet att spara sändlistor.")
+        raise refused_by_role(principal, Action.create, SANDLISTOR_WORDS)
     name = (name or "").strip()
     errors = {}
     if not name:
@@ -252,7 +252,9 @@ def save_list(session: Session, *, now: datetime, principal: Principal, name: st
 
 
 def delete_list(session: Session, *, now: datetime, principal: Principal, saved: SavedSandlista) -> None:
-    _require_admin(principal)
+    from remiss.auth.access import SANDLISTOR_DELETE_WORDS
+
+    _require_admin(principal, SANDLISTOR_DELETE_WORDS)
     session.exec(delete(SavedSandlistaMember).where(SavedSandlistaMember.saved_sandlista_id == saved.id))
     session.delete(saved)
     session.flush()
