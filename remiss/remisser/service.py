@@ -56,13 +56,15 @@ def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: 
     return namnd
 
 
-def _check_received_on(day, *, now: datetime, direction: str) -> None:
-    """Inkom (Upprättad for an outgoing remiss) is a day that has been: a later one is a typing mistake."""
+def received_on_problem(day, *, now: datetime, direction: str | None) -> dict[str, str]:
+    """{"received_on": why} when Inkom (Upprättad for an outgoing remiss) is after today, a typing mistake: it is a
+    day that has been; {} otherwise (None too: not given, or not read). The forms say it beside the fields they
+    could not read (walk27 Y12)."""
     today = local_today(now)
-    if day is not None and day > today:
-        what = "Upprättad" if direction == Direction.utgaende else "Inkom"
-        raise InputErrors({"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). "
-                                          "Kontrollera datumet."})
+    if day is None or day <= today:
+        return {}
+    what = "Upprättad" if direction == Direction.utgaende else "Inkom"
+    return {"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). Kontrollera datumet."}
 
 
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
@@ -81,7 +83,8 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     else:
         values["our_dnr"] = dnr_series.allocate(
             session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
-    _check_received_on(data.received_on, now=now, direction=data.direction)
+    if problem := received_on_problem(data.received_on, now=now, direction=data.direction):
+        raise InputErrors(problem)
     if values["received_on"] is None:
         values["received_on"] = local_today(now)
     remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
@@ -206,15 +209,14 @@ def change_problems(remiss: Remiss, changes: dict, *, now: datetime) -> dict[str
     (walk27 Y12: a future Inkom was said only after Ärendemening and Sista svarsdag were right)."""
     from remiss.outgoing.service.edits import check_changes  # missiv date, unsent svarsdag, repeated instanser
 
-    def received() -> None:
-        if changes.get("received_on") and changes["received_on"] != remiss.received_on:
-            _check_received_on(changes["received_on"], now=now,
-                               direction=changes.get("direction", remiss.direction))
-
     def outgoing() -> None:  # on a copy: what it merges is merged when saving, and said then
         check_changes(remiss, dict(changes), today=local_today(now))
 
-    return one_round.collect(received, lambda: check_sent_deadline(remiss, changes), outgoing)
+    received = changes.get("received_on")
+    return one_round.collect(
+        received_on_problem(received, now=now, direction=changes.get("direction", remiss.direction))
+        if received != remiss.received_on else None,
+        lambda: check_sent_deadline(remiss, changes), outgoing)
 
 
 def _followed_words(followed: Followed) -> str:

@@ -55,3 +55,22 @@ def test_a_date_not_read_is_skipped_by_the_checks_that_need_it(client, auth, ses
     assert response.status_code == 400
     assert summary_items(response.get_data(as_text=True)) == [
         "Ärendemening: Fältet måste fyllas i.", "Inkom: Ange ett datum mellan år 1900 och 2199."]
+
+
+def test_registrera_remiss_says_a_future_inkom_with_the_rest_too(client, auth, session, clock):
+    """The same on Registrera remiss: the future Inkom was the service's, said once the fields were read."""
+    clock.set(datetime(2026, 12, 6, 10, 0, tzinfo=timezone.utc))
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@kommun.se")
+    session.commit()
+    auth.login("sekr@kommun.se")
+    response = auth.post("/remisser/ny", {"title": "", "direction": "inkommande", "kind": "remiss",
+                                          "received_on": "2030-01-01", "deadline_on": "2027-13-40",
+                                          "namnd_id": str(namnd.id), "notes": "Skrivet av mig"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert summary_items(page) == [
+        "Ärendemening: Fältet måste fyllas i.",
+        "Inkom: Inkom kan inte vara ett datum efter i dag (6 december 2026). Kontrollera datumet.",
+        "Sista svarsdag: Ange ett giltigt datum, till exempel 2027-01-11 eller 11 januari 2027."]
+    assert 'value="2030-01-01"' in page and "Skrivet av mig" in page
