@@ -12,6 +12,19 @@ BASE = stale_form.VERSION  # the hidden field: the version the form's text build
 
 
 
+# the draft form's fields after its free sections, in their order on the page (templates/drafting/_form.html)
+AFTER_SECTIONS = ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "remiss_sammanfattning", "arendet",
+                  "ansvariga", "ordforande", "forvaltningschef", "forvaltningschef_titel", "reservationer", "comment")
+
+
+def draft_fields(n_questions: int) -> tuple[str, ...]:
+    """The draft form's fields in their order on the page, for its error summary (remiss.field_order): the
+    sammanfattning, an answer per frågeställning, the free sections (each its rubrik, then its text), the rest."""
+    return ("sammanfattning", "svar", *(f"svar-{n}" for n in range(1, n_questions + 1)), "avsnitt",
+            *(f"avsnitt-{n}{part}" for n in range(1, MAX_SECTIONS + 1) for part in ("", "-rubrik", "-text")),
+            *AFTER_SECTIONS)
+
+
 def values_of(content: dict) -> dict:
     """Return form values (field name -> text) for the sections of a draft."""
     values = {key: content.get(key, "") for key in TEXT_FIELDS + LINE_FIELDS}
