@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from remiss import events
+from remiss import events, one_round
 from remiss.audit import service as audit
 from remiss.auth.access import Principal, require_act
 from remiss.calendar.swedish import format_date, format_weekday_date
@@ -89,12 +89,14 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
                     meeting_on: date | None, paragraf: str = "", delegat: str = "",
                     omedelbar_justering: bool = False, justerad_on: date | None = None,
                     protokollsutdrag: Upload | None = None, confirm_meeting: bool = False,
-                    confirm_before_approval: bool = False, base: str | None = None) -> Decision:
+                    confirm_before_approval: bool = False, base: str | None = None,
+                    unread: dict[str, str] | None = None) -> Decision:
     """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad. A beslut of the nämnd
     or its arbetsutskott on a day without such a meeting in the sammanträdesplan is refused with a warning until
     confirm_meeting says it was taken that day (an extra sammanträde); a beslut dated before the yttrande was
     approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story). A form
-    opened on base before the beslut was registered or changed is refused, naming it (drafting.decision_base)."""
+    opened on base before the beslut was registered or changed is refused, naming it (drafting.decision_base).
+    unread: the parser's messages for the fields it could not read (given as None), refused with the rest."""
     require_act(principal, "beslut", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -147,7 +149,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         errors["justerad_on"] = ("Kryssa antingen i ”Paragrafen justerades omedelbart” eller ange dagen protokollet "
                                  "justerades, inte båda: ta bort krysset eller datumet.")
     _check_justering(errors, meeting_on, justerad_on, today)
-    if errors:
+    if errors := one_round.collect(unread, errors):
         raise InputErrors(errors)
     # a rättelse is decided while the remiss stays besvarad (drafting.rattelse.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
@@ -197,9 +199,10 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
 
 
 def record_justering(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                     justerad_on: date | None, base: str | None = None) -> Decision:
+                     justerad_on: date | None, base: str | None = None,
+                     unread: dict[str, str] | None = None) -> Decision:
     """Record the day the protokoll with the beslut was justerat; refused from a form opened on base before the
-    beslut was changed or justerat (drafting.decision_base)."""
+    beslut was changed or justerat (drafting.decision_base). unread: as record_decision's."""
     require_act(principal, "justering", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -212,7 +215,7 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
         raise DraftError(stale or "Registrera beslutet innan justeringen.")
     today = local_today(now)
     if stale:  # before the refusals below: they may stem from the change the page did not show
-        raise InputErrors({decision_base.BASE: stale})
+        raise InputErrors(one_round.collect({decision_base.BASE: stale}, unread))  # a date not read: said too
     if not decision.needs_justering:
         raise DraftError("Ett delegationsbeslut justeras inte; yttrandet kan expedieras när beslutet är registrerat.")
     if decision.omedelbar_justering:
@@ -221,7 +224,7 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
     if justerad_on is None:
         errors["justerad_on"] = "Ange datum då protokollet justerades."
     _check_justering(errors, decision.meeting_on, justerad_on, today)
-    if errors:
+    if errors := one_round.collect(unread, errors):
         raise InputErrors(errors)
     was_justerad = decision.justerad_by(today)
     old = decision.justerad_on

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from remiss import stale_form
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
-from remiss.drafting.paragraf import normal_paragraf, paragraf_problem
 from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
-from remiss.field_order import in_field_order
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
 BASE = stale_form.VERSION  # the hidden field: the version the form's text builds on
 
+
+
+# the draft form's fields after its free sections, in their order on the page (templates/drafting/_form.html)
+AFTER_SECTIONS = ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "remiss_sammanfattning", "arendet",
+                  "ansvariga", "ordforande", "forvaltningschef", "forvaltningschef_titel", "reservationer", "comment")
+
+
+def draft_fields(n_questions: int) -> tuple[str, ...]:
+    """The draft form's fields in their order on the page, for its error summary (remiss.field_order): the
+    sammanfattning, an answer per frågeställning, the free sections (each its rubrik, then its text), the rest."""
+    return ("sammanfattning", "svar", *(f"svar-{n}" for n in range(1, n_questions + 1)), "avsnitt",
+            *(f"avsnitt-{n}{part}" for n in range(1, MAX_SECTIONS + 1) for part in ("", "-rubrik", "-text")),
+            *AFTER_SECTIONS)
 
 
 def values_of(content: dict) -> dict:
@@ -82,7 +93,9 @@ def _flag(value) -> bool:
 
 
 def decision_from(raw) -> dict:
-    """Parse the beslut form (or API body) into record_decision's keyword values; InputErrors for bad dates."""
+    """Parse the beslut form (or API body) into record_decision's keyword values. A field it cannot read (a bad
+    date) is None, its message in "unread": the service says it with its own checks of the rest, in one answer
+    (walk27 Y1: a date outside 1900–2199 hid the paragraf and the sammanträdesplan's question)."""
     errors: dict[str, str] = {}
     for key in ("decided_by", "paragraf", "delegat"):
         if raw.get(key) is not None and not isinstance(raw.get(key), str):
@@ -93,17 +106,9 @@ def decision_from(raw) -> dict:
               "justerad_on": _day(raw, "justerad_on", errors),
               "confirm_meeting": _flag(raw.get("confirm_meeting")),
               "confirm_before_approval": _flag(raw.get("confirm_before_approval"))}
-    if values["decided_by"] == "delegat" and errors.pop("justerad_on", None):
-        values["justerad_on"] = None  # a delegationsbeslut is not justerat: what that field held is moot
-    if errors:
-        if values["decided_by"] == "delegat" and not values["delegat"].strip():
-            # said in the same round as the dates, not only after they are right (walk26b X17)
-            errors["delegat"] = DELEGAT_MISSING
-        if "paragraf" not in errors and (problem := paragraf_problem(normal_paragraf(values["paragraf"]),
-                                                                     values["decided_by"])):
-            errors["paragraf"] = problem  # so is the paragraf ("§§§ x" went unremarked beside bad dates, X16)
-        raise InputErrors(in_field_order(errors, DECISION_FIELDS))
-    return values
+    if values["decided_by"] == "delegat":
+        errors.pop("justerad_on", None)  # a delegationsbeslut is not justerat: what that field held is moot
+    return values | {"unread": errors}
 
 
 # the beslut form's fields in their order on the page (templates/drafting/_panel.html): its error summary lists
@@ -114,8 +119,6 @@ DELEGAT_MISSING = "Ange delegatens namn och titel."
 
 
 def justering_from(raw) -> dict:
+    """Parse the justering form (or API body) into record_justering's keyword values, as decision_from."""
     errors: dict[str, str] = {}
-    values = {"justerad_on": _day(raw, "justerad_on", errors)}
-    if errors:
-        raise InputErrors(errors)
-    return values
+    return {"justerad_on": _day(raw, "justerad_on", errors), "unread": errors}

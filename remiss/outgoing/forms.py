@@ -139,9 +139,18 @@ def parse_new_instanser(text, *, field: str = "new_instanser") -> list[Sandlista
     to the nämnd's own names). A line that is none of these is refused with the formats, never read as a name;
     every bad line is named at once (walk17 F8). The rule of "Ny utgående remiss", of the sändlista on "Ändra
     uppgifter" (field: where errors go; walk14 #4) and of lines given to the API (edits.read_typed_lines)."""
+    items, errors = read_new_instanser(text, field=field)
+    if errors:
+        raise InputErrors(errors)
+    return items
+
+
+def read_new_instanser(text, *, field: str = "new_instanser") -> tuple[list[SandlistaItem], dict[str, str]]:
+    """parse_new_instanser's (the lines that could be read, {field: why the others could not} or {}): a form says
+    what the lines read lack too, in the same answer (walk27 Y3)."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > SANDLISTA_LIMIT:
-        raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
+        return [], {field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."}
     items, problems, unreadable = [], [], False
     for number, line in enumerate(lines, 1):
         try:
@@ -162,11 +171,10 @@ def parse_new_instanser(text, *, field: str = "new_instanser") -> list[Sandlista
                     problems.append(f"Rad {number}: {exc}")
                     continue
             items.append(SandlistaItem(name, email))
-    if problems:
-        more = len(problems) - ROWS_SHOWN
-        said = problems[:ROWS_SHOWN] + ([f"Ytterligare {more} {'rad' if more == 1 else 'rader'} har fel."]
-                                        if more > 0 else [])
-        raise InputErrors({field: " ".join(said + ([NEW_INSTANS_FORMATS] if unreadable else []))})
-    if len(items) > SANDLISTA_LIMIT:
-        raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
-    return items
+    if not problems:
+        return items, ({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."}
+                       if len(items) > SANDLISTA_LIMIT else {})
+    more = len(problems) - ROWS_SHOWN
+    said = problems[:ROWS_SHOWN] + ([f"Ytterligare {more} {'rad' if more == 1 else 'rader'} har fel."]
+                                    if more > 0 else [])
+    return items, {field: " ".join(said + ([NEW_INSTANS_FORMATS] if unreadable else []))}

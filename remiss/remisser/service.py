@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from remiss import events
+from remiss import events, one_round
 from remiss.audit import service as audit
 from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
@@ -56,13 +56,15 @@ def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: 
     return namnd
 
 
-def _check_received_on(day, *, now: datetime, direction: str) -> None:
-    """Inkom (Upprättad for an outgoing remiss) is a day that has been: a later one is a typing mistake."""
+def received_on_problem(day, *, now: datetime, direction: str | None) -> dict[str, str]:
+    """{"received_on": why} when Inkom (Upprättad for an outgoing remiss) is after today, a typing mistake: it is a
+    day that has been; {} otherwise (None too: not given, or not read). The forms say it beside the fields they
+    could not read (walk27 Y12)."""
     today = local_today(now)
-    if day is not None and day > today:
-        what = "Upprättad" if direction == Direction.utgaende else "Inkom"
-        raise InputErrors({"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). "
-                                          "Kontrollera datumet."})
+    if day is None or day <= today:
+        return {}
+    what = "Upprättad" if direction == Direction.utgaende else "Inkom"
+    return {"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). Kontrollera datumet."}
 
 
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
@@ -81,7 +83,8 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     else:
         values["our_dnr"] = dnr_series.allocate(
             session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
-    _check_received_on(data.received_on, now=now, direction=data.direction)
+    if problem := received_on_problem(data.received_on, now=now, direction=data.direction):
+        raise InputErrors(problem)
     if values["received_on"] is None:
         values["received_on"] = local_today(now)
     remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
@@ -135,14 +138,13 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         changes.pop("our_dnr")  # a diarienummer once given is kept
     if "title" in changes and not changes["title"]:
         raise InputErrors({"title": "Fältet måste fyllas i."})
-    if changes.get("received_on") and changes["received_on"] != remiss.received_on:
-        _check_received_on(changes["received_on"], now=now, direction=changes.get("direction", remiss.direction))
     for name in ("deadline_on", "deadline_time"):  # the registrator's (remiss.auth.access.FIELD_ACTIONS)
         if name in changes and changes[name] != getattr(remiss, name):
             require_field(principal, remiss.namnd_id, name)
-    check_sent_deadline(remiss, changes)
+    if problems := change_problems(remiss, changes, now=now):
+        raise InputErrors(problems)
     if changes.get("direction", remiss.direction) == Direction.utgaende:
-        from remiss.outgoing.service.edits import check_changes  # missiv date, unsent svarsdag, repeated instanser
+        from remiss.outgoing.service.edits import check_changes  # merges an instans named twice; refusals: above
         said = check_changes(remiss, changes, today=local_today(now))
         if notes is not None:
             notes.extend(said)
@@ -198,6 +200,23 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if remiss.handlaggare_id and remiss.handlaggare_id != old_handlaggare:
         _after_assign(session, now=now, principal=principal, remiss=remiss)
     return remiss
+
+
+def change_problems(remiss: Remiss, changes: dict, *, now: datetime) -> dict[str, str]:
+    """Field → why update refuses these changes of the remiss's own fields, all at once (empty when none): Inkom
+    after today, a svarsdag moved on a sent utgående remiss, and what an utgående remiss cannot take. Pure of the
+    database's writes, so the edit form says them beside the fields it could not read, on the fields it could
+    (walk27 Y12: a future Inkom was said only after Ärendemening and Sista svarsdag were right)."""
+    from remiss.outgoing.service.edits import check_changes  # missiv date, unsent svarsdag, repeated instanser
+
+    def outgoing() -> None:  # on a copy: what it merges is merged when saving, and said then
+        check_changes(remiss, dict(changes), today=local_today(now))
+
+    received = changes.get("received_on")
+    return one_round.collect(
+        received_on_problem(received, now=now, direction=changes.get("direction", remiss.direction))
+        if received != remiss.received_on else None,
+        lambda: check_sent_deadline(remiss, changes), outgoing)
 
 
 def _followed_words(followed: Followed) -> str:

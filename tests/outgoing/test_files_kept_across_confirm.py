@@ -139,7 +139,7 @@ def test_remisshandlingar_chosen_before_the_past_svarsdag_question_are_kept(sess
     asked = auth.post("/remisser/ny-utgaende", dict(form, files=[(io.BytesIO(PDF), "Trafikplan.pdf")]),
                       content_type="multipart/form-data")
     html = unescape(asked.get_data(as_text=True))
-    assert asked.status_code == 400 and "Sista svarsdagen har redan passerat" in html
+    assert asked.status_code == 400 and "Sista svarsdagen 1 november 2026 har redan passerat" in html
     assert "Vald fil: Trafikplan.pdf (" in html and "Välj remisshandlingarna igen" not in html
     token, keys = _held(html)
     done = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2027-01-29", held_token=token,

@@ -42,13 +42,15 @@ def test_registering_with_a_passed_svarsdag_asks_first(session, client, auth, cl
     asked = auth.post("/remisser/ny-utgaende", form)
     page = unescape(asked.get_data(as_text=True))
     assert asked.status_code == 400
-    assert "Sista svarsdagen har redan passerat" in page
-    assert "ändra sista svarsdagen nedan till ett datum efter i dag" in page
+    # said at the field and in the summary, with the rest of the form's errors (walk27 Y3)
+    assert ("Sista svarsdag: Sista svarsdagen 1 november 2026 har redan passerat. Remissen är inte skickad än, och "
+            "remissinstansen behöver tid att svara: ange ett datum efter i dag.") in page
     assert "Förslag till trafikplan för Öster" in page  # what was typed is kept
     assert session.exec(select(Remiss).where(Remiss.title == form["title"])).first() is None
     session.rollback()  # end the test's read, so the requests below can write (SQLite has one writer)
     today = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2026-12-04"))
-    assert today.status_code == 400 and "Sista svarsdagen är i dag" in unescape(today.get_data(as_text=True))
+    assert today.status_code == 400 and "Sista svarsdagen 4 december 2026 är i dag." in unescape(
+        today.get_data(as_text=True))
     done = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2027-01-29"))
     assert done.status_code == 302
     session.expire_all()
@@ -70,7 +72,7 @@ def test_a_passed_svarsdag_is_not_offered_registrera_anda(session, client, auth,
     session.rollback()
     stale = auth.post("/remisser/ny-utgaende", dict(form, confirm_past_deadline="1"))
     assert stale.status_code == 400
-    assert "Sista svarsdagen har redan passerat" in unescape(stale.get_data(as_text=True))
+    assert "Sista svarsdagen 20 november 2026 har redan passerat" in unescape(stale.get_data(as_text=True))
     session.expire_all()
     assert session.exec(select(Remiss).where(Remiss.title == "Förfluten")).first() is None
 

@@ -18,6 +18,7 @@ from remiss.drafting.models import DraftState
 from remiss.drafting.panel import form_context
 from remiss.drafting.reading import readable_sections, signed_by
 from remiss.drafting.views import _back, bp, said_here
+from remiss.field_order import in_field_order
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of
 from remiss.web import asking, now, principal
@@ -87,7 +88,8 @@ def edit(remiss_id: int):
     if conflict is not None:
         context["values"]["comment"] = comment
     merge_note = conflict.errors["base_version"] if conflict is not None and not errors else ""
-    return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors=errors,
+    return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind),
+                           errors=in_field_order(errors, forms.draft_fields(len(content["svar"]))),
                            conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
                            labels={name: "" if conflict and name in conflict.merged.conflicts

@@ -33,15 +33,21 @@ def unsent_deadline_problem(day: date | None, today: date, instanser: int = 0) -
 
 def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
     """What an utgående remiss typed in the general "Registrera remiss" form lacks, all at once and by the rules of
-    "Ny utgående remiss" and POST /api/v1/remisser (sending.outgoing_problems, unsent_deadline_problem): a sista
-    svarsdag after today, a remissinstans on the sändlista, a missiv dated before the svarsdag. A field the form
-    could not read keeps its own message (it is not said missing)."""
+    "Ny utgående remiss" and POST /api/v1/remisser (outgoing_checks). A field the form could not read keeps its own
+    message (it is not said missing)."""
     from remiss.remisser.input import parse_remiss_input
 
     clean, unread = parse_remiss_input(raw)
-    errors = missing_for_outgoing(clean.get("deadline_on"), clean.get("sandlista") or [], clean.get("letter_date"),
-                                  clean.get("kind"))
-    problem = unsent_deadline_problem(clean.get("deadline_on"), today, len(clean.get("sandlista") or []))
+    return outgoing_checks(clean, clean.get("sandlista") or [], today, unread=unread)
+
+
+def outgoing_checks(clean: dict, sandlista: list[SandlistaItem], today: date, *, unread=()) -> dict[str, str]:
+    """What a new utgående remiss lacks, by field (sending.outgoing_problems, unsent_deadline_problem): a sista
+    svarsdag after today, a remissinstans on the sändlista, a missiv dated before the svarsdag. Only the fields
+    read (not in unread) are checked: the forms say these beside the fields they could not read, in one answer
+    (walk16 #11, walk27 Y3)."""
+    errors = missing_for_outgoing(clean.get("deadline_on"), sandlista, clean.get("letter_date"), clean.get("kind"))
+    problem = unsent_deadline_problem(clean.get("deadline_on"), today, len(sandlista))
     if problem:
         errors["deadline_on"] = problem
     return {field: message for field, message in errors.items() if field not in unread}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlmodel import select
 
-from remiss import files
+from remiss import files, one_round
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -12,15 +12,16 @@ from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails, overview, present, questions
 from remiss.outgoing.held import answered_keys as held_answered_keys, missiv_names as held_missiv_names
-from remiss.outgoing.forms import parse_ids, parse_new_instanser
+from remiss.outgoing.forms import parse_ids, read_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
 from remiss.outgoing.service import amendments, lifecycle, missiv_doc, sending
+from remiss.outgoing.service.edits import outgoing_checks
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
 from remiss.reminders.queued import queued
 from remiss.remisser import attachments
-from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
+from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData, SandlistaItem
 from remiss.remisser.models import Direction
 from remiss.web import asking, now, principal, requires
 from remiss.field_order import in_field_order
@@ -63,41 +64,31 @@ NEW_FIELDS = ("title", "namnd_id", "our_dnr", "missiv_text", "deadline_on", "dea
 @requires(Action.create)
 def new():
     session, p = get_session(), principal()
-    values, errors, past_deadline = dict(request.form), {}, None
+    values, errors = dict(request.form), {}
     held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope="outgoing-new") \
         if request.method == "POST" else []
     if request.method == "POST":
         raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline",
                                                             held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
         clean, errors = parse_remiss_input(raw)
-        if sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on")):
-            errors["letter_date"] = sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on"))
-        # A svarsdag that is not after today is refused, not asked about: such a remiss could never be sent from
-        # the app, nor get answers registered (walk12b #11), so "registrera ändå" only led to a dead end.
-        day = clean.get("deadline_on")
-        if not errors and day and day <= local_today(now()):
-            past_deadline = day
         offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
             session, organisation_ids=[i for i in parse_ids(request.form.getlist("organisation_ids")) if i in offered],
             list_ids=parse_ids(request.form.getlist("list_ids")))
-        repeated: list[str] = []
-        try:
-            chosen = {name_key(item.name) for item in items}
-            typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")),
-                                            field="new_instanser", tidy=True)
-            items += [i for i in typed if name_key(i.name) not in chosen]
-        except InputErrors as exc:
-            errors.update(exc.errors)
+        chosen = {name_key(item.name) for item in items}
+        typed, repeated, unread_lines = _typed_instanser(values.get("new_instanser"))
+        items += [i for i in typed if name_key(i.name) not in chosen]
+        errors.update(unread_lines)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
-        # everything missing at once, as the incoming form does, not one field per submit (walk16 #11)
-        if clean.get("deadline_on") is None and "deadline_on" not in errors:
-            errors["deadline_on"] = "Ange sista svarsdag."
-        # rows typed but refused: those are the error, not an empty sändlista (walk17 F7)
-        if sending.sandlista_problem(items) and "new_instanser" not in errors:
-            errors.setdefault("sandlista", sending.sandlista_problem(items))
-        if not errors and not past_deadline:
+        # everything at once, as the incoming form does, not one field per submit (walk16 #11, walk27 Y3): a
+        # missing or passed svarsdag, a missiv dated after it, no instans. A svarsdag not after today is refused,
+        # not asked about: such a remiss could never be sent nor get answers registered (walk12b #11).
+        found = outgoing_checks(clean, items, local_today(now()), unread=errors)
+        if "new_instanser" in errors:  # rows typed but refused: those are the error, not an empty sändlista (F7)
+            found.pop("sandlista", None)
+        errors = one_round.collect(errors, found)
+        if not errors:
             def create():
                 made = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
@@ -125,8 +116,20 @@ def new():
                                                              scope="outgoing-new", held=held),
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
-                           chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
-                           today=local_today(now())), (400 if errors or past_deadline else 200)
+                           chosen_lists=set(parse_ids(request.form.getlist("list_ids")))), (400 if errors else 200)
+
+
+def _typed_instanser(text) -> tuple[list[SandlistaItem], list[str], dict[str, str]]:
+    """(the instanser typed that were read, one for a name written twice; the names written twice; what is wrong
+    with the lines, on new_instanser): a line not read and a name written twice with two addresses are said
+    together (walk27 Y3)."""
+    typed, unread = read_new_instanser(text)
+    try:
+        typed, repeated = merge_repeated(typed, field="new_instanser", tidy=True)
+    except InputErrors as exc:
+        return [], [], {"new_instanser": " ".join(filter(None, [unread.get("new_instanser"),
+                                                                exc.errors["new_instanser"]]))}
+    return typed, repeated, unread
 
 
 def attempt(session, call):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
+from remiss import one_round
 from remiss.clock import local_today
 from remiss.auth.access import FIELD_ACTIONS, Action, load_remiss, may_change_field
 from remiss.db import get_session
@@ -59,6 +60,9 @@ def edit(remiss_id: int):
         errors.update(typed_errors)
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
+        if errors:  # the checks of the fields that were read too, in the same answer (walk27 Y12)
+            errors = one_round.collect(errors, service.change_problems(remiss, one_round.readable(clean, errors),
+                                                                       now=now()))
         if not errors:  # only what this tab changed; a field another save changed too is asked about
             loaded = edit_base.loaded({edit_base.BASE: base})
             clean, errors = edit_base.only_changed(session, remiss, clean, loaded, typed=values)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 
-from remiss import files, stale_form
+from remiss import files, one_round, stale_form
 from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -14,7 +14,8 @@ from remiss.remisser import attachments, queries, sent_once, service
 from remiss.remisser.date_questions import passed_deadline, received_after_deadline
 from remiss.remisser.kind_words import counted, noun_of, registered
 from remiss.remisser.models import Remiss
-from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.input import (FORM_LABELS, InputErrors, RemissData, deadline_required, letter_after_arrival,
+                                   parse_remiss_input)
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
@@ -64,12 +65,11 @@ def new():
                                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
             except files.FileRejected as exc:  # the good files are held below, the refused ones named
                 typed_errors["files"] = str(exc)
-            try:
-                data = to_remiss_data(raw)
-            except InputErrors as exc:
-                raise InputErrors({**exc.errors, **typed_errors}) from None
-            if typed_errors:
-                raise InputErrors(typed_errors)
+            clean, unread = parse_remiss_input(raw)
+            if unread or typed_errors:  # a future Inkom in the same answer as the fields not read (walk27 Y12)
+                raise InputErrors(one_round.collect(typed_errors, unread, service.received_on_problem(
+                    clean.get("received_on"), now=now(), direction=clean.get("direction"))))
+            data = RemissData(**clean)
             # opened from an Inkorg message: its row is locked first, before the diarienummer series, as on the
             # Inkorg's Registrera (one order: two sekreterare at once take turns); handled already, it is said so
             refusal = intake.take(get_session(), principal=principal(), req=request)
