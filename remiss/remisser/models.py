@@ -136,7 +136,7 @@ def _set_keys(mapper, connection, remiss: Remiss) -> None:
     remiss.our_dnr_key, remiss.our_dnr_tail = keys.dnr_key(remiss.our_dnr), keys.dnr_tail(remiss.our_dnr)
     remiss.sender_dnr_key, remiss.sender_dnr_tail = keys.dnr_key(remiss.sender_dnr), keys.dnr_tail(remiss.sender_dnr)
     remiss.title_key = keys.title_key(remiss.title)
-    remiss.answered_late = answered_late(remiss)
+    remiss.answered_late = answered_late(remiss) or _expedited_late_unsent(connection, remiss)
 
 
 def answered_late(remiss: Remiss) -> bool:
@@ -145,6 +145,20 @@ def answered_late(remiss: Remiss) -> bool:
     return (remiss.direction == Direction.inkommande and remiss.status == "besvarad"
             and remiss.answered_at is not None and remiss.effective_deadline_on is not None
             and is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time))
+
+
+def _expedited_late_unsent(connection, remiss: Remiss) -> bool:
+    """Whether the yttrande of a beslutad (incoming) remiss was expedierat without a svarsadress after the sista
+    svarsdag in force, its sending not registered yet: "Expedierad för sent, inte skickad än", late from the
+    expediering as the e-mailed case is, so that "Besvarade för sent" lists it too (drafting.mail_state.late_by_hand,
+    walk26b X1). The expediering's moment is read only for such a remiss."""
+    if (remiss.id is None or remiss.direction != Direction.inkommande or remiss.status != "beslutad"
+            or remiss.effective_deadline_on is None):
+        return False
+    from remiss.drafting.mail_state import expedierat_unsent_at  # drafting builds on remisser
+
+    made = expedierat_unsent_at(connection, remiss.id)
+    return made is not None and is_late(local(made), remiss.effective_deadline_on, remiss.effective_deadline_time)
 
 
 class Question(SQLModel, table=True):
