@@ -136,3 +136,15 @@ def test_a_notice_stopped_by_a_person_stays_stopped(session, app, auth, client, 
     assert "till Söder lades i utkorgen igen" not in history, history
     sent = run_sweep(runner, smtp, T0 + timedelta(minutes=10))
     assert len(_anstand_mails(sent, "5 februari 2027")) == 1 and not _anstand_mails(sent)
+
+
+def test_a_notice_whose_day_has_passed_is_not_sent_on_reopening(session, app, auth, client, clock, runner, smtp):
+    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp)
+    session.close()
+    clock.set(T0 + timedelta(days=90))  # opened again in late February 2027: the anstånd to 12 February is over
+    _reopen(auth, rid)
+    row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
+    assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
+    session.close()
+    assert "lades i utkorgen igen" not in _history(client, rid)
+    assert not _anstand_mails(run_sweep(runner, smtp, T0 + timedelta(days=90, minutes=10)))

@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.access import Principal
 from remiss.calendar.swedish import count_words, format_deadline, join_words
-from remiss.outgoing.service.lifecycle import (_check, anstand_running, current_compilation, deadline_passed,
-                                               not_answered, time_left, unanswered, unsent)
+from remiss.outgoing.service.lifecycle import (ANSWERED, _check, anstand_running, current_compilation,
+                                               deadline_passed, not_answered, time_left, unanswered, unsent)
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss, SandlistaEntry
@@ -159,10 +159,23 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     """Put back in the Utkorg the notices closing stopped (cancel_answer_notices), when the case is opened again and
     takes answers once more: the same rows, so each keeps its key and Message-ID and is still sent at most once
     (reopened, closed and reopened again, nothing is doubled). Notices stopped by a person or for any other reason
-    stay stopped. The history says which; return how many."""
+    stay stopped, and so does one that no longer asks for anything: its instans has answered, or the day it names
+    has passed while the case was closed. The history says which went back; return how many."""
+    from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
     from remiss.reminders.models import OutboxStatus
 
-    rows = _answer_notice_rows(session, remiss_id, stopped_by_closing=True)
+    remiss = session.get(Remiss, remiss_id)
+    entries = {e.id: e for e in remisser.entries(session, remiss_id)}
+
+    def still_asks(row) -> bool:
+        tail = row.key.rsplit(":", 1)[-1]  # the instans's sändlista entry (ANSTAND_KEY, remisstid's key)
+        entry = entries.get(int(tail)) if tail.isdigit() else None
+        if entry is None or entry.answer_status in ANSWERED:
+            return False
+        day, at = deadline_of(remiss, entry)
+        return day is None or not passed(day, at, now)
+
+    rows = [row for row in _answer_notice_rows(session, remiss_id, stopped_by_closing=True) if still_asks(row)]
     for row in rows:
         row.status, row.last_error, row.next_attempt_at, row.claimed_by = OutboxStatus.pending.value, "", now, ""
         session.add(row)
