@@ -65,3 +65,20 @@ def test_expedierad_in_time_without_svarsadress_is_not_listed(decided, auth, cli
     session.expire_all()
     assert session.exec(select(Remiss.answered_late).where(Remiss.id == rid)).one() is False
     session.rollback()
+
+
+def test_sent_the_day_it_was_expedierad_late_stays_late(decided, auth, client, clock):
+    from datetime import datetime, time, timezone
+
+    # sista svarsdag 24 September kl. 15.00; expedierad that day at 18.00 (DECIDED_AT), no svarsadress
+    rid = decided(answer_email="", deadline_on=date(2015, 9, 24), deadline_time=time(15, 0),
+                  effective_deadline_on=date(2015, 9, 24), effective_deadline_time=time(15, 0))
+    assert expediera(auth, rid).status_code == 302
+    assert _listed(client, rid)[1] == [rid]
+    clock.set(datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc))
+    form = {"way": "post", "sent_on": "24 september 2015"}  # registered days later: sent that day
+    assert auth.post(f"/remisser/{rid}/yttrande/skickat", form, form_url=f"/remisser/{rid}").status_code == 302
+    # old code: answered that day at 12.00, before the expediering, so "Besvarad i tid" and out of the list
+    page, ids, lines = _listed(client, rid)
+    assert ids == [rid] and "Besvarad för sent" in page and "Nej, för sent" in lines[1], page
+    assert client.get(f"/api/v1/remisser/{rid}").get_json()["answered_late"] is True
