@@ -114,8 +114,9 @@ class Remiss(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # outgoing: when mailed out
     answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
-    # besvarad (incoming) after the sista svarsdag in force, extensions counted: kept current on every ORM write
-    # (_set_keys) so that "Besvarade för sent" is a condition of the query, not a check of every row
+    # besvarad (incoming) after the sista svarsdag in force, extensions counted, or expedierad after it without a
+    # svarsadress and not yet registered as sent: kept current on every ORM write (_set_keys) so that "Besvarade för
+    # sent" is a condition of the query, not a check of every row
     answered_late: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     # reminders: outbox rows are enqueued up to this local date; NULL = not planned yet (remiss.reminders.schedule)
     reminders_planned_until: Optional[date] = Field(default=None, index=True)
