@@ -29,8 +29,9 @@ def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False, late_
         "drawn_up_on": _iso(remiss.received_on) if outgoing else None,
         "deadline": deadline_iso(remiss.deadline_on, remiss.deadline_time),
         "deadline_in_force": deadline_iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
-        # expedierad; answered_late compares it with deadline_in_force (null while not besvarad)
-        "answered_at": _iso(remiss.answered_at), "answered_late": answered_late(remiss),
+        # expedierad; answered_late compares it with deadline_in_force (null while not besvarad, but true for one
+        # expedierad late without a svarsadress and not yet sent: Remiss.answered_late, as status=for_sent lists it)
+        "answered_at": _iso(remiss.answered_at), "answered_late": remiss.answered_late or answered_late(remiss),
         # an open incoming remiss past deadline_in_force now, its clock time counted (as the lists' "passerad")
         "deadline_passed": deadline_passed(remiss, now),
         # an open utgående remiss: the deadline is the remissinstansernas svarstid, run out now (null for incoming)

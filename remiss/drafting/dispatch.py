@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, select
 
 from remiss import stale_form
@@ -188,4 +189,9 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     if mailed_to and not draft.rattelse:  # unmailed, it is besvarad once recorded sent (drafting.sent_by_hand)
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
                                note=EXPEDITED_NOTE.format(number=version.number), by_verb=True)  # walk25b Z3
+    elif not draft.rattelse:  # "Expedierad, inte skickad": late already when after the sista svarsdag
+        session.flush()  # the frozen documents and the draft's state first: Remiss.answered_late's hook reads them
+        flag_modified(remiss, "answered_late")
+        session.add(remiss)
+        session.flush()
     return _expedierat(session, remiss=remiss, draft=draft, version=version, documents=documents)

@@ -133,6 +133,19 @@ _BY_HAND_EXPEDIERAT = (select(_R.id, _R.effective_deadline_on, _R.effective_dead
                                                                         _R.effective_deadline_time))
 
 
+# the moment a remiss's yttrande was expedierat without being e-mailed (its frozen documents made), read whatever the
+# remiss's status in the database: Remiss.answered_late's hook reads it while the status it writes is not stored yet
+_EXPEDIERAT_AT = (select(func.min(_G.created_at)).join(YttrandeDraft.__table__, _D.remiss_id == _G.remiss_id)
+                  .where(_G.remiss_id == bindparam("remiss_id"), _G.frozen, _D.state == "expedierad",
+                         _D.rattelse == 0))
+
+
+def expedierat_unsent_at(connection, remiss_id: int) -> datetime | None:
+    """When the remiss's yttrande was expedierat, for a remiss whose sending is not registered (the caller knows it
+    is beslutad: _BY_HAND); None when no yttrande of it is expedierat."""
+    return connection.execute(_EXPEDIERAT_AT, {"remiss_id": remiss_id}).scalar()
+
+
 def late_by_hand(session: Session, remiss_id: int | None = None) -> set[int]:
     """The remisser expedierade without a svarsadress, not yet registered as skickat, whose expediering came after
     the sista svarsdag: "Expedierad för sent, inte skickad än" as the e-mail path says (Remiss.answered_late is

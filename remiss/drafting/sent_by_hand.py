@@ -12,6 +12,7 @@ from remiss.auth.access import Principal, require_act
 from remiss.calendar.swedish import format_date
 from remiss.clock import STOCKHOLM, local_today
 from remiss.drafting.drafts import DraftError, find_draft
+from remiss.drafting.mail_state import expedierat_unsent_at
 from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
 from remiss.remisser.history import SENT_BY_HAND_NOTE
@@ -106,10 +107,14 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
         errors["sent_on"] = f"Yttrandet expedierades {format_date(first)}; det kan inte ha skickats före det."
     if errors:
         raise InputErrors(errors)
+    expedierat = expedierat_unsent_at(session.connection(), remiss.id)
     remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
                            note=f"{SENT_NOTE}{WAYS[way]} den {format_date(day)}", by_verb=True)
-    # answered the day it went: that day's moment (now, when it is today) measures "i tid"
+    # answered the day it went: that day's moment (now, when it is today) measures "i tid"; never before the
+    # expediering, so that one expedierad late is not "i tid" for being sent that day at a noon before it
     remiss.answered_at = now if day == today else datetime.combine(day, time(12), tzinfo=STOCKHOLM).astimezone(timezone.utc)
+    if expedierat is not None and remiss.answered_at < expedierat:
+        remiss.answered_at = expedierat
     session.add(remiss)
     session.flush()
     return remiss

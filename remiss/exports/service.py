@@ -105,7 +105,9 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
                       "Ja" if extended else "Nej",
                       link, expedited_on,
                       # in time is not known until the yttrande has left; too late is true already (walk25b)
-                      {None: "", True: "Nej, för sent", False: "" if unsent else "Ja"}[answered_late(remiss)],
+                      # expedierad late without a svarsadress is late too (Remiss.answered_late), as the filter says
+                      {None: "", True: "Nej, för sent", False: "" if unsent else "Ja"}[
+                          remiss.answered_late or answered_late(remiss)],
                       remiss.received_on if outgoing else None, sent.first_on if sent else None,
                       sent.answers if sent else "",
                       local(remiss.answered_at).date() if remiss.answered_at and not outgoing and not unsent

@@ -24,16 +24,20 @@ def _deadline_moved(remiss, *, session, now, actor_id=None, **kwargs):
     lifecycle.sync_deadline(session, now=now, remiss=remiss)
 
 
-def _closed(remiss, *, session, now, new, **_):
+def _closed(remiss, *, session, now, new, old=None, actor_id=None, **_):
     if remiss.direction != Direction.utgaende:
         return
     status = str(getattr(new, "value", new))
     if status in CLOSED:
         chasers.cancel_all(session, remiss_id=remiss.id, reason=chasers.STOPPED[status == "sammanstalld"])
         if status != "sammanstalld":  # closed: no instans is asked for an answer any more (walk27 Y8)
-            closing.cancel_answer_notices(session, remiss_id=remiss.id)
+            closing.cancel_answer_notices(session, now=now, remiss_id=remiss.id, actor_id=actor_id, why=(
+                "ärendet avslutades" if status == "avslutad" else "remissen återkallades"))
     else:
         _replan(remiss, session=session, now=now)
+    if str(getattr(old, "value", old)) == "avslutad" and status == "sammanstalld":
+        # opened again: it takes answers once more, so the notices closing stopped go out after all
+        closing.requeue_answer_notices(session, now=now, remiss_id=remiss.id, actor_id=actor_id)
 
 
 def _chase_days_changed(namnd, *, session, now, changes, **_):

@@ -86,6 +86,10 @@ ACTION_LABELS = {
     # the changed frågeställningar, in the missiv as it now reads, sent to one instans (outgoing.service.amendments)
     ("sandlista_entry", "send_amendment"): "Ändring skickad till remissinstansen",
     ("outbox_message", "resend"): "E-post skickas igen",
+    # a besked om anstånd or notice of förlängd remisstid stopped in the Utkorg when the case was closed, and put
+    # back there when it was opened again (outgoing.service.closing)
+    ("outbox_message", "notices_stopped"): "Stoppat i utkorgen",
+    ("outbox_message", "notices_requeued"): "Lagt i utkorgen igen",
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",

@@ -114,8 +114,9 @@ class Remiss(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # outgoing: when mailed out
     answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
-    # besvarad (incoming) after the sista svarsdag in force, extensions counted: kept current on every ORM write
-    # (_set_keys) so that "Besvarade för sent" is a condition of the query, not a check of every row
+    # besvarad (incoming) after the sista svarsdag in force, extensions counted, or expedierad after it without a
+    # svarsadress and not yet registered as sent: kept current on every ORM write (_set_keys) so that "Besvarade för
+    # sent" is a condition of the query, not a check of every row
     answered_late: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     # reminders: outbox rows are enqueued up to this local date; NULL = not planned yet (remiss.reminders.schedule)
     reminders_planned_until: Optional[date] = Field(default=None, index=True)
@@ -136,7 +137,7 @@ def _set_keys(mapper, connection, remiss: Remiss) -> None:
     remiss.our_dnr_key, remiss.our_dnr_tail = keys.dnr_key(remiss.our_dnr), keys.dnr_tail(remiss.our_dnr)
     remiss.sender_dnr_key, remiss.sender_dnr_tail = keys.dnr_key(remiss.sender_dnr), keys.dnr_tail(remiss.sender_dnr)
     remiss.title_key = keys.title_key(remiss.title)
-    remiss.answered_late = answered_late(remiss)
+    remiss.answered_late = answered_late(remiss) or _expedited_late_unsent(connection, remiss)
 
 
 def answered_late(remiss: Remiss) -> bool:
@@ -145,6 +146,20 @@ def answered_late(remiss: Remiss) -> bool:
     return (remiss.direction == Direction.inkommande and remiss.status == "besvarad"
             and remiss.answered_at is not None and remiss.effective_deadline_on is not None
             and is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time))
+
+
+def _expedited_late_unsent(connection, remiss: Remiss) -> bool:
+    """Whether the yttrande of a beslutad (incoming) remiss was expedierat without a svarsadress after the sista
+    svarsdag in force, its sending not registered yet: "Expedierad för sent, inte skickad än", late from the
+    expediering as the e-mailed case is, so that "Besvarade för sent" lists it too (drafting.mail_state.late_by_hand,
+    walk26b X1). The expediering's moment is read only for such a remiss."""
+    if (remiss.id is None or remiss.direction != Direction.inkommande or remiss.status != "beslutad"
+            or remiss.effective_deadline_on is None):
+        return False
+    from remiss.drafting.mail_state import expedierat_unsent_at  # drafting builds on remisser
+
+    made = expedierat_unsent_at(connection, remiss.id)
+    return made is not None and is_late(local(made), remiss.effective_deadline_on, remiss.effective_deadline_time)
 
 
 class Question(SQLModel, table=True):

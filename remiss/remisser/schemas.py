@@ -149,7 +149,8 @@ class RemissPublic(SQLModel):
     deadline: Moment | None = MOMENT
     deadline_in_force: Moment | None = MOMENT
     answered_at: datetime | None = None  # expedierad (status besvarad)
-    answered_late: bool | None = None  # expedierad after deadline_in_force; null while not besvarad
+    # expedierad after deadline_in_force; null while not besvarad (true already when expedierad late, unsent)
+    answered_late: bool | None = None
     deadline_passed: bool = Field(default=False, description=(
         "en öppen inkommande remiss vars sista svarsdag (deadline_in_force, med klockslag) har passerat"))
     svarstid_ended: bool | None = Field(default=None, description=(
@@ -219,7 +220,7 @@ class ListQuery(SQLModel):
                           "svarsdagen, förlängd svarsdag räknad) eller expedierad (expedierade, inte skickade: "
                           "yttrandet i utkorgen, eller utan svarsadress och inte registrerat som skickat); besvarad "
                           "tar bara med remisser vars yttrande har lämnat utkorgen, for_sent också de som "
-                          "expedierades för sent och väntar där")
+                          "expedierades för sent och väntar där eller på att registreras som skickade")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = Field(None, description="namn eller e-postadress")

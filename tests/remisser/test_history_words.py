@@ -116,6 +116,8 @@ EVENTS = [
     ("sandlista_entry", "address", {"email": [None, "ny@x.se"], "postal_address": [None, "Box 1"]}),
     ("sandlista_entry", "send_amendment", {}),
     ("outbox_message", "resend", {"status": ["failed", "pending"]}),
+    ("outbox_message", "notices_stopped", {"status": ["pending", "cancelled"]}),
+    ("outbox_message", "notices_requeued", {"status": ["cancelled", "pending"]}),
 ]
 
 

@@ -8,10 +8,11 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from remiss.audit import service as audit
 from remiss.auth.access import Principal
 from remiss.calendar.swedish import count_words, format_deadline, join_words
-from remiss.outgoing.service.lifecycle import (_check, anstand_running, current_compilation, deadline_passed,
-                                               not_answered, time_left, unanswered, unsent)
+from remiss.outgoing.service.lifecycle import (ANSWERED, _check, anstand_running, current_compilation,
+                                               deadline_passed, not_answered, time_left, unanswered, unsent)
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss, SandlistaEntry
@@ -96,21 +97,29 @@ ANSWER_NOTICES = {"outgoing:anstand:": "beskedet om anstånd", "outgoing:extensi
 NOTICE_CANCELLED = "Ärendet avslutades innan meddelandet skickades: svar på remissen registreras inte längre."
 
 
-def _answer_notice_rows(session: Session, remiss_id: int):
+def _answer_notice_rows(session: Session, remiss_id: int, *, stopped_by_closing: bool = False):
+    """The notices waiting in the Utkorg; stopped_by_closing: those closing stopped instead (NOTICE_CANCELLED)."""
     from remiss.outgoing.service.remisstid import EXTENSION_KIND
     from remiss.reminders.models import OutboxMessage, OutboxStatus
 
+    which = ((OutboxMessage.status == OutboxStatus.cancelled.value, OutboxMessage.last_error == NOTICE_CANCELLED)
+             if stopped_by_closing else (OutboxMessage.status == OutboxStatus.pending.value,))
     return session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == EXTENSION_KIND,
-        OutboxMessage.status == OutboxStatus.pending.value).order_by(OutboxMessage.id)).all()
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == EXTENSION_KIND, *which)
+        .order_by(OutboxMessage.id)).all()
 
 
 def waiting_answer_notices(session: Session, remiss_id: int) -> list[tuple[str, str]]:
     """(what, instans) of each besked om anstånd or notice of förlängd remisstid still waiting in the Utkorg."""
+    return _named(session, remiss_id, _answer_notice_rows(session, remiss_id))
+
+
+def _named(session: Session, remiss_id: int, rows) -> list[tuple[str, str]]:
+    """(what, instans) of each notice row."""
     names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
                                  .where(SandlistaEntry.remiss_id == remiss_id)).all())
     found = []
-    for row in _answer_notice_rows(session, remiss_id):
+    for row in rows:
         what = next((w for prefix, w in ANSWER_NOTICES.items() if row.key.startswith(prefix)), "meddelandet")
         tail = row.key.rsplit(":", 1)[-1]
         found.append((what, names.get(int(tail), row.recipient_email) if tail.isdigit() else row.recipient_email))
@@ -126,8 +135,10 @@ def notice_words(notices: list[tuple[str, str]]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cancel_answer_notices(session: Session, *, remiss_id: int) -> int:
-    """Stop the notices that ask an instans for its answer by a new day (walk27 Y8): a closed case takes none."""
+def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None = None,
+                          why: str = "ärendet avslutades") -> int:
+    """Stop the notices that ask an instans for its answer by a new day (walk27 Y8): a closed case takes none. The
+    history says which (requeue_answer_notices puts them back when the case is opened again)."""
     from remiss.reminders.models import OutboxStatus
 
     rows = _answer_notice_rows(session, remiss_id)
@@ -135,6 +146,46 @@ def cancel_answer_notices(session: Session, *, remiss_id: int) -> int:
         row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
         session.add(row)
     session.flush()
+    if rows:
+        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                     remiss_id=remiss_id, action="notices_stopped",
+                     changes={"status": [OutboxStatus.pending.value, OutboxStatus.cancelled.value]},
+                     note=f"{notice_words(_named(session, remiss_id, rows))} stoppades i utkorgen och skickas inte: "
+                          f"{why}.")
+    return len(rows)
+
+
+def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None = None) -> int:
+    """Put back in the Utkorg the notices closing stopped (cancel_answer_notices), when the case is opened again and
+    takes answers once more: the same rows, so each keeps its key and Message-ID and is still sent at most once
+    (reopened, closed and reopened again, nothing is doubled). Notices stopped by a person or for any other reason
+    stay stopped, and so does one that no longer asks for anything: its instans has answered, or the day it names
+    has passed while the case was closed. The history says which went back; return how many."""
+    from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
+    from remiss.reminders.models import OutboxStatus
+
+    remiss = session.get(Remiss, remiss_id)
+    entries = {e.id: e for e in remisser.entries(session, remiss_id)}
+
+    def still_asks(row) -> bool:
+        tail = row.key.rsplit(":", 1)[-1]  # the instans's sändlista entry (ANSTAND_KEY, remisstid's key)
+        entry = entries.get(int(tail)) if tail.isdigit() else None
+        if entry is None or entry.answer_status in ANSWERED:
+            return False
+        day, at = deadline_of(remiss, entry)
+        return day is None or not passed(day, at, now)
+
+    rows = [row for row in _answer_notice_rows(session, remiss_id, stopped_by_closing=True) if still_asks(row)]
+    for row in rows:
+        row.status, row.last_error, row.next_attempt_at, row.claimed_by = OutboxStatus.pending.value, "", now, ""
+        session.add(row)
+    session.flush()
+    if rows:
+        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                     remiss_id=remiss_id, action="notices_requeued",
+                     changes={"status": [OutboxStatus.cancelled.value, OutboxStatus.pending.value]},
+                     note=f"{notice_words(_named(session, remiss_id, rows))} lades i utkorgen igen och skickas vid "
+                          "nästa utskick: ärendet öppnades igen.")
     return len(rows)
 
 
