@@ -4,6 +4,9 @@ ut" mail goes to her. The remisser whose missiv names the user as Kontaktperson 
 may see is not widened, and the list runs as many statements for many as for few."""
 from __future__ import annotations
 
+import html
+import re
+
 from remiss.auth.models import Role
 from tests.ops.test_query_counts import counting
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -44,6 +47,11 @@ def test_the_kontaktperson_of_an_utgaende_remiss_finds_it_under_mina_remisser(se
     assert "utgående remisser där du är kontaktperson" in page
     start = visible_text(auth.client.get("/").get_data(as_text=True))
     assert "Mina pågående remisser (2)" in start and "Du är kontaktperson" in start
+    # the page's export lists the same remisser
+    raw = auth.client.get("/remisser/mina").get_data(as_text=True)
+    [csv_url] = [html.unescape(u) for u in re.findall(r'href="([^"]+)"[^>]*>Exportera CSV', raw)]
+    exported = auth.client.get(csv_url).get_data(as_text=True)
+    assert "Trafikplan 2027" in exported and "Cykelplan 2027" in exported and "Grönplan" not in exported
 
     auth.logout()
     auth.login("jesper@example.se")
