@@ -58,6 +58,7 @@ class AgendaItem:
     # a besvarad remiss's sista svarsdag while its expedierat yttrande's mail waits in the Utkorg: shown "Väntar på
     # e-post", not "Klar" (walk25b Z10; drafting.mail_state.unsent)
     mail_waits: bool = False
+    entry_id: int | None = None  # the sändlista entry of an instans's anstånd (planning.anstand_days)
 
     @property
     def sort_key(self):
@@ -241,6 +242,11 @@ def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
     """Tell whether the item is past due and not done at this Stockholm moment (a step waiting for a late one is
     late too: lateness.lateness says why)."""
     return item.ours and not item.done and has_passed(item.day, item.at, now_local)
+
+
+def merged(*lists: list[AgendaItem]) -> list[AgendaItem]:
+    """Agenda items of several sources in one day order."""
+    return sorted((item for found in lists for item in found), key=lambda item: item.sort_key)
 
 
 def month_weeks(first: date) -> list[list[date]]:

@@ -13,6 +13,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
+from remiss.planning.anstand_days import anstand_items
 from remiss.planning.present import DueRow, due_row
 from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.planning.service import meetings, tidplan
@@ -52,8 +53,10 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     now_local = local(now)
     weeks = agenda.month_weeks(first)
     start, end = weeks[0][0], weeks[-1][-1]
-    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=start, end=end,
-                         open_only=False, include_done=True)
+    shown = calendar_namnd_ids(principal, namnd_id)
+    found = agenda.merged(agenda.items(session, namnd_ids=shown, start=start, end=end, open_only=False,
+                                       include_done=True),
+                          anstand_items(session, namnd_ids=shown, start=start, end=end))  # walk27 Y4
     by_day: dict[date, list[AgendaItem]] = {}
     for item in found:
         by_day.setdefault(item.day, []).append(item)
@@ -112,8 +115,10 @@ def day_meetings(session: Session, principal: Principal, day: date, *, namnd_id:
 def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,
                namnd_id: int | None = None) -> list[DueRow]:
     """Every deadline and milestone of the day, as the month calendar would show them all."""
-    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=day, end=day,
-                         open_only=False, include_done=True)
+    shown = calendar_namnd_ids(principal, namnd_id)
+    found = agenda.merged(agenda.items(session, namnd_ids=shown, start=day, end=day, open_only=False,
+                                       include_done=True),
+                          anstand_items(session, namnd_ids=shown, start=day, end=day))
     now_local = local(now)
     kinds = other_kinds(session, {i.remiss_id for i in found})  # a medborgarförslag in its words (walk18 F7)
     return in_kind_words_rows([due_row(i, now_local) for i in found], kinds)

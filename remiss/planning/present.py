@@ -66,8 +66,9 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     done = (MAIL_WAITS_TAG if item.mail_waits else "Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
                            before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason,
-                           at=item.at if item.kind == agenda.DEADLINE else None, now=now_local)
-    overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
+                           at=item.at, now=now_local)  # only a deadline or an anstånd has a time
+    # a deadline (or an instans's anstånd) has passed, is not late work: agenda.is_overdue says when it is
+    overdue = agenda.is_overdue(item, now_local) if item.at or item.kind == agenda.DEADLINE else late and not item.done
     if not item.ours and late:  # the instansers' svarstid has run out: not late work of ours (truth16 F12)
         words = "svarstiden har gått ut"
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,

@@ -36,6 +36,7 @@ class RemissFilter:
     status: str | None = None  # a RemissStatus, or a key of STATUS_GROUPS
     namnd_id: int | None = None
     handlaggare_id: int | None = None
+    mine_id: int | None = None  # Mina remisser: the user's as handläggare or kontaktperson (remisser.mine)
     handlaggare: str | None = None  # typed name or e-mail of the handläggare (the filter's text field)
     direction: str | None = None
     deadline_from: date | None = None
@@ -46,7 +47,8 @@ class RemissFilter:
     reversed: bool = False  # Svarsdag från after Svarsdag till: both left out of the list (walk27 Y6)
 
     # in the order of the list page's filter fields, the order of its error summary (remiss.web.forms)
-    LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "direction": "Riktning",
+    LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "mine_id": "Mina remisser",
+              "direction": "Riktning",
               "deadline_from": "Svarsdag från", "deadline_to": "Svarsdag till"}
 
     def error_items(self) -> list[tuple[str, str]]:
@@ -75,7 +77,7 @@ class RemissFilter:
                                   "listan (t.ex. Pågående eller Avslutade).")
         else:
             f.status = status
-        for key in ("namnd_id", "handlaggare_id"):
+        for key in ("namnd_id", "handlaggare_id", "mine_id"):
             value = args.get(key) or None
             if value:
                 try:
@@ -109,6 +111,7 @@ class RemissFilter:
 
     def as_args(self) -> dict:
         out = {"status": self.status, "namnd_id": self.namnd_id, "handlaggare_id": self.handlaggare_id,
+               "mine_id": self.mine_id,
                "handlaggare": self.handlaggare, "direction": self.direction, "q": self.text, "sort": self.sort or None,
                "deadline_from": self.deadline_from.isoformat() if self.deadline_from else None,
                "deadline_to": self.deadline_to.isoformat() if self.deadline_to else None}

@@ -15,6 +15,7 @@ from remiss.namnd.models import Namnd
 from remiss.remisser import keys
 from remiss.remisser.filters import SORTS, RemissFilter
 from remiss.remisser.handlaggare import users_matching
+from remiss.remisser.mine import mine
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.present import answered_late
 from remiss.remisser.status import CLOSED, RemissStatus
@@ -42,6 +43,8 @@ _CONDITIONS = {
     "unsent": lambda v: Remiss.id.in_(mail_state.UNSENT_IDS),
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
+    # Mina remisser: the handläggare's, and the kontaktperson's of an utgående remiss (walk27 Y16)
+    "mine_id": lambda v: mine(v),
     "direction": lambda v: Remiss.direction == v,
     "deadline_from": lambda v: Remiss.effective_deadline_on >= v,
     "deadline_to": lambda v: Remiss.effective_deadline_on <= v,
@@ -56,7 +59,7 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
     if visible is not None:
         values["visible_namnd_ids"] = sorted(visible) or [-1]
     if f.status == "open":
-        values["open_or_correcting" if f.handlaggare_id else "open"] = True
+        values["open_or_correcting" if f.handlaggare_id or f.mine_id else "open"] = True
     elif f.status == "closed":
         values["statuses"] = list(_CLOSED_VALUES)
     elif f.status == "for_sent":
@@ -72,7 +75,7 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
             values["sent"] = True
     if f.status in (None, "for_sent"):
         values["not_voided"] = True
-    for name in ("namnd_id", "handlaggare_id", "direction", "deadline_from", "deadline_to"):
+    for name in ("namnd_id", "handlaggare_id", "mine_id", "direction", "deadline_from", "deadline_to"):
         if getattr(f, name):
             values[name] = getattr(f, name)
     return values

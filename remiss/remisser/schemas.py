@@ -223,6 +223,8 @@ class ListQuery(SQLModel):
                           "expedierades för sent och väntar där eller på att registreras som skickade")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
+    mine_id: int | None = Field(None, description="en användares remisser som Mina remisser visar dem: där hen är "
+                                                   "handläggare eller kontaktperson för en utgående remiss")
     handlaggare: str | None = Field(None, description="namn eller e-postadress")
     direction: Direction | None = None
     deadline_from: date | None = None

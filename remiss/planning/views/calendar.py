@@ -16,6 +16,7 @@ from remiss.clock import STOCKHOLM, local, local_today
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.planning import agenda, calendar_cells
+from remiss.planning.anstand_days import anstand_items
 from remiss.planning.forms import parse_month
 from remiss.planning.service import meetings
 from remiss.planning.start_kinds import other_kinds
@@ -90,7 +91,9 @@ def _event(item: agenda.AgendaItem, base: str, kinds: dict[int, str]) -> Calenda
     start = datetime.combine(item.day, item.at, tzinfo=STOCKHOLM) if item.at else item.day
     done = ("Utgår: " if item.cancelled else "Klar: ") if item.done else ""
     # done work is on the day it was done, and its explanation says so ("Expedierat …, planerat …")
-    return CalendarEvent(uid=stable_uid("remiss", item.remiss_id, item.kind),
+    # one event per instans's anstånd on a remiss
+    uid = stable_uid("remiss", item.remiss_id, item.kind, *([item.entry_id] if item.entry_id else []))
+    return CalendarEvent(uid=uid,
                          summary=f"{done}{item.label}: {item.dnr} {item.title}".strip(), start=start,
                          # a medborgarförslag's in its words: "före ärendets ankomst" (walk18 F7)
                          description=reword(item.explanation, kinds.get(item.remiss_id)),
@@ -120,8 +123,10 @@ def user_feed(token: str):
     namnd_ids = None if user.role == "admin" else namnd_ids_of(session, user.id)
     deadline_ids = namnd_ids if namnd_ids is not None else [n.id for n in session.exec(select(Namnd))]
     base = _base()
-    found = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id, deadline_namnd_ids=deadline_ids,
-                         today=local_today(now()))
+    # an instans's anstånd as the remiss's sista svarsdag: for every remiss of the user's nämnder (walk27 Y4)
+    found = agenda.merged(agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id,
+                                       deadline_namnd_ids=deadline_ids, today=local_today(now())),
+                          anstand_items(session, namnd_ids=deadline_ids))
     kinds = other_kinds(session, {i.remiss_id for i in found})
     return _feed([_event(i, base, kinds) for i in found], f"Remiss – {user.name}")
 
@@ -136,7 +141,8 @@ def namnd_feed(token: str, namnd_id: int):
     namnd = get_or_404(Namnd, namnd_id)
     base = _base()
     # (day, place in the workflow, event): a sammanträde among the remisser's steps of its day in workflow order
-    found = agenda.items(session, namnd_ids=[namnd.id], today=local_today(now()))
+    found = agenda.merged(agenda.items(session, namnd_ids=[namnd.id], today=local_today(now())),
+                          anstand_items(session, namnd_ids=[namnd.id]))
     kinds = other_kinds(session, {i.remiss_id for i in found})
     dated = [(i.day, workflow_order(i.kind), _event(i, base, kinds)) for i in found]
     for m in meetings.meetings_of_namnd(session, namnd.id):

@@ -20,7 +20,8 @@ from remiss.web import now, principal
 def start():
     p = principal()
     session = get_session()
-    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
+    # as handläggare, or as the kontaktperson of an utgående remiss (walk27 Y16)
+    mine = list_remisser(session, p, RemissFilter(status="open", mine_id=current_user.id), per_page=20)
     open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20)
     # a läsare takes no steps: the page is an overview of the nämnder, not a list of work (walk26 W7)
     onlooker = not p.may(Action.edit)
@@ -51,10 +52,12 @@ def diarium():
 @bp.route("/remisser/mina")
 @login_required
 def mine():
-    """The diarium of the signed-in handläggare (open ones unless another status is chosen), under its own name."""
+    """The diarium of the signed-in user's remisser, as handläggare or as the kontaktperson of an utgående remiss
+    (remisser.mine; open ones unless another status is chosen), under its own name."""
     args = request.args.to_dict()
     args.pop("handlaggare", None)
-    args["handlaggare_id"] = str(current_user.id)
+    args.pop("handlaggare_id", None)
+    args["mine_id"] = str(current_user.id)
     args.setdefault("status", "open")
     page = args.get("sida", "1")
     return _list_page(RemissFilter.from_args(args), int(page) if page.isdigit() else 1, title="Mina remisser",
@@ -70,7 +73,7 @@ def _list_page(f: RemissFilter, page: int, *, title: str, own: bool = False):
     choices = None if f.handlaggare or own else handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
                            handlaggare_text=(f.handlaggare or email_of(f.handlaggare_id)) if choices is None else "",
-                           statuses=_STATUS_CHOICES, title=title, own=own)
+                           statuses=_STATUS_CHOICES, title=title, own=own, me=current_user.id if own else None)
 
 
 _STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
