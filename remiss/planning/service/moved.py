@@ -8,15 +8,11 @@ from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.planning.models import Milestone
 
 
-def why(because: str, moved_to: date | None, changes: dict[str, list], deadline: date | datetime | None,
-        omedelbar_option: date | None = None) -> str:
+def why(because: str, moved_to: date | None, changes: dict[str, list], deadline: date | datetime | None) -> str:
     """The history note: what happened to the sammanträdesplan, and, when the remiss's nämndsammanträde moved off
-    the meeting's new day, that the new day is too late for the sista svarsdag, or in time only with omedelbar
-    justering (omedelbar_option: the later meeting the plan offers so, walk27 Y2)."""
+    the meeting's new day, that the new day is too late for the sista svarsdag."""
     new = changes.get("namnd", [None, None])[1]
     if moved_to is not None and deadline is not None and new is not None and date.fromisoformat(new) < moved_to:
-        if omedelbar_option == moved_to:
-            return f"{because} (hinner före sista svarsdag {format_moment(deadline)} bara med omedelbar justering)"
         return f"{because} (hinner inte före sista svarsdag {format_moment(deadline)})"
     return because
 

@@ -153,8 +153,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     after = {m.kind: m.due_on.isoformat() for m in rows}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
-    option = plan.omedelbar_option.day if plan is not None and plan.omedelbar_option is not None else None
-    note = moved.why(because, moved_to, changes, deadline_of(remiss), option) if because else "Tidplanen beräknad"
+    note = moved.why(because, moved_to, changes, deadline_of(remiss)) if because else "Tidplanen beräknad"
     if changes:
         touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
