@@ -147,9 +147,7 @@ def test_api_detail_request_and_decide(world, session, client, clock, db):
     assert r.status_code == 200
     body = r.get_json()
     assert body["effective_deadline"] == "2015-10-23T12:00"
-    # walk27 Y2: 24 September now holds with ordinary justering; 22 October (omedelbar only) is not chosen
-    steps = {m["kind"]: m for m in body["milestones"]}
-    assert steps["namnd"]["due"] == "2015-09-24" and not steps["justering"]["flagged"]
+    assert {m["kind"]: m["due"] for m in body["milestones"]}["namnd"] == "2015-10-22"
     r = client.post(f"/api/v1/remisser/{rid}/extensions/{eid}/decision", json={"decision": "granted"},
                     headers=headers)
     assert r.status_code == 400 and r.get_json()["field"] == "decision"
