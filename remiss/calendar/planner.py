@@ -49,10 +49,9 @@ class Tidplan:
     feasible: bool = True
     suggested_extension: date | None = None
     chosen_meeting: Meeting | None = None
-    # a later meeting than the chosen one that would be in time only with omedelbar justering: offered in the
-    # proposals, not chosen, since the chosen one holds with ordinary justering (walk27 Y2)
-    omedelbar_option: Meeting | None = None
-    # with needs_omedelbar_justering (no meeting holds with ordinary justering): the headline that says so
+    # with needs_omedelbar_justering: the latest earlier meeting that fits with ordinary justering (None: none
+    # does, so omedelbar justering is really needed), and the headline that says which of the two holds
+    ordinary_alternative: Meeting | None = None
     omedelbar_note: str = ""
     # warning or proposal text -> the milestone kind whose passed date gave it: advice that no longer holds
     # once that milestone is done (a late tjänsteskrivelse sent after all needs no extension)
@@ -121,15 +120,7 @@ def plan_backwards(
         return _infeasible(
             deadline_day, deadline_text, namnd_meetings, au_meetings, rules, calendar, final, warnings, today, received
         )
-    # the latest meeting in time; when only omedelbar justering makes it, the latest earlier meeting in time with
-    # ordinary justering is chosen instead and the later one is offered: more time never makes the plan riskier
-    # (walk27 Y2); the later one is chosen only when no earlier meeting can hold with ordinary justering
-    chosen, omedelbar_option = fitting[-1], None
-    if _justering(chosen.day, deadline_day, deadline_text, last_dispatch, rules, calendar).flagged:
-        ordinary = _ordinary_alternative(fitting[:-1], namnd_meetings, au_meetings, last_dispatch, rules, calendar,
-                                         today)
-        if ordinary is not None:
-            chosen, omedelbar_option = ordinary, fitting[-1]
+    chosen = fitting[-1]
     meeting_day = chosen.day
     au = choose_au(chosen, namnd_meetings, au_meetings, warnings)
     milestones = preparation(chosen, au, rules, calendar)
@@ -152,10 +143,9 @@ def plan_backwards(
             f"{format_time(chosen.starts_at)}{_place(chosen)}. {open_end}", flag_reason="preliminar",
         ))
     else:
-        ordinary_only = " med ordinarie justering" if omedelbar_option is not None else ""
         milestones.append(_milestone(
             "namnd", meeting_day,
-            f"Senaste nämndsammanträdet som hinner expediera svaret{ordinary_only} före sista svarsdag "
+            f"Senaste nämndsammanträdet som hinner expediera svaret före sista svarsdag "
             f"{deadline_text}: {format_weekday_date(meeting_day)} {format_time(chosen.starts_at)}"
             f"{_place(chosen)}.",
         ))
@@ -163,24 +153,37 @@ def plan_backwards(
     proposals: list[str] = []
     justering = _justering(meeting_day, deadline_day, deadline_text, last_dispatch, rules, calendar)
     needs_omedelbar = justering.flagged
-    note = ""
+    alternative, note = None, ""
     if needs_omedelbar:
+        alternative = _ordinary_alternative(
+            [m for m in fitting if m.day < meeting_day], namnd_meetings, au_meetings, last_dispatch, rules,
+            calendar, today,
+        )
         ordinary = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
-        note = (f"Omedelbar justering behövs för att svaret ska hinna fram i tid: ordinarie justering "
-                f"{format_weekday_date(ordinary)} hinner inte före sista svarsdag {deadline_text}, och inget "
-                f"tidigare sammanträde hinner med ordinarie justering.")
+        why = (f"ordinarie justering {format_weekday_date(ordinary)} hinner inte före sista svarsdag "
+               f"{deadline_text}")
+        if alternative is None:
+            note = (f"Omedelbar justering behövs för att svaret ska hinna fram i tid: {why}, och inget "
+                    f"tidigare sammanträde hinner med ordinarie justering.")
+        else:
+            note = (f"Planen bygger på sammanträdet {format_weekday_date(meeting_day)} med omedelbar justering "
+                    f"({why}). Med ordinarie justering hinner sammanträdet "
+                    f"{format_weekday_date(alternative.day)}.")
+            justering = replace(justering, explanation=justering.explanation + (
+                f" Med ordinarie justering hinner sammanträdet {format_weekday_date(alternative.day)}."))
         warnings.append(note)
         if today is not None and milestones[0].day < today:
             # the work before this meeting has passed (the förlängning advice below comes first): only if the
             # ärende still makes it, not the plan's own proposal (truth17 F1)
             proposal = (f"Hinns ärendet ändå till sammanträdet {format_weekday_date(meeting_day)}: föreslå att "
-                        f"paragrafen justeras omedelbart (omedelbar justering).")
+                        f"paragrafen justeras omedelbart (omedelbar justering)")
         else:
             proposal = (f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
-                        f"{format_weekday_date(meeting_day)} (omedelbar justering).")
-        proposals.append(proposal)
-    elif omedelbar_option is not None:
-        proposals.append(omedelbar_offer(omedelbar_option.day))
+                        f"{format_weekday_date(meeting_day)} (omedelbar justering)")
+        if alternative is not None:
+            proposal += (f", eller behandla remissen vid sammanträdet {format_weekday_date(alternative.day)} "
+                         f"med ordinarie justering")
+        proposals.append(proposal + ".")
     milestones.append(justering)
     expediering_day = dispatch_after(justering.day)
     expediering_text = f"{_workdays(expedition)} efter justeringen"
@@ -210,14 +213,8 @@ def plan_backwards(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
         suggested_extension=suggested, chosen_meeting=chosen, until_done=until_done,
-        omedelbar_option=omedelbar_option, omedelbar_note=note, preliminary=preliminary,
+        ordinary_alternative=alternative, omedelbar_note=note, preliminary=preliminary,
     )
-
-
-def omedelbar_offer(day: date) -> str:
-    """The proposal that offers a later sammanträde, in time only with omedelbar justering, beside the plan's own."""
-    return (f"Med omedelbar justering hinner även sammanträdet {format_weekday_date(day)}: ska nämnden behandla "
-            f"remissen då, föreslå att paragrafen justeras omedelbart (omedelbar justering).")
 
 
 def _ordinary_alternative(
@@ -225,7 +222,7 @@ def _ordinary_alternative(
     rules: PlanningRules, calendar: WorkCalendar, today: date | None,
 ) -> Meeting | None:
     """The latest of the earlier meetings whose ordinary justering still lets the svar be expedierat in time and
-    whose tjänsteskrivelse has not passed: chosen before a later meeting that needs omedelbar justering."""
+    whose tjänsteskrivelse has not passed: the choice the plan's omedelbar justering is weighed against."""
     for meeting in reversed(earlier):
         justerad = calendar.add_workdays(meeting.day, rules.justering_workdays_after_meeting)
         if calendar.add_workdays(justerad, rules.expediering_workdays) > last_dispatch:

@@ -16,11 +16,8 @@ SEED_000 = {
 }
 
 
-def test_sammantradesplan_then_seed_000_plans_ordinary_justering_and_offers_their_meeting(db, session, client, auth,
-                                                                                         clock):
-    # their habit: "svar till kansliet" 13 arbetsdagar before the meeting, no arbetsutskott. They took "SDF 30/3-10",
-    # which needs omedelbar justering for a 31/3 deadline; 23/2 was in time with ordinary justering when the remiss
-    # came, so the plan takes 23/2 and offers 30/3 (walk27 Y2: the plan never chooses a risk it can do without)
+def test_sammantradesplan_then_seed_000_gives_the_tidplan_the_municipality_used(db, session, client, auth, clock):
+    # "Svar till kansliet senast 11/3-10" is 13 arbetsdagar before "SDF 30/3-10"; no arbetsutskott
     namnd = make_namnd(session, name="Stadsdelsfullmäktige Limhamn/Bunkeflo", dnr_prefix="LB",
                        tjansteskrivelse_workdays_before_au=13)
     make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@malmo.se")
@@ -38,28 +35,30 @@ def test_sammantradesplan_then_seed_000_plans_ordinary_justering_and_offers_thei
     assert r.status_code == 302
     [remiss] = fetch(db, select(Remiss).where(Remiss.sender_dnr == "KS-IOF-2010-00015"))
     rows = milestones(db, remiss.id)
-    assert rows["tjansteskrivelse"].due_on == date(2010, 2, 4)  # 13 arbetsdagar before 23 February
-    assert rows["namnd"].due_on == date(2010, 2, 23)
-    assert not rows["justering"].flagged and rows["justering"].due_on > date(2010, 2, 23)
-    assert not any(row.flagged for row in rows.values())
+    assert rows["tjansteskrivelse"].due_on == date(2010, 3, 11)  # "Svar till kansliet senast 11/3-10"
+    assert rows["namnd"].due_on == date(2010, 3, 30)  # "SDF 30/3-10"
+    assert rows["justering"].flagged and rows["justering"].due_on == date(2010, 3, 30)
+    assert rows["expediering"].due_on == date(2010, 3, 31)
     assert rows["sista_svarsdag"].due_on == date(2010, 3, 31)
     assert rows["sista_svarsdag"].planned_time == time(12, 0)
     assert "arbetsutskott" not in rows
 
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert 'id="tidplan"' in page
-    assert "torsdag 4 februari 2010" in page and "tisdag 23 februari 2010" in page
+    assert "torsdag 11 mars 2010" in page and "tisdag 30 mars 2010" in page
     assert "onsdag 31 mars 2010 kl. 12.00" in page
-    # their own meeting, "SDF 30/3-10", offered with the omedelbar justering it needs
-    assert "Med omedelbar justering hinner även sammanträdet tisdag 30 mars 2010" in page
-    assert "Omedelbar justering behövs" not in page and "Kräver uppmärksamhet" not in page
+    # a flag in words, not only colour; "behövs" only if no earlier meeting fits with ordinary justering
+    assert "Planen bygger på sammanträdet tisdag 30 mars 2010 med omedelbar justering" in page
+    assert "Med ordinarie justering hinner sammanträdet tisdag 23 februari 2010." in page
+    assert "Omedelbar justering behövs" not in page
     api = {m["kind"]: m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]}
-    assert api["namnd"]["due"] == "2010-02-23" and not api["justering"]["flagged"]
+    assert "Med ordinarie justering hinner sammanträdet tisdag 23 februari 2010." in api["justering"]["explanation"]
     assert "Omedelbar justering behövs" not in client.get("/").get_data(as_text=True)
+    assert "torsdag 15 april 2010" in page  # the ordinary justering, after Easter, explained
 
     # the sammanträdesplan changes: the milestones follow
     [meeting] = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id,
-                                                Meeting.starts_at == at(2010, 2, 23, 18)))
-    r = auth.post(url, {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2010-03-02", "time": "18:00"})
+                                                Meeting.starts_at == at(2010, 3, 30, 18)))
+    r = auth.post(url, {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2010-03-25", "time": "18:00"})
     assert r.status_code == 302
-    assert milestones(db, remiss.id)["namnd"].due_on == date(2010, 3, 2)
+    assert milestones(db, remiss.id)["namnd"].due_on == date(2010, 3, 25)
