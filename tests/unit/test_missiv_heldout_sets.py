@@ -8,7 +8,8 @@ fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-
 h-letters22), whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
 h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight;
 and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id); and fresh17-holdout (helper
-h-letters25), halved the same way by sha256("remiss-missiv-fresh17:" + id).
+h-letters25), halved the same way by sha256("remiss-missiv-fresh17:" + id); and fresh18-holdout (helper h-gather28), by
+sha256("remiss-missiv-fresh18:" + id).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from bench import missiv_eval, title_cv
 # later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
 # cross-validation
 @pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout",
-                                  "fresh15-holdout", "fresh16-holdout", "fresh17-holdout"])
+                                  "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -37,7 +38,8 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
 @pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14),
                                             ("fresh15-holdout", 16), ("fresh15-dev", 12),
                                             ("fresh16-holdout", 14), ("fresh16-dev", 12),
-                                            ("fresh17-holdout", 14), ("fresh17-dev", 10)])
+                                            ("fresh17-holdout", 14), ("fresh17-dev", 10),
+                                            ("fresh18-holdout", 17), ("fresh18-dev", 14)])
 def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
     # and no text is printed, so the held-out sets stay unseen
@@ -101,7 +103,8 @@ def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run
 
 
 @pytest.mark.parametrize(("name", "salt"), [("fresh15", "fresh15:"), ("fresh16", "fresh16:"),
-                                            ("fresh17", "remiss-missiv-fresh17:")])
+                                            ("fresh17", "remiss-missiv-fresh17:"),
+                                            ("fresh18", "remiss-missiv-fresh18:")])
 def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half_is_in_the_plain_run(name, salt):
     import hashlib
 
