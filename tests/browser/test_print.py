@@ -36,7 +36,10 @@ def test_the_printed_remiss_page_shows_the_yttrande_behind_a_closed_disclosure(o
     answer = "Nämnden tillstyrker förslaget i sin helhet (utskriftsprov)."
     with app.app_context(), app.extensions["remiss_db"].transaction() as session:
         user = session.exec(select(User).where(User.email == "handlaggare@remiss.example")).one()
-        remiss = session.exec(select(Remiss).where(Remiss.direction == "inkommande")
+        reader = session.exec(select(User).where(User.email == "lasare@remiss.example")).one()
+        shared = Principal.of(session, user).namnd_ids & Principal.of(session, reader).namnd_ids
+        # a remiss both may see: other browser tests add nämnder of their own (test_meeting_move_asks)
+        remiss = session.exec(select(Remiss).where(Remiss.direction == "inkommande", Remiss.namnd_id.in_(shared))
                               .order_by(Remiss.id.desc())).first()
         remiss.handlaggare_id = user.id
         session.add(remiss)
