@@ -17,7 +17,6 @@ from remiss.remisser.filters import SORTS, RemissFilter
 from remiss.remisser.handlaggare import users_matching
 from remiss.remisser.mine import mine
 from remiss.remisser.models import Remiss, is_open
-from remiss.remisser.present import answered_late
 from remiss.remisser.status import CLOSED, RemissStatus
 
 
@@ -124,7 +123,7 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
 LIST_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remiss.kind, Remiss.remittent,
                 Remiss.sender_dnr, Remiss.status, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.received_on,
                 Remiss.deadline_on, Remiss.deadline_time, Remiss.effective_deadline_on, Remiss.effective_deadline_time,
-                Remiss.answered_at)
+                Remiss.answered_at, Remiss.answered_late)
 
 
 @dataclass(frozen=True)
@@ -147,17 +146,15 @@ class RemissRow:
     effective_deadline_on: date | None  # the deadline in force, after granted extensions
     effective_deadline_time: time | None
     answered_at: datetime | None  # expedierad (besvarad)
+    # besvarad after the sista svarsdag in force, or expedierad after it without a svarsadress and not sent yet
+    # (Remiss.answered_late): the status word says "för sent" of both, as the remiss page does
+    answered_late: bool
     namnd_name: str
     handlaggare_name: str | None
 
     @property
     def extended(self) -> bool:
         return self.effective_deadline_on is not None and self.effective_deadline_on != self.deadline_on
-
-    @property
-    def answered_late(self) -> bool:
-        """Besvarad after the sista svarsdag in force."""
-        return bool(answered_late(self))
 
 
 @dataclass(frozen=True)
