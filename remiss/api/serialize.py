@@ -13,16 +13,16 @@ def _iso(value):
     return value.isoformat() if value is not None else None
 
 
-def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False, late_unsent: bool = False) -> dict:
+def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False) -> dict:
     """unsent: its expedierat yttrande waits in the Utkorg (drafting.mail_state.unsent): status stays "besvarad",
-    status_label says "Expedierad, inte skickad" as the pages do (walk25 Y9). late_unsent: expedierad without a
-    svarsadress after the sista svarsdag, "Expedierad för sent, inte skickad än" (mail_state.late_by_hand)."""
+    status_label says "Expedierad, inte skickad" as the pages do (walk25 Y9); "Expedierad för sent, inte skickad
+    än" when Remiss.answered_late (expedierad late, e-mailed or without a svarsadress)."""
     outgoing = remiss.direction == "utgaende"
     return {
         "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
         "remittent": remiss.remittent, "sender_dnr": remiss.sender_dnr, "our_dnr": remiss.our_dnr,
         "status": remiss.status, "status_label": status_label(remiss.status, unsent=unsent,
-                                                              late=bool(remiss.answered_late) or late_unsent),
+                                                              late=remiss.answered_late),
         "namnd_id": remiss.namnd_id, "handlaggare_id": remiss.handlaggare_id,
         # an utgående remiss came in nowhere: its received_on is the day it was drawn up (Upprättad, as the export)
         "received_on": None if outgoing else _iso(remiss.received_on),
@@ -40,8 +40,8 @@ def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False, late_
 
 
 def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attachments, extra: dict | None = None,
-                  unsent: bool = False, late_unsent: bool = False) -> dict:
-    body = remiss_summary(remiss, now, unsent=unsent, late_unsent=late_unsent)
+                  unsent: bool = False) -> dict:
+    body = remiss_summary(remiss, now, unsent=unsent)
     body.update({
         "letter_date": _iso(remiss.letter_date),
         "answer_email": remiss.answer_email, "answer_address": remiss.answer_address,

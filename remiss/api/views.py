@@ -91,8 +91,7 @@ def list_():
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
     unsent = mail_state.unsent(get_session()) if any(r.status in ("besvarad", "beslutad")
                                                     for r in result.rows) else set()
-    late_unsent = mail_state.late_by_hand(get_session()) if unsent else set()
-    return jsonify({"items": [dict(remiss_summary(r, now(), unsent=r.id in unsent, late_unsent=r.id in late_unsent),
+    return jsonify({"items": [dict(remiss_summary(r, now(), unsent=r.id in unsent),
                                    namnd=r.namnd_name,
                                    handlaggare=r.handlaggare_name) for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
@@ -113,8 +112,7 @@ def _detail(remiss) -> dict:
     return remiss_detail(remiss, now(), questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra,
-                         unsent=mail_state.not_sent_yet(session, remiss),
-                         late_unsent=bool(mail_state.late_by_hand(session, remiss.id)))
+                         unsent=mail_state.not_sent_yet(session, remiss))
 
 
 @bp.get("/remisser/mojliga-dubbletter")

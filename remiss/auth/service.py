@@ -79,6 +79,14 @@ def users(session: Session) -> list[User]:
     return list(session.exec(select(User).order_by(User.name)))
 
 
+def users_named(session: Session, name: str) -> list[User]:
+    """The active users called name, spacing and case aside: a Kontaktperson named without an e-mail is the user
+    only when there is exactly one (outgoing.service.missiv_doc.contact_address, remisser.mine; walk17 F9)."""
+    wanted = " ".join(name.split()).casefold()
+    return [u for u in session.exec(select(User).where(User.is_active))
+            if " ".join(u.name.split()).casefold() == wanted]
+
+
 def namnd_names_by_user(session: Session) -> dict[int, list[str]]:
     """Each user's nämnder by name, for the list of users: one statement."""
     from remiss.namnd.models import Namnd

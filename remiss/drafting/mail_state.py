@@ -12,8 +12,6 @@ from sqlalchemy import bindparam, exists, func, select, union
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
-from remiss.calendar.timeliness import is_late
-from remiss.clock import local
 from remiss.drafting.mailing import KIND
 from remiss.drafting.models import GeneratedDocument, YttrandeDraft
 from remiss.reminders.models import OutboxMessage, OutboxStatus
@@ -125,14 +123,6 @@ def unsent(session: Session) -> set[int]:
 
 
 _G = GeneratedDocument.__table__.c
-# the by-hand ones with their sista svarsdag in force and the moment their yttrande was expedierat (its frozen
-# documents made; no rättelse yet, so all are the yttrande's: sent_by_hand.expedierad_on)
-_BY_HAND_EXPEDIERAT = (select(_R.id, _R.effective_deadline_on, _R.effective_deadline_time, func.min(_G.created_at))
-                       .join(GeneratedDocument.__table__, _G.remiss_id == _R.id)
-                       .where(_R.id.in_(_BY_HAND), _G.frozen).group_by(_R.id, _R.effective_deadline_on,
-                                                                        _R.effective_deadline_time))
-
-
 # the moment a remiss's yttrande was expedierat without being e-mailed (its frozen documents made), read whatever the
 # remiss's status in the database: Remiss.answered_late's hook reads it while the status it writes is not stored yet
 _EXPEDIERAT_AT = (select(func.min(_G.created_at)).join(YttrandeDraft.__table__, _D.remiss_id == _G.remiss_id)
@@ -144,15 +134,6 @@ def expedierat_unsent_at(connection, remiss_id: int) -> datetime | None:
     """When the remiss's yttrande was expedierat, for a remiss whose sending is not registered (the caller knows it
     is beslutad: _BY_HAND); None when no yttrande of it is expedierat."""
     return connection.execute(_EXPEDIERAT_AT, {"remiss_id": remiss_id}).scalar()
-
-
-def late_by_hand(session: Session, remiss_id: int | None = None) -> set[int]:
-    """The remisser expedierade without a svarsadress, not yet registered as skickat, whose expediering came after
-    the sista svarsdag: "Expedierad för sent, inte skickad än" as the e-mail path says (Remiss.answered_late is
-    set only once it is besvarad; walk26b X1). remiss_id: that one only."""
-    stmt = _BY_HAND_EXPEDIERAT if remiss_id is None else _BY_HAND_EXPEDIERAT.where(_R.id == remiss_id)
-    return {rid for rid, on, at, made in session.connection().execute(stmt)
-            if on is not None and made is not None and is_late(local(made), on, at)}
 
 
 def not_sent_yet(session: Session, remiss) -> bool:

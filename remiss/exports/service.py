@@ -91,16 +91,15 @@ def _expedited_of(session: Session, remisser: list[Remiss]) -> dict[int, date]:
 
 
 def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: str,
-         sent: Sent | None = None, expedited_on: date | None = None, unsent: bool = False,
-         late_unsent: bool = False) -> ExportRow:
+         sent: Sent | None = None, expedited_on: date | None = None, unsent: bool = False) -> ExportRow:
     outgoing = remiss.direction == Direction.utgaende.value
     deadline_time = remiss.effective_deadline_time.strftime("%H:%M") if remiss.effective_deadline_time else ""
     extended = bool(remiss.effective_deadline_on and remiss.effective_deadline_on != remiss.deadline_on)
     return ExportRow((remiss.our_dnr or "", remiss.sender_dnr, remiss.title, remiss.remittent,
                       Direction(remiss.direction).label, namnd_name, handlaggare_name or "",
                       # "Expedierad, inte skickad" (walk25 Y9), "Expedierad för sent, inte skickad än" (walk25b Z12)
-                      # late_unsent: expedierad without a svarsadress after the sista svarsdag (walk26b X1)
-                      status_label(remiss.status, unsent=unsent, late=bool(remiss.answered_late) or late_unsent),
+                      # late too when expedierad without a svarsadress after the sista svarsdag (walk26b X1)
+                      status_label(remiss.status, unsent=unsent, late=remiss.answered_late),
                       None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
                       "Ja" if extended else "Nej",
                       link, expedited_on,
@@ -120,13 +119,12 @@ def rows(session: Session, principal: Principal, f: RemissFilter, link_of, *,
     moment a missiv waiting in the Utkorg is said at (_sent_of)."""
     stmt = rows_statement(session, principal, f).execution_options(yield_per=BATCH)
     unsent = mail_state.unsent(session)  # yttranden expedierade whose mail waits in the Utkorg: few
-    late_unsent = mail_state.late_by_hand(session) if unsent else set()
     for batch in session.exec(stmt).partitions(BATCH):
         remisser = [remiss for remiss, _, _ in batch]
         sent, expedited = _sent_of(session, remisser, now), _expedited_of(session, remisser)
         for remiss, namnd_name, handlaggare_name in batch:
             yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id),
-                       expedited.get(remiss.id), remiss.id in unsent, remiss.id in late_unsent)
+                       expedited.get(remiss.id), remiss.id in unsent)
 
 
 def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:

@@ -82,7 +82,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                    expediering.due_on.label("expediering_on"), justering.due_on.label("justering_on"),
                    Decision.decided_by, Decision.omedelbar_justering, Decision.justerad_on,
                    Decision.meeting_on.label("decided_on"), YttrandeDraft.state.label("draft_state"),
-                   Remiss.answer_email, Remiss.received_on)
+                   Remiss.answer_email, Remiss.received_on, Remiss.answered_late)
             .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .outerjoin(expediering, and_(expediering.remiss_id == Remiss.id, expediering.kind == "expediering",
                                          expediering.done_at.is_(None)))
@@ -121,8 +121,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                 "svarsadressen kom efter expedieringen" if r.answer_email else "remissen saknar svarsadress")
             late = r.effective_deadline_on is not None and r.effective_deadline_on < today
             # as the remiss page and the lists say it, "för sent" when expedierat after the sista svarsdag (X1)
-            from remiss.drafting.mail_state import late_by_hand  # drafting builds on planning
-            status_word = NOT_SENT_LATE_LABEL if late_by_hand(session, r.id) else NOT_SENT_LABEL
+            status_word = NOT_SENT_LATE_LABEL if r.answered_late else NOT_SENT_LABEL
         elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":
             # Beslutad set by hand with no beslut registered: the expediering waits for it (walk18 F8)
             todo, anchor = TODO[RemissStatus.klar_for_beslut.value]

@@ -4,24 +4,35 @@ handläggare found none of them there). Only which remisser are listed: what a u
 from __future__ import annotations
 
 from sqlalchemy import and_, func, or_, select
+from sqlmodel import Session
 
 from remiss.auth.models import User
+from remiss.auth.service import users_named
 from remiss.remisser.models import Direction, Remiss
 
 
-def kontaktperson(user_id: int):
+def named_uniquely(session: Session, user_id: int) -> bool:
+    """Whether a Kontaktperson named without an e-mail, with the user's name, is the user: no other active user has
+    the name, as the missiv's and the reminders' address says (outgoing.service.missiv_doc.contact_address)."""
+    user = session.get(User, user_id)
+    return user is not None and [u.id for u in users_named(session, user.name)] == [user_id]
+
+
+def kontaktperson(user_id: int, *, by_name: bool):
     """The utgående remisser whose missiv names the user as Kontaktperson (outgoing.service.missiv_doc.missiv_contact):
-    the one named on the remiss, by e-mail or (without one) by name; without a name, the handläggare, and before one
-    is assigned the one who registered it."""
+    the one named on the remiss, by e-mail or (without one, and by_name: named_uniquely) by name; without a name,
+    the handläggare, and before one is assigned the one who registered it."""
     email = select(func.lower(User.email)).where(User.id == user_id).scalar_subquery()
     name = select(func.lower(func.trim(User.name))).where(User.id == user_id).scalar_subquery()
     named = func.trim(Remiss.contact_person) != ""
-    return and_(Remiss.direction == Direction.utgaende.value, or_(
-        and_(~named, Remiss.handlaggare_id.is_(None), Remiss.created_by_id == user_id),
-        and_(named, Remiss.contact_email != "", func.lower(Remiss.contact_email) == email),
-        and_(named, Remiss.contact_email == "", func.lower(func.trim(Remiss.contact_person)) == name)))
+    ways = [and_(~named, Remiss.handlaggare_id.is_(None), Remiss.created_by_id == user_id),
+            and_(named, Remiss.contact_email != "", func.lower(Remiss.contact_email) == email)]
+    if by_name:
+        ways.append(and_(named, Remiss.contact_email == "", func.lower(func.trim(Remiss.contact_person)) == name))
+    return and_(Remiss.direction == Direction.utgaende.value, or_(*ways))
 
 
-def mine(user_id: int):
-    """The remisser that are the user's: as handläggare, or as the kontaktperson of an utgående remiss."""
-    return or_(Remiss.handlaggare_id == user_id, kontaktperson(user_id))
+def mine(user_id: int, *, by_name: bool):
+    """The remisser that are the user's: as handläggare, or as the kontaktperson of an utgående remiss (by_name:
+    named_uniquely)."""
+    return or_(Remiss.handlaggare_id == user_id, kontaktperson(user_id, by_name=by_name))

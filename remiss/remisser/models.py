@@ -151,8 +151,9 @@ def answered_late(remiss: Remiss) -> bool:
 def _expedited_late_unsent(connection, remiss: Remiss) -> bool:
     """Whether the yttrande of a beslutad (incoming) remiss was expedierat without a svarsadress after the sista
     svarsdag in force, its sending not registered yet: "Expedierad för sent, inte skickad än", late from the
-    expediering as the e-mailed case is, so that "Besvarade för sent" lists it too (drafting.mail_state.late_by_hand,
-    walk26b X1). The expediering's moment is read only for such a remiss."""
+    expediering as the e-mailed case is, so that "Besvarade för sent" lists it too and every status word reads it
+    here (walk26b X1; migration z005 set it on the rows there were). The expediering's moment is read only for such a
+    remiss."""
     if (remiss.id is None or remiss.direction != Direction.inkommande or remiss.status != "beslutad"
             or remiss.effective_deadline_on is None):
         return False

@@ -15,9 +15,8 @@ from remiss.namnd.models import Namnd
 from remiss.remisser import keys
 from remiss.remisser.filters import SORTS, RemissFilter
 from remiss.remisser.handlaggare import users_matching
-from remiss.remisser.mine import mine
+from remiss.remisser.mine import mine, named_uniquely
 from remiss.remisser.models import Remiss, is_open
-from remiss.remisser.present import answered_late
 from remiss.remisser.status import CLOSED, RemissStatus
 
 
@@ -44,7 +43,7 @@ _CONDITIONS = {
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
     # Mina remisser: the handläggare's, and the kontaktperson's of an utgående remiss (walk27 Y16)
-    "mine_id": lambda v: mine(v),
+    "mine_id": lambda v: mine(v[0], by_name=v[1]),
     "direction": lambda v: Remiss.direction == v,
     "deadline_from": lambda v: Remiss.effective_deadline_on >= v,
     "deadline_to": lambda v: Remiss.effective_deadline_on <= v,
@@ -52,7 +51,7 @@ _CONDITIONS = {
 _CLOSED_VALUES = [s.value for s in CLOSED if s != RemissStatus.makulerad]
 
 
-def _filter_values(principal: Principal, f: RemissFilter) -> dict:
+def _filter_values(session: Session, principal: Principal, f: RemissFilter) -> dict:
     """The access rule's and f's filter values (not its text or typed handläggare) by condition name."""
     values = {}
     visible = principal.visible_namnd_ids()
@@ -75,9 +74,11 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
             values["sent"] = True
     if f.status in (None, "for_sent"):
         values["not_voided"] = True
-    for name in ("namnd_id", "handlaggare_id", "mine_id", "direction", "deadline_from", "deadline_to"):
+    for name in ("namnd_id", "handlaggare_id", "direction", "deadline_from", "deadline_to"):
         if getattr(f, name):
             values[name] = getattr(f, name)
+    if f.mine_id:  # a Kontaktperson named without an e-mail is the user only when no one else has the name
+        values["mine_id"] = (f.mine_id, named_uniquely(session, f.mine_id))
     return values
 
 
@@ -88,9 +89,9 @@ def _where(stmt, values: dict):
     return stmt
 
 
-def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
+def _filtered(session: Session, principal: Principal, f: RemissFilter, stmt, hits=None):
     """Add the access rule and f's filters (not its text) to stmt, joined to hits when given."""
-    stmt = _where(stmt, _filter_values(principal, f))
+    stmt = _where(stmt, _filter_values(session, principal, f))
     if f.handlaggare:
         stmt = stmt.where(Remiss.handlaggare_id.in_(users_matching(f.handlaggare)))
     if hits is not None:
@@ -113,7 +114,7 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
     from remiss.search import service as search
 
     if total is not None and f.effective_sort == "relevance":
-        return search.candidates(session, f.text, lambda stmt: _filtered(principal, f, stmt),
+        return search.candidates(session, f.text, lambda stmt: _filtered(session, principal, f, stmt),
                                  complete=total <= search.RANK_CAP, dense=total > search.COUNT_CAP)
     hits = search.matches(session, f.text)
     return search.no_match() if hits is None else hits
@@ -124,7 +125,7 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
 LIST_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remiss.kind, Remiss.remittent,
                 Remiss.sender_dnr, Remiss.status, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.received_on,
                 Remiss.deadline_on, Remiss.deadline_time, Remiss.effective_deadline_on, Remiss.effective_deadline_time,
-                Remiss.answered_at)
+                Remiss.answered_at, Remiss.answered_late)
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,15 @@ class RemissRow:
     effective_deadline_on: date | None  # the deadline in force, after granted extensions
     effective_deadline_time: time | None
     answered_at: datetime | None  # expedierad (besvarad)
+    # besvarad after the sista svarsdag in force, or expedierad after it without a svarsadress and not sent yet
+    # (Remiss.answered_late): the status word says "för sent" of both, as the remiss page does
+    answered_late: bool
     namnd_name: str
     handlaggare_name: str | None
 
     @property
     def extended(self) -> bool:
         return self.effective_deadline_on is not None and self.effective_deadline_on != self.deadline_on
-
-    @property
-    def answered_late(self) -> bool:
-        """Besvarad after the sista svarsdag in force."""
-        return bool(answered_late(self))
 
 
 @dataclass(frozen=True)
@@ -182,18 +181,19 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
     by_dnr = _dnr_hits(session, principal, f) if f.text else None
     if by_dnr is not None:  # a diarienummer that names several remisser: those
         hits = by_dnr
-        total = session.execute(_filtered(principal, f, select(func.count()).select_from(Remiss), hits)).scalar_one()
+        total = session.execute(_filtered(session, principal, f, select(func.count()).select_from(Remiss),
+                                          hits)).scalar_one()
     elif f.text:
         from remiss.search import service as search
 
-        total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
+        total = search.count(session, f.text, lambda stmt: _filtered(session, principal, f, stmt))
         more = total > search.COUNT_CAP
         hits = _hits(session, principal, f, total=total)
         total = min(total, search.COUNT_CAP)
         if more and f.effective_sort == "relevance":
             shown = search.RANK_CAP  # the best of the newest candidates; at least this many exist
     else:
-        total = session.execute(_filtered(principal, f, select(func.count()).select_from(Remiss))).scalar_one()
+        total = session.execute(_filtered(session, principal, f, select(func.count()).select_from(Remiss))).scalar_one()
         hits = None
     # A search shows no more rows than it counted (or ranked), in pages.
     reachable = total if shown is None else shown
@@ -218,7 +218,7 @@ def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits
         order = relevance(hits, f.text)
     else:
         order = SORTS[_sort_of(f)]
-    return _filtered(principal, f, stmt, hits).order_by(*order)
+    return _filtered(session, principal, f, stmt, hits).order_by(*order)
 
 
 def _with_names(columns):
@@ -270,7 +270,7 @@ def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, limit
     if condition is None:
         return []
     stmt = select(Remiss.id).where(condition).order_by(Remiss.id)
-    values = _filter_values(principal, RemissFilter())
+    values = _filter_values(session, principal, RemissFilter())
     found = list(session.execute(_where(stmt, values).limit(limit)).scalars())
     if not found:
         values.pop("not_voided")
@@ -284,7 +284,7 @@ def _dnr_hits(session: Session, principal: Principal, f: RemissFilter):
     condition = dnr_condition(f.text)
     if condition is None:
         return None
-    if session.execute(_filtered(principal, f, select(Remiss.id).where(condition)).limit(1)).first() is None:
+    if session.execute(_filtered(session, principal, f, select(Remiss.id).where(condition)).limit(1)).first() is None:
         return None
     return select(Remiss.id.label("remiss_id"), literal(1.0).label("score")).where(condition).subquery("hits")
 
@@ -302,7 +302,8 @@ def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: s
         return []
     stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr,
                   Remiss.kind).where(or_(*conditions))
-    return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id.desc()).limit(5)).all()
+    visible = _where(stmt, _filter_values(session, principal, RemissFilter()))
+    return session.execute(visible.order_by(Remiss.id.desc()).limit(5)).all()
 
 
 def diarium_rows(session: Session, principal: Principal, stmt):

@@ -105,15 +105,14 @@ def _remiss_status(remiss) -> str:
     from flask import g
 
     from remiss.db import get_session
-    from remiss.drafting.mail_state import late_by_hand, unsent
+    from remiss.drafting.mail_state import unsent
 
     if remiss.status not in ("besvarad", "beslutad"):  # beslutad: expedierad without a svarsadress (walk25b Z5)
         return status_label(remiss.status)
     if "unsent_yttranden" not in g:
         g.unsent_yttranden = unsent(get_session())
-        g.late_by_hand = late_by_hand(get_session()) if g.unsent_yttranden else set()  # walk26b X1
-    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden,
-                        late=bool(remiss.answered_late) or remiss.id in g.late_by_hand)
+    # late: besvarad late, or expedierad late without a svarsadress and not sent yet (walk26b X1)
+    return status_label(remiss.status, unsent=remiss.id in g.unsent_yttranden, late=remiss.answered_late)
 
 
 def init_app(app: Flask, wired: Links) -> None:

@@ -43,6 +43,10 @@ def test_expedierad_late_without_svarsadress_is_listed_as_besvarad_for_sent(deci
     assert "Nej, för sent" in lines[1], lines[1]
     body = client.get(f"/api/v1/remisser/{rid}").get_json()
     assert body["status"] == "beslutad" and body["status_label"] == LATE and body["answered_late"] is True
+    # the list's item as the detail: every status word and flag reads the stored Remiss.answered_late (old code: the
+    # list's row computed the besvarad rule only, and its item said answered_late null beside "för sent")
+    item = client.get("/api/v1/remisser?status=for_sent").get_json()["items"][0]
+    assert (item["status_label"], item["answered_late"]) == (LATE, True), item
     # decided by the query, from the stored column (the same rule as the e-mailed case)
     session.expire_all()
     assert session.exec(select(Remiss.answered_late).where(Remiss.id == rid)).one() is True

@@ -90,3 +90,32 @@ def test_the_api_lists_them_as_mina_remisser_does(session, auth):
     auth.login("sara@example.se")
     found = auth.client.get(f"/api/v1/remisser?mine_id={sara.id}").get_json()
     assert [r["title"] for r in found["items"]] == ["Trafikplan 2027"], found
+
+
+def test_a_kontaktperson_named_without_e_mail_is_nobodys_when_two_users_have_the_name(session, auth):
+    """The missiv and the reminders give a Kontaktperson without an e-mail the address of the one active user with
+    that name, and none when several have it (contact_address, walk17 F9): Mina remisser lists it by the same rule,
+    not under both namesakes (old code: under each of them)."""
+    namnd = make_namnd(session)
+    other = make_namnd(session, name="Annan nämnd")
+    sara = make_user(session, role=Role.registrator, namnder=[namnd, other], email="sara@example.se")
+    make_user(session, role=Role.handlaggare, namnder=[namnd], email="jesper@example.se", name="Jesper Lindkvist")
+    make_user(session, role=Role.handlaggare, namnder=[other], email="jesper.l@example.se", name="jesper  Lindkvist")
+    make_user(session, role=Role.handlaggare, namnder=[namnd], email="anna@example.se", name="Anna Berg")
+    closed = make_user(session, role=Role.handlaggare, namnder=[namnd], email="anna.old@example.se", name="Anna Berg")
+    closed.is_active = False  # closed: not a namesake, as contact_address says
+    make_remiss(session, namnd=namnd, by=sara, direction="utgaende", title="Bullerplan",
+                contact_person="Jesper Lindkvist")
+    make_remiss(session, namnd=namnd, by=sara, direction="utgaende", title="Grönplan", contact_person="Anna Berg")
+    # named with an e-mail: his, whatever the name
+    make_remiss(session, namnd=namnd, by=sara, direction="utgaende", title="Vattenplan",
+                contact_person="Jesper Lindkvist", contact_email="jesper@example.se")
+    session.commit()
+
+    auth.login("jesper@example.se")
+    page = _mine(auth.client)
+    assert "Vattenplan" in page and "Bullerplan" not in page and "1 remiss." in page, page
+    auth.logout()
+    auth.login("anna@example.se")
+    page = _mine(auth.client)
+    assert "Grönplan" in page and "1 remiss." in page, page

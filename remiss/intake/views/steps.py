@@ -7,7 +7,7 @@ import json
 
 from flask import current_app, flash, redirect, request, url_for
 
-from remiss import files, stale_form
+from remiss import files, one_round, stale_form
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss, INBOX_WORDS
 from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
@@ -19,9 +19,10 @@ from remiss.intake.views import (NO_MERGE_DNR, bp, extension_moot, handled, noth
                                  remiss_id_by_typed_dnr)
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
-from remiss.remisser import voided
+from remiss.remisser import service as remisser, voided
 from remiss.remisser.date_questions import passed_deadline
-from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.input import (InputErrors, RemissData, deadline_required, letter_after_arrival,
+                                   parse_remiss_input)
 from remiss.remisser.kind_words import registered
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import Remiss
@@ -76,13 +77,13 @@ def _register_now(message: InboxMessage):
                                                 "contact_email",
                                                 "sandlista", "questions", "letter_date", "missiv_text")}
     raw.update({k: v for k, v in typed.items() if k != "no_deadline"}, direction="inkommande", kind="remiss")
-    data = None
-    try:
-        data = to_remiss_data(raw)
-    except InputErrors as exc:
-        errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
+    clean, unread = parse_remiss_input(raw)
+    # every error in one answer, as on Registrera remiss (walk27 Y12): a future Inkom beside the fields not read
+    errors = one_round.collect(errors, _labelled(unread), lambda: _labelled(remisser.received_on_problem(
+        one_round.readable(clean, unread).get("received_on"), now=now(), direction=clean["direction"])))
     if errors:
         return _item_page(message, register_errors=errors, typed=typed, status=400)
+    data = RemissData(**clean)
     duplicates = [] if request.form.get("confirm_duplicate") else \
         inbox_service.register_duplicates(session, principal(), message, sender_dnr=data.sender_dnr, title=data.title)
     past = None if request.form.get("confirm_past_deadline") else \
@@ -100,14 +101,18 @@ def _register_now(message: InboxMessage):
                                         default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     except InputErrors as exc:
         session.rollback()
-        return _item_page(message, register_errors={k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items()},
-                          typed=typed, status=400)
+        return _item_page(message, register_errors=_labelled(exc.errors), typed=typed, status=400)
     except (AccessDenied, files.FileRejected) as exc:
         session.rollback()
         return _item_page(message, register_errors={"namnd_id": str(exc) or "Du får inte registrera för den nämnden."},
                           typed=typed, status=400)
     flash(registered(remiss.kind, remiss.our_dnr), "success")  # "Ärendet är registrerat …" (walk18 F7)
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def _labelled(errors: dict[str, str]) -> dict[str, str]:
+    """The errors with their fields' labels: the proposal page's summary says them as written."""
+    return {k: f"{LABELS.get(k, k)}: {v}" for k, v in errors.items()}
 
 
 def _handled(message: InboxMessage, refusal: str, pressed: str, not_done: str, typed: dict | None = None):

@@ -11,6 +11,7 @@ from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
+from remiss.auth.service import users_named
 from remiss.calendar.swedish import format_date_time, format_deadline
 from remiss.clock import local_today
 from remiss.documents import render_document
@@ -82,9 +83,7 @@ def contact_address(session: Session, remiss: Remiss) -> tuple[str, str]:
     instans)."""
     if remiss.contact_email or not remiss.contact_person.strip():
         return remiss.contact_email, ""
-    wanted = " ".join(remiss.contact_person.split()).casefold()
-    named = [u for u in session.exec(select(User).where(User.is_active))
-             if " ".join(u.name.split()).casefold() == wanted]
+    named = users_named(session, remiss.contact_person)
     if len(named) == 1:
         return named[0].email, ""
     why = "flera användare heter så" if named else "ingen användare i Remiss heter så"

@@ -110,8 +110,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
                        # expedierad, inte skickad: the Skickat form makes it besvarad (walk26b X19)
                        and not (unsent and s == RemissStatus.besvarad and remiss.status == "beslutad")],
         status=RemissStatus(remiss.status), status_word=status_label(
-            remiss.status, unsent=unsent, late=bool(remiss.answered_late) or (
-                unsent and remiss.status == "beslutad" and bool(mail_state.late_by_hand(session, remiss.id)))),
+            remiss.status, unsent=unsent, late=remiss.answered_late),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
         # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
