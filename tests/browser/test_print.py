@@ -2,6 +2,8 @@
 only a form ("Byt handläggare", "Ändra status för hand")."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.browser.conftest import check_axe, check_axe_once
@@ -29,7 +31,8 @@ def test_the_printed_remiss_page_shows_the_yttrande_behind_a_closed_disclosure(o
     from remiss.auth.access import Principal
     from remiss.auth.models import User
     from remiss.drafting.versions import save
-    from remiss.remisser.models import Remiss
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import RemissData
     from tests.browser.conftest import LIVE
 
     app = LIVE["app"]
@@ -38,9 +41,13 @@ def test_the_printed_remiss_page_shows_the_yttrande_behind_a_closed_disclosure(o
         user = session.exec(select(User).where(User.email == "handlaggare@remiss.example")).one()
         reader = session.exec(select(User).where(User.email == "lasare@remiss.example")).one()
         shared = Principal.of(session, user).namnd_ids & Principal.of(session, reader).namnd_ids
-        # a remiss both may see: other browser tests add nämnder of their own (test_meeting_move_asks)
-        remiss = session.exec(select(Remiss).where(Remiss.direction == "inkommande", Remiss.namnd_id.in_(shared))
-                              .order_by(Remiss.id.desc())).first()
+        # a remiss of its own, in a nämnd both may see: the newest of the live app's remisser may be in another
+        # test's nämnd (test_meeting_move_asks) or already expedierad
+        admin = session.exec(select(User).where(User.email == "admin@remiss.example")).one()
+        now = app.config["CLOCK"]()
+        remiss = remisser.register(session, now=now, principal=Principal.of(session, admin), data=RemissData(
+            title="Remiss för utskriftsprovet", namnd_id=min(shared), remittent="Kulturnämnden",
+            deadline_on=(now + timedelta(days=90)).date()))
         remiss.handlaggare_id = user.id
         session.add(remiss)
         save(session, now=app.config["CLOCK"](), principal=Principal.of(session, user), remiss=remiss,
