@@ -21,3 +21,27 @@ def test_what_a_remiss_carries_after_med_is_the_matter():
 def test_med_before_anything_but_questions_or_a_proposal_stays():
     assert drop_remiss_lead("Remiss med förslag till ändrade föreskrifter") == "Förslag till ändrade föreskrifter"
     assert drop_remiss_lead("Remiss med svar senast 3 maj").startswith("Med svar")
+
+
+# Sala kommun's page on its VA-plan (fresh18-dev c01), copied from the breadcrumb: "Start" glued to the page's name,
+# and Länsstyrelsen named only as a body that took part in the drafting
+SALA_VA = (
+    "StartVatten- och avloppsplan (VA-plan)\n"
+    "Informationstjänst\n\n"
+    "Vatten- och avloppsplan (VA-plan)\n\n"
+    "Publicerad 2020-08-31\n"
+    "Uppdaterad 2020-09-07 13:49\n"
+    "Det har under 2019 och 2020 arbetats fram ett förslag till reviderad VA-policy och VA-plan för Sala kommun. "
+    "Möjlighet att lämna yttrande på dessa finns under perioden 2020-08-31 - 2020-09-25.\n\n"
+    "En VA-plan omfattar VA-försörjningen i hela kommunen, både enskild och allmän VA-lösning. Sala kommun har en "
+    "VA-plan som antogs 2012. Sedan dess har både kraven och förutsättningarna förändrats.\n\n"
+    "Representanter från Samhällstekniska enheten, Miljöenheten och Plan- och utvecklingsenheten har tillsammans med "
+    "kommunens miljöstrateg tagit fram ett förslag på reviderad VA-plan. Avstämning med representant från "
+    "Länsstyrelsen har skett under arbetets gång.\n\n"
+    "Förslag på VA-policy\n\n"
+    "Förslag på VA-plan\n"
+)
+
+
+def test_a_breadcrumb_glued_to_the_name_is_skipped_for_the_heading_below():
+    assert parse_missiv(SALA_VA).title == "Vatten- och avloppsplan (VA-plan)"
