@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from remiss.missiv import parse_missiv
+from remiss.missiv.remittent import _bare_sender
 from remiss.missiv.title_trim import drop_remiss_lead
 
 # regeringen.se's page on Finansdepartementet's questions on konnektivitet (fresh18-dev c19): "Remiss med frågor om X"
@@ -45,3 +46,15 @@ SALA_VA = (
 
 def test_a_breadcrumb_glued_to_the_name_is_skipped_for_the_heading_below():
     assert parse_missiv(SALA_VA).title == "Vatten- och avloppsplan (VA-plan)"
+
+
+def test_a_body_that_took_part_in_the_drafting_is_not_the_bare_sender():
+    result = parse_missiv(SALA_VA)
+    assert result.remittent == "Sala kommun"
+    assert any("kontrollera" in w for w in result.warnings)  # a count, and said so
+
+
+def test_a_bare_lansstyrelsen_that_sends_still_counts():
+    text = "Länsstyrelsen skickar förslaget på remiss till kommunerna i länet."
+    assert _bare_sender(text, []) == "Länsstyrelsen"
+    assert _bare_sender("Avstämning med representant från Länsstyrelsen har skett.", []) is None
