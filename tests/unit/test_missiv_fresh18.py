@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from remiss.missiv import parse_missiv
 from remiss.missiv.remittent import _bare_sender
+from remiss.missiv.title_subject import describes_by_sender
 from remiss.missiv.title_trim import drop_remiss_lead
 
 # regeringen.se's page on Finansdepartementet's questions on konnektivitet (fresh18-dev c19): "Remiss med frågor om X"
@@ -58,3 +59,29 @@ def test_a_bare_lansstyrelsen_that_sends_still_counts():
     text = "Länsstyrelsen skickar förslaget på remiss till kommunerna i länet."
     assert _bare_sender(text, []) == "Länsstyrelsen"
     assert _bare_sender("Avstämning med representant från Länsstyrelsen har skett.", []) is None
+
+
+# The same page forwarded (fresh18-dev c24): the sender's subject is its name and a sentence about what it sends
+SALA_VA_MAIL = (
+    "Hej Lena,\n\n"
+    "kan du diarieföra nedanstående?\n\n"
+    "/Per\n\n"
+    "----- Vidarebefordrat meddelande -----\n"
+    'Från: "Sala kommun" <kommun@sala.example.se>\n'
+    'Till: "Per Gustavsson" <per.gustavsson@vmbf.example.se>\n'
+    "Skickat: måndag, 31 augusti 2020 10:12:44\n"
+    "Ämne: Sala kommun: förslag till reviderad VA-policy och VA-plan på yttrande\n\n"
+    + SALA_VA
+)
+
+
+def test_a_senders_sentence_as_subject_yields_to_the_pages_own_name():
+    result = parse_missiv(SALA_VA_MAIL)
+    assert result.title == "Vatten- och avloppsplan (VA-plan)"
+    assert result.remittent == "Sala kommun"
+
+
+def test_only_a_bodys_name_before_the_colon_makes_a_senders_sentence():
+    assert describes_by_sender("Sala kommun: förslag till reviderad VA-policy och VA-plan på yttrande")
+    assert not describes_by_sender("Remiss: förslag till reviderad VA-plan")
+    assert not describes_by_sender("Region Skåne: Regional kulturplan 2027")
