@@ -62,6 +62,9 @@ CHROME = re.compile(
     r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
     # round 14: a news list's section and day: "Nationella planen • 20 mars, 2024", "Miljö | 2024-03-20"
     r"[^•|\n]{1,60}[ \t][•|·][ \t]*+(?:\d{1,2}[ \t]+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\d{4}-\d{2}-\d{2})|"
+    # round 28b: a breadcrumb copied without its separators glues the first link to the page's name
+    # ("StartVatten- och avloppsplan (VA-plan)"); the page repeats its name as the heading below
+    r"(?-i:(?:Start|Hem)(?=[A-ZÅÄÖ][a-zåäö]))|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )

@@ -30,6 +30,7 @@ from remiss.missiv.title import clean_subject, find_title, is_headline, letter_h
 from remiss.missiv.title_candidates import ABSTAINED, weigh
 from remiss.missiv.title_match import names_subject, same_matter, shares_designation
 from remiss.missiv.title_offer import distinct_offers
+from remiss.missiv.title_subject import describes_by_sender
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
@@ -80,8 +81,9 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
     title, span = clean_subject(envelope.subject, envelope.subject_span) if envelope and envelope.subject else (None, None)
     if title and dnr_only(title):
         title, span = None, None  # "Förlängd svarstid – KS-IOF-2010-00015": the number names no matter
-    if title and envelope.subject_outer:
-        # the subject is the forwarder's ("VB: Till registraturen"): the quoted letter's own title comes first
+    if title and (envelope.subject_outer or describes_by_sender(envelope.subject)):
+        # the subject is the forwarder's ("VB: Till registraturen"): the quoted letter's own title comes first;
+        # round 28b: so it does under the sender's sentence about it ("Sala kommun: förslag till … på yttrande")
         own, own_span = find_title(work)
         if own and not is_greeting(own) and not same_matter(title, own):
             title, span = None, None

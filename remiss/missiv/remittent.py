@@ -260,6 +260,11 @@ def _bare_subject(text: str, mentions: list) -> Body | None:
 
 
 _BARE_SENDER = re.compile(r"(?<![\wåäö])(Länsstyrelsen|Regionen)(?![\wåäö])")
+# Round 28b: a body that took part in drafting the proposal, as a registrator reads it: "representant från
+# Länsstyrelsen", "i samråd med Regionen", "avstämning med Länsstyrelsen". It was consulted; the sender is the one
+# whose proposal it is, and a bare kind here says nothing about which body sent the remiss.
+_TOOK_PART = re.compile(r"(?:\brepresentant(?:er|erna|en)?[ \t]+från|\b(?:samråd|dialog|avstämning|samarbete)[ \t]+med)"
+                        r"[ \t]+\Z", re.IGNORECASE)
 
 
 def _bare_sender(text: str, mentions: list) -> str | None:
@@ -270,6 +275,8 @@ def _bare_sender(text: str, mentions: list) -> str | None:
         before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 12]
         listed = re.search(r"(?:,|\boch)[ \t]+$", before) or re.match(r"[ \t]+(?:samt|och|eller|med|i)\b", after)
         # "till Länsstyrelsen", "Länsstyrelsen skickar …": the sender; "kommuner, Länsstyrelsen samt …": a consultee
+        if _TOOK_PART.search(text, max(0, m.start() - 40), m.start()):
+            continue  # round 28b: "Avstämning med representant från Länsstyrelsen har skett": it helped draft, not send
         if re.search(r"\btill[ \t]+$", before) or not listed and re.match(r"[ \t]+[a-zåäö]", after):
             return m.group(1)
     return None

@@ -42,6 +42,25 @@ _SENDER_LEAD = re.compile(r"\A[A-ZÅÄÖ][^\n:–]{1,100}?[ \t]+–[ \t]+(?=(?:r
                           re.IGNORECASE)
 
 
+# Round 28b: "Sala kommun: förslag till reviderad VA-policy och VA-plan på yttrande": the sender's name as a label,
+# then a sentence in lower case that tells what is sent; a matter's own name starts with a capital ("Region Skåne:
+# Regional kulturplan 2027").
+_SENDER_SENTENCE = re.compile(r"\A[ \t]*([A-ZÅÄÖ][^\n:]{2,60}?)[ \t]*:[ \t]+(?=[a-zåäö])")
+
+
+def describes_by_sender(subject: str | None) -> bool:
+    """Tell whether a subject is the sending body's name and a sentence about what it sends, not the matter's name.
+
+    A registrator takes the name from the page or letter itself, as with a forwarder's subject; only the body's
+    name before the colon counts ("Sala kommun:"), never a label such as "Remiss:" or "Angående:".
+    """
+    found = _SENDER_SENTENCE.match(subject or "")
+    if not found:
+        return False
+    label = found.group(1)
+    return sum(m.end - m.start for m in find_bodies(label)) >= len(label.strip()) - 1
+
+
 def without_sender(subject: str) -> str:
     """The subject after a sender's lead ("Stadsområdesnämnd Öster, Malmö stad – Påminnelse: …" → "Påminnelse: …"),
     or as it is."""

@@ -162,7 +162,9 @@ REMISS_LEAD = re.compile(
     r"(?:[ \t]+[\wåäö-]{1,40}){0,4}?(?=[ \t]*:|[ \t]+[–-][ \t])))?"
     # round 21: "Remiss för yttrande: X", "Remiss för kännedom – X"
     r"(?:[ \t]+för[ \t]+(?:yttrande|synpunkter|kännedom|besvarande)(?=[ \t]*[:–-]))?"
-    rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
+    # round 28b: "Remiss med frågor om X", "Remiss med förslag till X": what the remiss carries follows "med", and
+    # that is the matter a registrator writes down ("med anledning av" is tried first, in ABOUT)
+    rf"(?:[ \t]+(?:{ABOUT}|med(?=[ \t]+(?:frågor|förslag)\b))\b)?[ \t]*[:–-]?[ \t]*|"
     # round 21: a subject's or heading's label of what the letter asks: "För yttrande: X"
     r"För[ \t]+(?:yttrande|synpunkter|kännedom)[ \t]*[:–-][ \t]*|"
     # round 21: "Tillfälle att yttra sig över X", "Anmodan att inkomma med yttrande över X", the public law's
