@@ -99,3 +99,16 @@ def test_registrera_says_a_taken_dnr_with_the_other_errors(session, auth, clock)
                                           "our_dnr": taken, "namnd_id": namnd_id, "deadline_on": "2027-02-15"})
     assert response.status_code == 400
     assert summary_items(response.get_data(as_text=True)) == ["Ärendemening: Fältet måste fyllas i.", _taken(taken)]
+
+
+def test_andra_uppgifter_says_a_taken_dnr_before_asking_about_the_dates(session, auth, clock):
+    """Inkom moved after the sista svarsdag is a question ("Spara ändå"); the taken number comes first, alone."""
+    namnd_id, taken, rid = _world(session, auth, clock)
+    url = f"/remisser/{rid}/andra"
+    response = auth.post(url, {"title": "Kulturstrategi 2016", "our_dnr": taken, "namnd_id": namnd_id,
+                               "received_on": "2026-12-05", "deadline_on": "2026-12-04", "deadline_time": "12.00",
+                               "remittent": "Kulturnämnden"}, form_url=url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert summary_items(page) == [_taken(taken)]  # old code: the questions about the dates first
+    assert "Spara ändå" not in page and 'value="2026-12-05"' in page
