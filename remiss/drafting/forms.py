@@ -112,8 +112,9 @@ def decision_from(raw) -> dict:
 
 
 # the beslut form's fields in their order on the page (templates/drafting/_panel.html): its error summary lists
-# them so (walk26b X17), the service's and the file's errors too (drafting.views.decision)
-DECISION_FIELDS = ("decided_by", "delegat", "meeting_on", "paragraf", "confirm_before_approval", "confirm_meeting",
+# them so (walk26b X17), the service's and the file's errors too (drafting.views.decision); the questions about the
+# date follow the date, before Paragraf (walk28 Z10)
+DECISION_FIELDS = ("decided_by", "delegat", "meeting_on", "confirm_before_approval", "confirm_meeting", "paragraf",
                    "omedelbar_justering", "justerad_on", "protokollsutdrag")
 DELEGAT_MISSING = "Ange delegatens namn och titel."
 

@@ -67,6 +67,21 @@ def received_on_problem(day, *, now: datetime, direction: str | None) -> dict[st
     return {"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). Kontrollera datumet."}
 
 
+def taken_dnr(session: Session, typed: str | None, *, remiss: Remiss | None = None,
+              dnr_format: str = dnr_series.DEFAULT_FORMAT, default_prefix: str = "RS") -> dict[str, str]:
+    """{"our_dnr": why} when the diarienummer typed by hand is another remiss's in any spelling (walk18 F16); {}
+    when it is free, not typed, or remiss's own. A field error the forms say beside the others in their first
+    answer, before any question about the dates (walk28 Z1); register and update refuse it the same way."""
+    typed = (typed or "").strip()
+    if not typed or (remiss is not None and typed == remiss.our_dnr):
+        return {}
+    spelled = dnr_series.canonical(session, typed, fmt=dnr_format, default_prefix=default_prefix)
+    if remiss is not None and spelled == remiss.our_dnr:
+        return {}
+    taken = dnr_series.holder(session, spelled, other_than=remiss.id if remiss is not None else None)
+    return {"our_dnr": dnr_series.taken_message(typed, taken)} if taken else {}
+
+
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
              dnr_format: str = dnr_series.DEFAULT_FORMAT, default_prefix: str = "RS") -> Remiss:
     """Register a remiss, allocating our diarienummer unless one was typed."""
@@ -77,9 +92,9 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     values.pop("sandlista")
     values["copy_emails"] = ", ".join(data.copy_emails)
     if data.our_dnr:  # typed by hand: as our series writes it, and not one a remiss has in any spelling (walk18 F16)
+        if taken := taken_dnr(session, data.our_dnr, dnr_format=dnr_format, default_prefix=default_prefix):
+            raise InputErrors(taken)
         values["our_dnr"] = dnr_series.canonical(session, data.our_dnr, fmt=dnr_format, default_prefix=default_prefix)
-        if taken := dnr_series.holder(session, values["our_dnr"]):
-            raise InputErrors({"our_dnr": dnr_series.taken_message(data.our_dnr, taken)})
     else:
         values["our_dnr"] = dnr_series.allocate(
             session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
@@ -132,8 +147,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         changes["our_dnr"] = dnr_series.canonical(session, typed, fmt=dnr_format, default_prefix=default_prefix)
     if changes.get("our_dnr") and changes["our_dnr"] != remiss.our_dnr:
         require_field(principal, remiss.namnd_id, "our_dnr")
-        if taken := dnr_series.holder(session, changes["our_dnr"], other_than=remiss.id):
-            raise InputErrors({"our_dnr": dnr_series.taken_message(typed, taken)})
+        if taken := taken_dnr(session, typed, remiss=remiss, dnr_format=dnr_format, default_prefix=default_prefix):
+            raise InputErrors(taken)
     if "our_dnr" in changes and not changes["our_dnr"]:
         changes.pop("our_dnr")  # a diarienummer once given is kept
     if "title" in changes and not changes["title"]:

@@ -24,6 +24,10 @@ DECISION_LABELS = {"decided_by": "Beslutat av", "delegat": "Delegatens namn och 
                    "meeting_on": "Sammanträdets eller delegationsbeslutets datum", "paragraf": "Paragraf",
                    "justerad_on": "Protokollet justerades den", "protokollsutdrag": "Protokollsutdrag (fil)"}
 
+# the error summary's names: the questions about the date are the date's errors, named by its label (walk28 Z10)
+SUMMARY_LABELS = DECISION_LABELS | dict.fromkeys(("confirm_before_approval", "confirm_meeting"),
+                                                 DECISION_LABELS["meeting_on"])
+
 # the scope of a protokollsutdrag kept between rounds of the beslut form, by remiss id
 _BESLUT_SCOPE = "beslut:{}"
 
@@ -55,7 +59,7 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
     # the summary names each field as /remisser/ny's does: two date errors read alike (walk26b X17)
     g.decision_failed = {"form": form, "errors": in_field_order(errors, forms.DECISION_FIELDS), "values": values,
                          "held": held, "held_token": token,
-                         "labels": DECISION_LABELS}
+                         "labels": SUMMARY_LABELS}
     return remisser_views.show(remiss_id), stale_form.status(errors)  # 409 when opened on another beslut
 
 

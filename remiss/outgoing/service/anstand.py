@@ -76,6 +76,16 @@ def requested_day_refusal(remiss: Remiss, entry: SandlistaEntry, day: date | Non
     return ""
 
 
+def granted_day_refusal(remiss: Remiss, day: date | None) -> str:
+    """Why an instans cannot be granted anstånd until day ("" when it can, or no day is given): the day must lie
+    after the remiss's sista svarsdag in force, by the day alone, so the form says it in the same round as a
+    klockslag it could not read (walk28 Z11)."""
+    if day is None or not remiss.effective_deadline_on or day > remiss.effective_deadline_on:
+        return ""
+    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    return f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: välj en senare dag."
+
+
 def _check_anstand(session: Session, remiss: Remiss, entry: SandlistaEntry) -> None:
     """Anstånd only for an instans that has the remiss and has not answered (unsent: truth17 F10, as _check_sent;
     its missiv held back: it never got the remiss, so no besked about more time to answer it, walk26b X18)."""
@@ -97,10 +107,8 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     """Grant one instans anstånd to a later date; its chasers follow the new date."""
     begin(principal, remiss)
     _check_anstand(session, remiss, entry)
-    if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
-        deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
-        raise InputErrors({"until_on": f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: "
-                                       "välj en senare dag."})
+    if refusal := granted_day_refusal(remiss, until_on):
+        raise InputErrors({"until_on": refusal})
     old = chasers.deadline_of(remiss, entry)  # said in the besked: the svarsdag it had
     extension = pending_request(session, entry.id)
     if extension is None:

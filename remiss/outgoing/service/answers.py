@@ -18,8 +18,8 @@ from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers, replacing
 from remiss.outgoing.service.anstand import (  # noqa: F401 (re-exported: callers keep answers.grant_extension)
-    ANSTAND_KEY, anstand_words, grant_extension, not_told_reason, pending_request, request_extension, request_text,
-    requested_day_refusal, tells_anstand)
+    ANSTAND_KEY, anstand_words, grant_extension, granted_day_refusal, not_told_reason, pending_request,
+    request_extension, request_text, requested_day_refusal, tells_anstand)
 from remiss.outgoing.service.entry_change import (  # noqa: F401 (SNAPSHOT, load_entry: re-exported)
     SNAPSHOT, begin, load_entry, log_change, snapshot)
 from remiss.remisser import attachments as remiss_files

@@ -20,7 +20,7 @@ from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
 from remiss.reminders.queued import queued
-from remiss.remisser import attachments
+from remiss.remisser import attachments, service as remisser_service
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData, SandlistaItem
 from remiss.remisser.models import Direction
 from remiss.web import asking, now, principal, requires
@@ -87,7 +87,9 @@ def new():
         found = outgoing_checks(clean, items, local_today(now()), unread=errors)
         if "new_instanser" in errors:  # rows typed but refused: those are the error, not an empty sändlista (F7)
             found.pop("sandlista", None)
-        errors = one_round.collect(errors, found)
+        errors = one_round.collect(errors, found, remisser_service.taken_dnr(  # in the first answer (walk28 Z1)
+            session, clean.get("our_dnr"), dnr_format=_config("DNR_FORMAT"),
+            default_prefix=_config("DNR_DEFAULT_PREFIX")))
         if not errors:
             def create():
                 made = sending.create_outgoing(

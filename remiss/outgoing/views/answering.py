@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import flash, g, render_template, request
 from sqlmodel import select
 
-from remiss import stale_form
+from remiss import one_round, stale_form
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.reminders.models import OutboxStatus
 from remiss.reminders.queued import down_since, queued
@@ -159,13 +159,14 @@ def _typed_date_errors(form, today) -> dict:
     return {"answered_on": refusal} if refusal else {}
 
 
-def _requested_day_errors(remiss, item, form, today) -> dict:
-    """The refusal of the day an anstånd is asked until, when it can be read, for a form refused for another field."""
+def _until_day_errors(form, refusal_of) -> dict:
+    """The refusal (refusal_of(day), "" for none) of the day an anstånd is asked or granted until, when it can be
+    read, for a form refused for another field: said in the same round (remiss.one_round)."""
     try:
         day = clean_date(form.get("until_on"), required=False)
     except ValueError:
         return {}
-    refusal = answers.requested_day_refusal(remiss, item, day, today)
+    refusal = refusal_of(day)
     return {"until_on": refusal} if refusal else {}
 
 
@@ -216,13 +217,18 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         try:
             day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
         except InputErrors as exc:  # a day not after today or the one in force said in the same round (session 25)
-            raise InputErrors({**_requested_day_errors(remiss, item, form, today), **exc.errors}) from None
+            raise InputErrors(one_round.collect(exc.errors, _until_day_errors(
+                form, lambda day: answers.requested_day_refusal(remiss, item, day, today)))) from None
         asked = answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
                                           requested_until_on=day, requested_until_time=at,
                                           reason=str(form.get("reason", ""))[:5000])
         return f"{answers.request_text(item, asked)}. Bevilja anståndet på instansens sida när det är beslutat."
     if action == "grant_extension":
-        day, at = parse_until(form)
+        try:
+            day, at = parse_until(form)
+        except InputErrors as exc:  # a day not after the remiss's svarsdag said in the same round (walk28 Z11)
+            raise InputErrors(one_round.collect(exc.errors, _until_day_errors(
+                form, lambda day: answers.granted_day_refusal(remiss, day)))) from None
         answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
                                 until_time=at, reason=str(form.get("reason", ""))[:5000])
         told = (queued("Beskedet", item.email.strip(), down=down_since(session)) if answers.tells_anstand(item)

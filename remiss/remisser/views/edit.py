@@ -60,6 +60,11 @@ def edit(remiss_id: int):
         errors.update(typed_errors)
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
+        # a diarienummer another remiss has is an error of the first answer, not one after the questions about
+        # the dates (walk28 Z1)
+        errors = one_round.collect(errors, service.taken_dnr(
+            session, clean.get("our_dnr"), remiss=remiss, dnr_format=current_app.config["DNR_FORMAT"],
+            default_prefix=current_app.config["DNR_DEFAULT_PREFIX"]))
         if errors:  # the checks of the fields that were read too, in the same answer (walk27 Y12)
             errors = one_round.collect(errors, service.change_problems(remiss, one_round.readable(clean, errors),
                                                                        now=now()))

@@ -66,9 +66,14 @@ def new():
             except files.FileRejected as exc:  # the good files are held below, the refused ones named
                 typed_errors["files"] = str(exc)
             clean, unread = parse_remiss_input(raw)
-            if unread or typed_errors:  # a future Inkom in the same answer as the fields not read (walk27 Y12)
-                raise InputErrors(one_round.collect(typed_errors, unread, service.received_on_problem(
-                    clean.get("received_on"), now=now(), direction=clean.get("direction"))))
+            # a future Inkom and a diarienummer another remiss has in the same answer as the fields not read, and
+            # before any question about the dates: they are errors, not questions (walk27 Y12, walk28 Z1)
+            found = one_round.collect(typed_errors, unread, service.received_on_problem(
+                clean.get("received_on"), now=now(), direction=clean.get("direction")), service.taken_dnr(
+                get_session(), clean.get("our_dnr"), dnr_format=current_app.config["DNR_FORMAT"],
+                default_prefix=current_app.config["DNR_DEFAULT_PREFIX"]))
+            if found:
+                raise InputErrors(found)
             data = RemissData(**clean)
             # opened from an Inkorg message: its row is locked first, before the diarienummer series, as on the
             # Inkorg's Registrera (one order: two sekreterare at once take turns); handled already, it is said so
