@@ -35,6 +35,7 @@ FITS = {
     "registrera att yttrandet har skickats": ("/yttrande/skickat",),
     "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
     "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
+    "makulera remissen": ("/makulera",),  # walk28 Z5: a läsare was told "ändra remisser: det gör handläggare, …"
     "ändra remisser": ("/remisser/",),
     "administrera Remiss": ("/admin",),
     "hantera Inkorgen": ("/inkorg",),
@@ -112,15 +113,19 @@ def editors(session, clock):
     namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
     add_meetings(session, namnd, [("au", at(2026, 12, 3, 8, 30), ""), ("namnd", at(2026, 12, 10, 17), "")])
     users = {role: make_user(session, role=role, namnder=[namnd], email=f"{role}@oster.se")
-             for role in ("handlaggare", "granskare")}
+             for role in ("handlaggare", "granskare", "lasare")}
     headers = {role: {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=u, name='t')}"}
                for role, u in users.items()}
     remiss = make_remiss(session, namnd=namnd, handlaggare_id=users["handlaggare"].id, deadline_on=date(2026, 12, 18),
                          deadline_time=time(12, 0), our_dnr="SOFÖ 2026/0001")
+    outgoing = make_remiss(session, namnd=namnd, direction="utgaende", deadline_on=date(2026, 12, 18),
+                           our_dnr="SOFÖ 2026/0002", title="Lokal biblioteksplan")
+    outgoing.status = "sammanstalld"
+    session.add(outgoing)
     session.flush()
     steps = {m.kind: m.id for m in session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id))}
     session.commit()
-    return {"remiss_id": remiss.id, "headers": headers, "steps": steps}
+    return {"remiss_id": remiss.id, "outgoing_id": outgoing.id, "headers": headers, "steps": steps}
 
 
 EDITORS_REFUSED = [
@@ -144,15 +149,36 @@ EDITORS_REFUSED = [
      "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
     ("handlaggare", "/tilldela", {},
      "Med rollen Handläggare kan du inte tilldela handläggare: det gör registratorer."),
+    # walk28 Z9: the API's beslut said "… kan du inte granska och godkänna yttranden", not the act the page names
+    ("handlaggare", "api /yttrande/beslut", {},
+     "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("lasare", "api /yttrande/beslut", {},
+     "Med rollen Läsare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("handlaggare", "api /yttrande/justering", {},
+     "Med rollen Handläggare kan du inte registrera justeringen av protokollet: det gör granskare och "
+     "registratorer."),
+    # walk28 Z5: a läsare was told "… kan du inte ändra remisser: det gör handläggare, granskare och registratorer."
+    # for every status move, though handläggare and granskare do not makulera
+    ("lasare", "/makulera", {"reason": "Dubblett", "confirm": "1"},
+     "Med rollen Läsare kan du inte makulera remissen: det gör registratorer."),
+    ("lasare", "/status", {"status": "klar_for_beslut"},
+     "Med rollen Läsare kan du inte flytta remissen till ”Klar för beslut”: det gör granskare och registratorer."),
+    ("lasare", "/status", {"status": "makulerad", "confirm": "1"},
+     "Med rollen Läsare kan du inte makulera remissen: det gör registratorer."),
+    ("lasare", "/utskick/avsluta", {"confirm_close": "1"},
+     "Med rollen Läsare kan du inte avsluta remissen: det gör handläggare, granskare och registratorer."),
 ]
 
 
 @pytest.mark.parametrize("role, where, body, said", EDITORS_REFUSED)
 def test_a_role_that_edits_is_told_its_role_and_who_does_the_act(app, editors, role, where, body, said):
-    rid = editors["remiss_id"]
+    rid = editors["outgoing_id" if where.startswith("/utskick") else "remiss_id"]
     client = app.test_client()
     if where == "api":
         answer = client.patch(f"/api/v1/remisser/{rid}", json=body, headers=editors["headers"][role])
+        told = answer.get_json()["error"]
+    elif where.startswith("api "):
+        answer = client.post(f"/api/v1/remisser/{rid}{where[4:]}", json=body, headers=editors["headers"][role])
         told = answer.get_json()["error"]
     else:
         auth = Auth(client)
