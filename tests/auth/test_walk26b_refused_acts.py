@@ -5,6 +5,7 @@ named, and checks that each names an act that fits the address."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.namnd.models import Meeting
 from remiss.planning.models import Milestone
+from remiss.remisser.models import Remiss
 from tests.conftest import Auth, csrf_token
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -149,6 +151,13 @@ EDITORS_REFUSED = [
      "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
     ("handlaggare", "/tilldela", {},
      "Med rollen Handläggare kan du inte tilldela handläggare: det gör registratorer."),
+    # walk28 Z2: Ändra uppgifter posted with a changed read-only field said "Ändringarna är sparade" and dropped it
+    ("handlaggare", "/andra", {"our_dnr": "SOFÖ 2026/0099"},
+     "Med rollen Handläggare kan du inte ändra vårt diarienummer: det gör registratorer."),
+    ("granskare", "/andra", {"deadline_on": "2027-03-15"},
+     "Med rollen Granskare / chef kan du inte ändra sista svarsdagen: det gör registratorer."),
+    ("handlaggare", "/andra", {"deadline_time": "16.00"},
+     "Med rollen Handläggare kan du inte ändra sista svarsdagens klockslag: det gör registratorer."),
     # walk28 Z9: the API's beslut said "… kan du inte granska och godkänna yttranden", not the act the page names
     ("handlaggare", "api /yttrande/beslut", {},
      "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
@@ -202,3 +211,51 @@ def test_no_refusal_is_worded_outside_auth_access():
               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"AccessDenied\(\s*f?[\"']", line)]
     assert not worded, worded
+
+
+def test_a_changed_read_only_field_refuses_the_whole_edit_and_keeps_what_was_typed(app, editors, session):
+    """walk28 Z2: a handläggare's Ändra uppgifter with another diarienummer (the field is read-only for her: a stale
+    or crafted form) said "Klart: Ändringarna är sparade." and dropped the change. It is refused as the API refuses
+    it, nothing is saved (not the title either), the title typed comes back and the field shows the number it has,
+    so that saving again saves the rest."""
+    rid = editors["remiss_id"]
+    title = session.get(Remiss, rid).title
+    session.rollback()
+    auth = Auth(app.test_client())
+    auth.login("handlaggare@oster.se")
+    url = f"/remisser/{rid}/andra"
+    form = {"title": "Kulturstrategi, rättad", "our_dnr": "SOFÖ 2026/0099", "deadline_on": "2026-12-18",
+            "deadline_time": "12.00", "notes": "Skrivet nu"}
+    answer = auth.post(url, form, form_url=url)
+    page = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 403
+    assert ("Med rollen Handläggare kan du inte ändra vårt diarienummer: det gör registratorer. Fältet visar det "
+            "sparade värdet igen, inte ”SOFÖ 2026/0099”.") in page
+    assert "Uppgifterna ändrades inte" in page and "Ändringarna är sparade" not in page
+    assert 'value="Kulturstrategi, rättad"' in page and "Skrivet nu" in page
+    assert re.search(r'name="our_dnr"[^>]*value="SOFÖ 2026/0001"|value="SOFÖ 2026/0001"[^>]*name="our_dnr"', page)
+    session.expire_all()
+    remiss = session.get(Remiss, rid)
+    assert (remiss.title, remiss.our_dnr) == (title, "SOFÖ 2026/0001")
+    session.rollback()
+
+    form["our_dnr"] = "SOFÖ 2026/0001"  # as the page gave it back: the rest is saved
+    answer = auth.post(url, form, form_url=url)
+    assert answer.status_code == 302, html.unescape(answer.get_data(as_text=True))[:2000]
+    session.expire_all()
+    assert session.get(Remiss, rid).title == "Kulturstrategi, rättad"
+
+
+def test_a_read_only_field_left_as_the_form_was_opened_is_no_change(app, editors, session):
+    """A form opened before the registrator gave another diarienummer sends the old one back: the handläggare did not
+    change it, so the rest is saved and the registrator's number stays (remisser.edit_base: what this tab changed)."""
+    rid = editors["remiss_id"]
+    auth = Auth(app.test_client())
+    auth.login("handlaggare@oster.se")
+    url = f"/remisser/{rid}/andra"
+    opened = {"our_dnr": "SOFÖ 2026/0005", "deadline_on": "2026-12-18", "deadline_time": "12.00"}
+    answer = auth.post(url, {**opened, "base": json.dumps(opened), "notes": "Skrivet nu"}, form_url=url)
+    assert answer.status_code == 302, html.unescape(answer.get_data(as_text=True))[:2000]
+    session.expire_all()
+    remiss = session.get(Remiss, rid)
+    assert (remiss.our_dnr, remiss.notes) == ("SOFÖ 2026/0001", "Skrivet nu")
