@@ -207,13 +207,15 @@ def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus |
     """Raise AccessDenied unless the principal may move a remiss of the nämnd from old to new status; the refusal
     names the role, as every refusal by the role does (refused_by_role), the remiss by its kind (a RemissKind,
     where known: "… flytta ärendet till …", kind_words) and who may: "Med rollen Handläggare kan du inte makulera
-    remissen: det gör registratorer." (walk26b X2: it said "Bara registratorer kan …", no role named)."""
+    remissen: det gör registratorer." (walk26b X2: it said "Bara registratorer kan …", no role named). A role that
+    may not edit at all, a läsare, is told the same, the move's act and who makes it, not "ändra remisser: det gör
+    handläggare, granskare …" (walk28 Z5: handläggare and granskare do not makulera)."""
     action = status_action(old, new)
-    require(principal, Action.edit, namnd_id)
-    if not principal.may(action, namnd_id):
+    require(principal, Action.view, namnd_id)  # one who may not see the remiss is told it does not exist
+    if not may_move(principal, namnd_id, old, new):
         new, noun = RemissStatus(new), noun_of(kind)
-        doing = (f"makulera {noun.the}" if new == RemissStatus.makulerad
-                 else f"flytta {noun.the} till ”{new.label}”")
+        doing = {RemissStatus.makulerad: f"makulera {noun.the}",
+                 RemissStatus.avslutad: f"avsluta {noun.the}"}.get(new, f"flytta {noun.the} till ”{new.label}”")
         raise refused_by_role(principal, action, doing)
 
 

@@ -169,11 +169,15 @@ OUTGOING_NO_YTTRANDE = ("Remissen är utgående: vi är remittenten och skriver 
                         "sammanställningen finns i sandlista_status och sammanstallning.")
 
 
-def _draft_step(remiss_id: int, action: Action, verb, values):
+def _draft_step(remiss_id: int, action: Action | str, verb, values):
     """Do verb on the yttrande with values(body) read from the request's body (409 when the draft's state refuses
-    it); answer with the yttrande after."""
+    it); answer with the yttrande after. action: an Action, or an act of auth.access.BORROWED_ACTS ("beslut"), so
+    that a refusal names that act as the page's does (walk28 Z9: "… kan du inte granska och godkänna yttranden")."""
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, action)
+    if isinstance(action, Action):
+        remiss = load_remiss(session, principal(), remiss_id, action)
+    else:
+        remiss = load_remiss(session, principal(), remiss_id, act=action)
     if remiss.direction == "utgaende":  # walk12b #9: we are the remittent; nothing to answer
         return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     body = request_body()
@@ -191,7 +195,7 @@ def _draft_step(remiss_id: int, action: Action, verb, values):
 def start_rattelse(remiss_id: int):
     """Start a rättelse: {comment} says what is wrong (409 unless the yttrande is expedierat). The sent version,
     documents and beslut stay; the rättelse is saved, reviewed, decided and expedierad on its own."""
-    return _draft_step(remiss_id, Action.review, rattelse.start_rattelse, lambda body: {"comment": body.comment})
+    return _draft_step(remiss_id, "rattelse", rattelse.start_rattelse, lambda body: {"comment": body.comment})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/beslut")
@@ -200,7 +204,7 @@ def start_rattelse(remiss_id: int):
 def record_decision(remiss_id: int):
     """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?,
     confirm_meeting? (a date without such a meeting in the sammanträdesplan is refused without it)}."""
-    return _draft_step(remiss_id, Action.review, decisions.record_decision,
+    return _draft_step(remiss_id, "beslut", decisions.record_decision,
                        lambda body: forms.decision_from(body.model_dump()))
 
 
@@ -209,7 +213,7 @@ def record_decision(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_justering(remiss_id: int):
     """Record the day the protokoll was justerat: {justerad_on}."""
-    return _draft_step(remiss_id, Action.review, decisions.record_justering,
+    return _draft_step(remiss_id, "justering", decisions.record_justering,
                        lambda body: forms.justering_from(body.model_dump()))
 
 
@@ -219,7 +223,7 @@ def record_justering(remiss_id: int):
 def record_sent(remiss_id: int):
     """A remiss without an answer address: its expedierat yttrande was sent {way} on {sent_on}; the remiss becomes
     besvarad (409 unless sent_by_hand_pending)."""
-    return _draft_step(remiss_id, Action.review, sent_by_hand.record_sent,
+    return _draft_step(remiss_id, "sent", sent_by_hand.record_sent,
                        lambda body: {"sent_on": body.sent_on, "way": body.way})
 
 
@@ -229,7 +233,7 @@ def record_sent(remiss_id: int):
 def mail_now(remiss_id: int):
     """An expedierat yttrande not sent for want of a svarsadress, which was added since: its mail is queued as
     Expediera queues it, and the remiss is besvarad once it has left (409 unless mail_now_to)."""
-    return _draft_step(remiss_id, Action.review, sent_by_hand.mail_now, lambda body: {})
+    return _draft_step(remiss_id, "expediera", sent_by_hand.mail_now, lambda body: {})
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")

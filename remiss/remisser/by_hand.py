@@ -58,8 +58,11 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     """Move the remiss as its page's form asks (walk11 finding 8): Tilldelad only with a handläggare (assigning
     sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
     confirmation. Else InputErrors under status, note and confirm."""
+    known = str(getattr(new, "value", new)) in {s.value for s in S}
+    if known and not principal.may(Action.edit, remiss.namnd_id):  # a läsare is refused the move asked for, with
+        require_status_move(principal, remiss.namnd_id, remiss.status, new, remiss.kind)  # who makes it (walk28 Z5)
     require(principal, Action.edit, remiss.namnd_id)
-    if str(getattr(new, "value", new)) not in {s.value for s in S}:  # none of the list's (an empty value)
+    if not known:  # none of the list's (an empty value)
         raise InputErrors({"status": "Välj en ny status i listan."})
     if str(getattr(new, "value", new)) == remiss.status:
         raise _already(session, principal, remiss)

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.calendar.swedish import join_words
+from remiss.calendar.swedish import count_words, join_words
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
@@ -46,22 +46,51 @@ def _incoming_work(session: Session, remiss: Remiss) -> list[str]:
 
 
 def _outgoing_work(session: Session, remiss: Remiss) -> list[str]:
+    """The work done on the sending path, each as it is (walk28 Z8: "missivet är skickat" of a missiv still in the
+    Utkorg, and "svar … är registrerade" of an anstånd)."""
     def files(purpose: str) -> int:
         return _count(session, select(Attachment.id).where(Attachment.remiss_id == remiss.id,
                                                            Attachment.purpose == purpose))
 
+    def instanser(*statuses: AnswerStatus) -> int:
+        return _count(session, entries.where(SandlistaEntry.answer_status.in_([s.value for s in statuses])))
+
     entries = select(SandlistaEntry.id).where(SandlistaEntry.remiss_id == remiss.id)
     said = []
-    sent = remiss.sent_at is not None or _count(session, entries.where(SandlistaEntry.sent_at.is_not(None)))
-    if sent:
-        said.append("missivet är skickat")
+    sent = session.exec(select(SandlistaEntry.id, SandlistaEntry.delivery).where(
+        SandlistaEntry.remiss_id == remiss.id, SandlistaEntry.sent_at.is_not(None))).all()
+    if sent or remiss.sent_at is not None:
+        said.append(_missiv_words(session, remiss, sent))
     elif files("missiv"):
         said.append("missivet är skapat")
-    if files("svar") or _count(session, entries.where(SandlistaEntry.answer_status != AnswerStatus.ej_svarat)):
+    if answered := instanser(AnswerStatus.svarat, AnswerStatus.avstar):
+        said.append("svar från " + count_words(answered, "remissinstans är registrerat",
+                                                "remissinstanser är registrerade"))
+    elif files("svar"):
         said.append("svar från remissinstanserna är registrerade")
+    if granted := instanser(AnswerStatus.anstand_beviljat):
+        said.append(f"{count_words(granted, 'remissinstans', 'remissinstanser')} har fått anstånd")
+    if asked := instanser(AnswerStatus.begart_anstand):
+        said.append(f"{count_words(asked, 'remissinstans', 'remissinstanser')} har begärt anstånd")
     if files("sammanstallning"):
         said.append("svaren är sammanställda")
     return said
+
+
+def _missiv_words(session: Session, remiss: Remiss, sent: list) -> str:
+    """How the missiv went, of a remiss sent to the instanser sent ((entry id, delivery) rows): "missivet är skickat"
+    once one has left (by post, or e-mailed from the Utkorg), else that it waits there or could not be e-mailed."""
+    from remiss.outgoing.held import missiv_status  # outgoing builds on remisser
+    from remiss.reminders.models import OutboxStatus
+    from remiss.reminders.queued import WAITING
+
+    mail = missiv_status(session, remiss.id)
+    if not sent or any(delivery != "epost" or mail.get(entry_id) in (None, OutboxStatus.sent.value)
+                       for entry_id, delivery in sent):
+        return "missivet är skickat"
+    if any(mail.get(entry_id) in WAITING for entry_id, _ in sent):
+        return "missivet väntar i utkorgen"
+    return "missivet kunde inte e-postas (se utkorgen)"
 
 
 def change_problem(session: Session, remiss: Remiss) -> str:

@@ -79,7 +79,7 @@ def only_changed(session: Session, remiss: Remiss, clean: dict, base: dict | Non
     return changes, clashes
 
 
-def title(refused: str, clashed: bool) -> str | None:
+def title(refused: str | bool, clashed: bool) -> str | None:
     """The heading of the edit form's error summary when it is not "Formuläret innehåller fel"."""
     if refused:
         return "Uppgifterna ändrades inte"

@@ -5,6 +5,7 @@ named, and checks that each names an act that fits the address."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.namnd.models import Meeting
 from remiss.planning.models import Milestone
+from remiss.remisser.models import Remiss
 from tests.conftest import Auth, csrf_token
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -35,6 +37,7 @@ FITS = {
     "registrera att yttrandet har skickats": ("/yttrande/skickat",),
     "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
     "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
+    "makulera remissen": ("/makulera",),  # walk28 Z5: a läsare was told "ändra remisser: det gör handläggare, …"
     "ändra remisser": ("/remisser/",),
     "administrera Remiss": ("/admin",),
     "hantera Inkorgen": ("/inkorg",),
@@ -112,15 +115,19 @@ def editors(session, clock):
     namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
     add_meetings(session, namnd, [("au", at(2026, 12, 3, 8, 30), ""), ("namnd", at(2026, 12, 10, 17), "")])
     users = {role: make_user(session, role=role, namnder=[namnd], email=f"{role}@oster.se")
-             for role in ("handlaggare", "granskare")}
+             for role in ("handlaggare", "granskare", "lasare")}
     headers = {role: {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=u, name='t')}"}
                for role, u in users.items()}
     remiss = make_remiss(session, namnd=namnd, handlaggare_id=users["handlaggare"].id, deadline_on=date(2026, 12, 18),
                          deadline_time=time(12, 0), our_dnr="SOFÖ 2026/0001")
+    outgoing = make_remiss(session, namnd=namnd, direction="utgaende", deadline_on=date(2026, 12, 18),
+                           our_dnr="SOFÖ 2026/0002", title="Lokal biblioteksplan")
+    outgoing.status = "sammanstalld"
+    session.add(outgoing)
     session.flush()
     steps = {m.kind: m.id for m in session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id))}
     session.commit()
-    return {"remiss_id": remiss.id, "headers": headers, "steps": steps}
+    return {"remiss_id": remiss.id, "outgoing_id": outgoing.id, "headers": headers, "steps": steps}
 
 
 EDITORS_REFUSED = [
@@ -144,15 +151,43 @@ EDITORS_REFUSED = [
      "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
     ("handlaggare", "/tilldela", {},
      "Med rollen Handläggare kan du inte tilldela handläggare: det gör registratorer."),
+    # walk28 Z2: Ändra uppgifter posted with a changed read-only field said "Ändringarna är sparade" and dropped it
+    ("handlaggare", "/andra", {"our_dnr": "SOFÖ 2026/0099"},
+     "Med rollen Handläggare kan du inte ändra vårt diarienummer: det gör registratorer."),
+    ("granskare", "/andra", {"deadline_on": "2027-03-15"},
+     "Med rollen Granskare / chef kan du inte ändra sista svarsdagen: det gör registratorer."),
+    ("handlaggare", "/andra", {"deadline_time": "16.00"},
+     "Med rollen Handläggare kan du inte ändra sista svarsdagens klockslag: det gör registratorer."),
+    # walk28 Z9: the API's beslut said "… kan du inte granska och godkänna yttranden", not the act the page names
+    ("handlaggare", "api /yttrande/beslut", {},
+     "Med rollen Handläggare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("lasare", "api /yttrande/beslut", {},
+     "Med rollen Läsare kan du inte registrera nämndens beslut: det gör granskare och registratorer."),
+    ("handlaggare", "api /yttrande/justering", {},
+     "Med rollen Handläggare kan du inte registrera justeringen av protokollet: det gör granskare och "
+     "registratorer."),
+    # walk28 Z5: a läsare was told "… kan du inte ändra remisser: det gör handläggare, granskare och registratorer."
+    # for every status move, though handläggare and granskare do not makulera
+    ("lasare", "/makulera", {"reason": "Dubblett", "confirm": "1"},
+     "Med rollen Läsare kan du inte makulera remissen: det gör registratorer."),
+    ("lasare", "/status", {"status": "klar_for_beslut"},
+     "Med rollen Läsare kan du inte flytta remissen till ”Klar för beslut”: det gör granskare och registratorer."),
+    ("lasare", "/status", {"status": "makulerad", "confirm": "1"},
+     "Med rollen Läsare kan du inte makulera remissen: det gör registratorer."),
+    ("lasare", "/utskick/avsluta", {"confirm_close": "1"},
+     "Med rollen Läsare kan du inte avsluta remissen: det gör handläggare, granskare och registratorer."),
 ]
 
 
 @pytest.mark.parametrize("role, where, body, said", EDITORS_REFUSED)
 def test_a_role_that_edits_is_told_its_role_and_who_does_the_act(app, editors, role, where, body, said):
-    rid = editors["remiss_id"]
+    rid = editors["outgoing_id" if where.startswith("/utskick") else "remiss_id"]
     client = app.test_client()
     if where == "api":
         answer = client.patch(f"/api/v1/remisser/{rid}", json=body, headers=editors["headers"][role])
+        told = answer.get_json()["error"]
+    elif where.startswith("api "):
+        answer = client.post(f"/api/v1/remisser/{rid}{where[4:]}", json=body, headers=editors["headers"][role])
         told = answer.get_json()["error"]
     else:
         auth = Auth(client)
@@ -176,3 +211,51 @@ def test_no_refusal_is_worded_outside_auth_access():
               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"AccessDenied\(\s*f?[\"']", line)]
     assert not worded, worded
+
+
+def test_a_changed_read_only_field_refuses_the_whole_edit_and_keeps_what_was_typed(app, editors, session):
+    """walk28 Z2: a handläggare's Ändra uppgifter with another diarienummer (the field is read-only for her: a stale
+    or crafted form) said "Klart: Ändringarna är sparade." and dropped the change. It is refused as the API refuses
+    it, nothing is saved (not the title either), the title typed comes back and the field shows the number it has,
+    so that saving again saves the rest."""
+    rid = editors["remiss_id"]
+    title = session.get(Remiss, rid).title
+    session.rollback()
+    auth = Auth(app.test_client())
+    auth.login("handlaggare@oster.se")
+    url = f"/remisser/{rid}/andra"
+    form = {"title": "Kulturstrategi, rättad", "our_dnr": "SOFÖ 2026/0099", "deadline_on": "2026-12-18",
+            "deadline_time": "12.00", "notes": "Skrivet nu"}
+    answer = auth.post(url, form, form_url=url)
+    page = html.unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 403
+    assert ("Med rollen Handläggare kan du inte ändra vårt diarienummer: det gör registratorer. Fältet visar det "
+            "sparade värdet igen, inte ”SOFÖ 2026/0099”.") in page
+    assert "Uppgifterna ändrades inte" in page and "Ändringarna är sparade" not in page
+    assert 'value="Kulturstrategi, rättad"' in page and "Skrivet nu" in page
+    assert re.search(r'name="our_dnr"[^>]*value="SOFÖ 2026/0001"|value="SOFÖ 2026/0001"[^>]*name="our_dnr"', page)
+    session.expire_all()
+    remiss = session.get(Remiss, rid)
+    assert (remiss.title, remiss.our_dnr) == (title, "SOFÖ 2026/0001")
+    session.rollback()
+
+    form["our_dnr"] = "SOFÖ 2026/0001"  # as the page gave it back: the rest is saved
+    answer = auth.post(url, form, form_url=url)
+    assert answer.status_code == 302, html.unescape(answer.get_data(as_text=True))[:2000]
+    session.expire_all()
+    assert session.get(Remiss, rid).title == "Kulturstrategi, rättad"
+
+
+def test_a_read_only_field_left_as_the_form_was_opened_is_no_change(app, editors, session):
+    """A form opened before the registrator gave another diarienummer sends the old one back: the handläggare did not
+    change it, so the rest is saved and the registrator's number stays (remisser.edit_base: what this tab changed)."""
+    rid = editors["remiss_id"]
+    auth = Auth(app.test_client())
+    auth.login("handlaggare@oster.se")
+    url = f"/remisser/{rid}/andra"
+    opened = {"our_dnr": "SOFÖ 2026/0005", "deadline_on": "2026-12-18", "deadline_time": "12.00"}
+    answer = auth.post(url, {**opened, "base": json.dumps(opened), "notes": "Skrivet nu"}, form_url=url)
+    assert answer.status_code == 302, html.unescape(answer.get_data(as_text=True))[:2000]
+    session.expire_all()
+    remiss = session.get(Remiss, rid)
+    assert (remiss.our_dnr, remiss.notes) == ("SOFÖ 2026/0001", "Skrivet nu")

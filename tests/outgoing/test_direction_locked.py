@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from html import unescape
 
+from sqlmodel import select
+
 from remiss.planning.service.tidplan import milestones_of
-from remiss.remisser.models import Remiss
+from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 from tests.conftest import csrf_token
+from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_missiv_made_anew import _world
 
 
@@ -31,7 +34,7 @@ def _state(session, rid):
     return state
 
 
-def test_a_made_missiv_and_a_sent_remiss_keep_the_direction(session, client, auth, clock):
+def test_a_made_missiv_and_a_sent_remiss_keep_the_direction(session, client, auth, clock, runner, smtp):
     rid = _world(session, clock, auth)
     page = f"/remisser/{rid}"
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
@@ -44,15 +47,32 @@ def test_a_made_missiv_and_a_sent_remiss_keep_the_direction(session, client, aut
 
     assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     assert _state(session, rid)[1] == RemissStatus.skickad
+    # the missiv queued, not e-mailed, and an anstånd (no answer): said as they are (walk28 Z8: "missivet är
+    # skickat, svar från remissinstanserna är registrerade")
+    entry = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == rid)).one()
+    entry.answer_status = AnswerStatus.anstand_beviljat.value
+    session.add(entry)
+    session.commit()
+    said = _text(_to_inkommande(auth, rid))
+    assert "Riktningen kan inte ändras: missivet väntar i utkorgen och 1 remissinstans har fått anstånd." in said
+    assert "skickat" not in said and "svar från" not in said
+
+    run_sweep(runner, smtp, clock.now)  # the missiv goes out
     response = _to_inkommande(auth, rid)
     assert response.status_code == 400
-    assert "Riktningen kan inte ändras: missivet är skickat." in _text(response)
+    assert "Riktningen kan inte ändras: missivet är skickat och 1 remissinstans har fått anstånd." in _text(response)
     headers = {"X-CSRFToken": csrf_token(client, page)}
     api = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"direction": "inkommande"})
     assert api.status_code == 400, api.get_json()
-    assert api.get_json()["errors"]["direction"].startswith("Riktningen kan inte ändras: missivet är skickat.")
+    assert api.get_json()["errors"]["direction"].startswith("Riktningen kan inte ändras: missivet är skickat och")
     assert _state(session, rid) == ("utgaende", RemissStatus.skickad, "Trafikplan 2027")
     assert "Utskick och svar" in _text(client.get(page))
+    entry = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == rid)).one()
+    entry.answer_status = AnswerStatus.svarat.value
+    session.add(entry)
+    session.commit()
+    assert "Riktningen kan inte ändras: missivet är skickat och svar från 1 remissinstans är registrerat." in \
+        _text(_to_inkommande(auth, rid))
 
 
 def test_an_untouched_utkast_becomes_an_inkommande_remiss(session, client, auth, clock):

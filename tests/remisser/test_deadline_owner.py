@@ -2,6 +2,7 @@
 registers the remiss and keeps the diarium; a granskare or handläggare sees it read-only under "Ändra uppgifter"
 and asks for an extension instead. One rule (remiss.auth.access.FIELD_ACTIONS) for the page and the API."""
 from datetime import date, time
+from html import unescape
 
 import pytest
 
@@ -38,10 +39,23 @@ def test_the_edit_form_shows_the_deadline_read_only_and_keeps_it(client, auth, s
     page = client.get(url).get_data(as_text=True)
     assert 'name="deadline_on"' in page and "Sista svarsdagen rättas av registratorn." in page
     assert 'id="f-no_deadline"' not in page
-    r = auth.post(url, {"title": "Miljöprogram, rättad", "deadline_on": "2027-12-31", "deadline_time": "15.00",
-                        "confirm_deadline_correction": "1"})
+    # a changed deadline (a stale or crafted form) is refused, as the API refuses it, and nothing is saved: not
+    # dropped under "Ändringarna är sparade" (walk28 Z2)
+    form = {"title": "Miljöprogram, rättad", "deadline_on": "2027-12-31", "deadline_time": "15.00",
+            "confirm_deadline_correction": "1"}
+    r = auth.post(url, form)
+    said = unescape(r.get_data(as_text=True))
+    assert r.status_code == 403, said[:2000]
+    assert f"{role.label} kan du inte ändra sista svarsdagen: det gör registratorer." in said
+    assert f"{role.label} kan du inte ändra sista svarsdagens klockslag: det gör registratorer." in said
+    assert 'value="Miljöprogram, rättad"' in said
+    assert _deadline(db, remiss.id) == (date(2027, 2, 22), time(12, 0))
+    with db.transaction() as s:
+        assert s.get(Remiss, remiss.id).title == "Miljöprogram"
+    # the deadline as the page gives it back: the title is saved
+    r = auth.post(url, {**form, "deadline_on": "2027-02-22", "deadline_time": "12.00"})
     assert r.status_code == 302, r.get_data(as_text=True)[:2000]
-    assert _deadline(db, remiss.id) == (date(2027, 2, 22), time(12, 0))  # the title changed, the deadline did not
+    assert _deadline(db, remiss.id) == (date(2027, 2, 22), time(12, 0))
     with db.transaction() as s:
         assert s.get(Remiss, remiss.id).title == "Miljöprogram, rättad"
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
-from remiss.auth.access import Principal
+from remiss.auth.access import Principal, require_status_move
 from remiss.calendar.swedish import count_words, format_deadline, join_words
 from remiss.outgoing.service.lifecycle import (ANSWERED, _check, anstand_running, current_compilation,
                                                deadline_passed, not_answered, time_left, unanswered, unsent)
@@ -195,6 +195,8 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     only). A sammanställning older than an answer is closed with only when the user confirmed it (walk16 #5);
     so is a case whose instanser may still answer in time (early_ok, walk19 G13)."""
     _check(remiss)
+    # who may, before why; a läsare told "avsluta remissen" and who does it (walk28 Z5), not "ändra remisser"
+    require_status_move(principal, remiss.namnd_id, remiss.status, S.avslutad, remiss.kind)
     if remiss.status != S.sammanstalld:
         raise InputErrors({"status": "Sammanställ svaren innan ärendet avslutas."})
     from remiss.outgoing.service import compiled

@@ -98,8 +98,9 @@ def compile_answers(remiss_id: int):
 def close(remiss_id: int):
     """Avsluta ärendet. What the button's question confirms comes only from its dialog (stale_ok, early_ok, added
     by static/app.js when the user says yes) or from the box "Avsluta ärendet ändå" that the page shows with the
-    question when they are missing (walk20 H11: without JavaScript the case closed with no question at all)."""
-    remiss = _post_guard(remiss_id)
+    question when they are missing (walk20 H11: without JavaScript the case closed with no question at all). Who
+    may close is checked by closing.close, whose refusal names the act (walk28 Z5)."""
+    remiss = _remiss(remiss_id)
     form, ticked = request.form, asking.confirmed("confirm_close")
     notices = closing.waiting_answer_notices(get_session(), remiss.id)  # closing cancels them (walk27 Y8)
     try:

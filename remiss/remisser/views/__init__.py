@@ -162,7 +162,7 @@ VOID_FIELDS = ("reason", "confirm")
 @login_required
 def change_status(remiss_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    remiss = load_remiss(session, principal(), remiss_id, Action.view)  # the move's own refusal (walk28 Z5): below
     try:
         by_hand.change_status_by_hand(session, now=now(), principal=principal(), remiss=remiss,
                                       new=request.form.get("status", ""), note=request.form.get("note", ""),
@@ -178,6 +178,8 @@ def change_status(remiss_id: int):
     except (TransitionError, AccessDenied) as exc:  # refused for the role or the remiss's state now: said at the
         # field, with the comment typed kept (a flash and a redirect lost it): 403, or 409 as a stale form
         session.rollback()
+        if isinstance(exc, AccessDenied) and not principal().may(Action.edit, remiss.namnd_id):
+            raise  # one who may not edit has no status form to say it at: the refusal's own page (remiss.web.errors)
         values = {k: request.form.get(k, "") for k in STATUS_FIELDS}
         return _show(remiss_id, status_values=values, status_errors={"status": str(exc)}), \
             403 if isinstance(exc, AccessDenied) else stale_form.CONFLICT

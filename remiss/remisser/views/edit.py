@@ -8,7 +8,7 @@ from flask_login import login_required
 
 from remiss import one_round
 from remiss.clock import local_today
-from remiss.auth.access import FIELD_ACTIONS, Action, load_remiss, may_change_field
+from remiss.auth.access import FIELD_ACTIONS, AccessDenied, Action, load_remiss, may_change_field, require_field
 from remiss.db import get_session
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import edit_base, finished, present, service
@@ -34,6 +34,7 @@ def edit(remiss_id: int):
     errors: dict = {}
     deadline_question = letter_late = None
     asked: dict = {}  # the date questions (_asked)
+    denied: dict = {}  # the fields this user may not change, posted changed (_locked_changes)
     values = edit_base.form_values(session, remiss)
     base, clashed = edit_base.base_of(values), False  # what the form was opened with (walk22 L2)
     refused = finished.voided_refusal(remiss)  # a makulerad remiss is not changed (walk22 L8)
@@ -52,12 +53,14 @@ def edit(remiss_id: int):
             raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
             typed_errors = {}
         locked = _locked_fields(remiss)
+        denied = _locked_changes(session, remiss, locked, values, base)  # refused, not dropped (walk28 Z2)
         for name in locked:
             raw.pop(name, None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
         if "deadline_on" in locked:
             raw.pop("no_deadline", None)
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
+        errors.update(denied)
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
         # a diarienummer another remiss has is an error of the first answer, not one after the questions about
@@ -101,20 +104,49 @@ def edit(remiss_id: int):
     namnder = namnder_for(Action.edit)
     return render_template("remisser/form.html", values=values, errors=in_field_order(errors, FORM_LABELS),
                            namnder=namnder, labels=FORM_LABELS,
-                           editing=remiss, base=base, errors_title=edit_base.title(refused, clashed), locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
+                           editing=remiss, base=base, errors_title=edit_base.title(refused or bool(denied), clashed),
+                           locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            deadline_question=deadline_question, letter_late=letter_late, **asked,
                            noun=noun_of(values.get("kind") if values.get("kind") in RemissKind.__members__
                                         else remiss.kind),  # "ärendet" for a medborgarförslag
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (409 if refused or clashed else 400 if errors or deadline_question or letter_late or any(asked.values())
-         else 200)
+        (403 if denied else 409 if refused or clashed
+         else 400 if errors or deadline_question or letter_late or any(asked.values()) else 200)
 
 
 
 def _locked_fields(remiss) -> frozenset[str]:
     """The fields of the form this user sees but may not change (remiss.auth.access.FIELD_ACTIONS)."""
     return frozenset(name for name in FIELD_ACTIONS if not may_change_field(principal(), remiss.namnd_id, name))
+
+
+def _locked_changes(session, remiss, locked: frozenset[str], values: dict, base: str) -> dict[str, str]:
+    """A field this user may not change (readonly in the form) posted with another value than it was opened with and
+    than it has now (a stale or crafted form): field -> the refusal the API gives for it, naming the role and who
+    changes it (walk28 Z2: the change was dropped under "Ändringarna är sparade"). The whole save is refused, as
+    the PATCH is; the field shows its value again, so that saving again saves the rest, and the refusal names what
+    was typed. A diarienummer left empty is no change (a diarienummer once given is kept, service.update)."""
+    posted = {name: values[name] for name in locked if name in values}
+    if not posted:
+        return {}
+    now_values = edit_base.form_values(session, remiss)
+    mine, unreadable = parse_remiss_input(posted, partial=True)
+    stored, _ = parse_remiss_input({name: now_values[name] for name in posted}, partial=True)
+    opened = edit_base.loaded({edit_base.BASE: base}) or {}
+    was, _ = parse_remiss_input({name: opened[name] for name in posted if name in opened}, partial=True)
+    denied = {}
+    for name, typed in posted.items():
+        if name not in unreadable and (mine[name] == stored[name] or (name in was and mine[name] == was[name])
+                                       or (name == "our_dnr" and not mine[name])):
+            continue
+        try:
+            require_field(principal(), remiss.namnd_id, name)
+        except AccessDenied as exc:
+            shown = str(typed).strip()
+            denied[name] = f"{exc} Fältet visar det sparade värdet igen" + (f", inte ”{shown}”." if shown else ".")
+            values[name] = now_values[name]
+    return denied
 
 
 def _asked(session, remiss, clean: dict, values: dict, correction: bool) -> dict:
