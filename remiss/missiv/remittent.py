@@ -39,6 +39,13 @@ def find_remittent(text: str, answer_email: str | None, skip: tuple[int, int] | 
     by_mail = body_for_email(answer_email)
     own = {canonical_body(o) or " ".join(o.split()) for o in organisations if o and o.strip()}
     name, span, warnings = _find(text, mentions, by_mail, answer_email, own)
+    if name and name.casefold() in {o.casefold() for o in own}:
+        unit = _own_unit(text, skip)
+        if unit:
+            # "Malmö stad" by the answer address or the letterhead, and one nämnd or förvaltning of it named: within
+            # the reader's own kommun that nämnd sends the remiss (walk28 Z6)
+            return unit.group(), unit.span(), [
+                f"Remittenten ({unit.group()}) är den nämnd eller förvaltning i {name} som brevet nämner; kontrollera."]
     if name is None:
         pair = guest_beside_host(text, mentions)
         if pair:
@@ -55,6 +62,16 @@ def find_remittent(text: str, answer_email: str | None, skip: tuple[int, int] | 
         body, guest_span = guest
         return body.name, guest_span, [w.replace(host.name, body.name) for w in warnings]
     return name, span, warnings
+
+
+# A nämnd, styrelse or förvaltning by its one-word name: "Kulturnämnden", "Stadskontoret", "Kommunstyrelsen".
+_OWN_UNIT = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{1,40}(?:nämnden|styrelsen|förvaltningen|kontoret)(?![\wåäö])")
+
+
+def _own_unit(text: str, skip: tuple[int, int] | None):
+    """Return the one unit of a kommun the letter names outside its sändlista, or None when it names none or two."""
+    found = [m for m in _OWN_UNIT.finditer(text) if not (skip and skip[0] <= m.start() < skip[1])]
+    return found[0] if found and len({m.group() for m in found}) == 1 else None
 
 
 # "Eventuella synpunkter ska vara KSRR tillhanda": the body the answers go to, by a short name the register knows.

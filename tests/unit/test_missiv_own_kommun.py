@@ -49,3 +49,22 @@ def test_a_body_outside_the_kommun_is_untouched_by_the_readers_organisation() ->
     text = ("Remiss av promemorian Sänkt skatt\nRemissvaren ska ha kommit in till Finansdepartementet senast den "
             "15 maj 2027. Ange diarienummer Fi2027/00345.\n")
     assert parse_missiv(text, organisations=("Malmö stad",)).remittent == "Finansdepartementet"
+
+
+# the kommun by its answer address alone, and one unit of it named in the letter
+_BY_ADDRESS = ("Malmö stad\n\nRemiss – Förslag till lokalförsörjningsplan 2027\n\n{unit} önskar synpunkter på "
+               "förslaget. Svar senast den 1 mars 2027 till registrator@malmo.se.\n")
+
+
+def test_our_kommun_by_its_address_gives_way_to_the_one_unit_the_letter_names() -> None:
+    result = parse_missiv(_BY_ADDRESS.format(unit="Fastighetskontoret"), organisations=("Malmö stad",))
+    assert result.remittent == "Fastighetskontoret"
+    assert "Remittenten (Fastighetskontoret) är den nämnd eller förvaltning i Malmö stad som brevet nämner; " \
+           "kontrollera." in result.warnings
+    assert parse_missiv(_BY_ADDRESS.format(unit="Fastighetskontoret")).remittent == "Malmö stad"
+
+
+@pytest.mark.parametrize("unit", ["Förvaltningen", "Fastighetskontoret och Kulturnämnden"])
+def test_no_unit_or_two_leave_our_kommun(unit: str) -> None:
+    # "Förvaltningen" alone names no one; two units: which sends is a person's choice
+    assert parse_missiv(_BY_ADDRESS.format(unit=unit), organisations=("Malmö stad",)).remittent == "Malmö stad"
