@@ -18,10 +18,10 @@ def is_outlook(filename: str, raw: bytes) -> bool:
     return Path(filename or "").suffix.lower() == ".msg" or raw.startswith(OLE_MAGIC)
 
 
-def read(raw: bytes, filename: str, limits: ReadLimits) -> Reading:
+def read(raw: bytes, filename: str, limits: ReadLimits, organisations: tuple[str, ...] = ()) -> Reading:
     """Read the .msg in the worker; raise FileRejected (Swedish) when it is no readable Outlook message."""
     name = files.safe_name(Path(filename or "meddelande").stem + ".msg")
-    reading = read_missiv("", [(name, raw)],
+    reading = read_missiv("", [(name, raw)], organisations=organisations,
                           limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
     if not reading.header:
         raise files.FileRejected(f"{name} kunde inte läsas som ett Outlook-meddelande. Spara det som .eml i "

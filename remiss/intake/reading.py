@@ -66,11 +66,12 @@ class Reading:
         return self.warnings + list(self.parsed["warnings"])
 
 
-def parse_text(text: str, *, limits: ReadLimits, reference_date: date | None = None) -> dict:
+def parse_text(text: str, *, limits: ReadLimits, reference_date: date | None = None,
+               organisations: tuple[str, ...] = ()) -> dict:
     """Parse a missiv text in the worker; raise FileRejected (Swedish) when it is too long or too costly."""
     if len(text) > MAX_TEXT:
         raise files.FileRejected(TOO_LONG)
-    return _parse([(None, text)], limits, reference_date)
+    return _parse([(None, text)], limits, reference_date, organisations)
 
 
 def read_upload(filename: str, data: bytes, *, limits: ReadLimits) -> Reading:
@@ -87,8 +88,9 @@ def read_upload(filename: str, data: bytes, *, limits: ReadLimits) -> Reading:
 
 
 def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimits,
-                reference_date: date | None = None) -> Reading:
-    """Check every upload, extract texts and parse the missiv; raise FileRejected for a bad file."""
+                reference_date: date | None = None, organisations: tuple[str, ...] = ()) -> Reading:
+    """Check every upload, extract texts and parse the missiv; raise FileRejected for a bad file. `organisations` are
+    the reader's own (remiss.namnd.service.organisations), for the remittent."""
     if not text.strip() and not uploads:
         raise files.FileRejected("Klistra in missivets text eller välj en eller flera filer.")
     if len(text) > MAX_TEXT:
@@ -107,7 +109,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
             readable.append(upload)
         else:
             warnings.append(f"{name} sparas som remisshandling men läses inte (bara {READABLE_NAMES} läses).")
-    answer, blobs = _read(readable, text, limits, reference_date)
+    answer, blobs = _read(readable, text, limits, reference_date, organisations)
     candidates: list[tuple[str, str, list]] = []
     scanned: dict[str, bytes] = {}
     hints: dict[str, list] = {}
@@ -157,7 +159,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     read_by_ocr, repaired = _ocr(scanned, limits, warnings)
     if read_by_ocr:
         parsed = _parse(candidates + [(name, text, hints.get(name, [])) for name, text in read_by_ocr], limits,
-                        reference_date)
+                        reference_date, organisations)
     elif answer["parsed"] is not None:
         parsed = answer["parsed"]
     else:
@@ -209,16 +211,20 @@ def _ocr(scanned: dict[str, bytes], limits: ReadLimits,
     return texts, repaired
 
 
-def _read(readable: list[Upload], text: str, limits: ReadLimits, reference_date: date | None) -> tuple[dict, bytes]:
+def _read(readable: list[Upload], text: str, limits: ReadLimits, reference_date: date | None,
+          organisations: tuple[str, ...] = ()) -> tuple[dict, bytes]:
     request = {"files": [{"name": u.filename, "size": len(u.data)} for u in readable], "text": text, "parse": True,
-               "reference_date": reference_date.isoformat() if reference_date else None}
+               "reference_date": reference_date.isoformat() if reference_date else None,
+               "organisations": list(organisations)}
     raw = _job("read", request, b"".join(u.data for u in readable), limits)
     header, _, blobs = raw.partition(b"\n")
     return json.loads(header), blobs
 
 
-def _parse(candidates: list, limits: ReadLimits, reference_date: date | None) -> dict:
-    request = {"candidates": candidates, "reference_date": reference_date.isoformat() if reference_date else None}
+def _parse(candidates: list, limits: ReadLimits, reference_date: date | None,
+           organisations: tuple[str, ...] = ()) -> dict:
+    request = {"candidates": candidates, "reference_date": reference_date.isoformat() if reference_date else None,
+               "organisations": list(organisations)}
     return json.loads(_job("parse", request, b"", limits))["parsed"]
 
 

@@ -3,10 +3,12 @@
 `serve` runs inside `remiss/documents/sandbox.py` under its memory and CPU limits. It imports neither
 flask nor sqlmodel. Requests and answers are a JSON line followed by the files' bytes, end to end.
 
-- "read": {"files": [{"name", "size"}], "text", "reference_date", "parse"} + the files' bytes →
+- "read": {"files": [{"name", "size"}], "text", "reference_date", "parse", "organisations"} + the files' bytes →
   {"documents": [{"name", "text", "warnings", "scanned", "hints", "attachments": [{"filename", "content_type",
   "size"}]} or {"name", "error"}], "parsed": Parsed or null} + the attachments' bytes.
-- "parse": {"candidates": [[name, text, hints?], …], "reference_date"} → {"parsed": Parsed}.
+- "parse": {"candidates": [[name, text, hints?], …], "reference_date", "organisations"} → {"parsed": Parsed}.
+
+"organisations" are the reader's own ("Malmö stad"), for the remittent (remiss.missiv.remittent).
 
 Parsed is {"source", "text", "result" (MissivResult.to_json), "values", "evidence", "warnings",
 "extension_to"}: everything the caller needs, so no parser object crosses the process boundary.
@@ -26,8 +28,9 @@ from remiss.missiv.result import format_moment
 def serve(request: dict, payload: bytes) -> bytes:
     """Answer one reading job."""
     reference = date.fromisoformat(request["reference_date"]) if request.get("reference_date") else None
+    organisations = tuple(request.get("organisations") or ())
     if request["job"] == "parse":
-        return json.dumps({"parsed": best_parse(request["candidates"], reference)}).encode()
+        return json.dumps({"parsed": best_parse(request["candidates"], reference, organisations)}).encode()
     documents, out, candidates = [], [], []
     offset = 0
     for item in request["files"]:
@@ -52,14 +55,14 @@ def serve(request: dict, payload: bytes) -> bytes:
             candidates.append((name, document.text, [h.to_json() for h in document.hints]))
     parsed = None
     if request.get("parse") and (request.get("text") or "").strip():
-        parsed = best_parse([(None, request["text"])], reference)
+        parsed = best_parse([(None, request["text"])], reference, organisations)
     elif request.get("parse") and candidates:
-        parsed = best_parse(candidates, reference)
+        parsed = best_parse(candidates, reference, organisations)
     header = json.dumps({"documents": documents, "parsed": parsed}).encode()
     return header + b"\n" + b"".join(out)
 
 
-def best_parse(candidates: list, reference: date | None) -> dict:
+def best_parse(candidates: list, reference: date | None, organisations: tuple[str, ...] = ()) -> dict:
     """Parse each candidate [name, text] or [name, text, hints] and return the one where the most fields were found
     (the first on a tie); hints are Hint.to_json dicts, what the file's structure says."""
     best = None
@@ -68,7 +71,7 @@ def best_parse(candidates: list, reference: date | None) -> dict:
         # plain lines (walk22b M8: with CRLF a "Bilagor:" list hid the sändlista after it).
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         hints = [Hint.from_json(h) for h in (rest[0] if rest else [])]
-        result = parse_missiv(text, reference_date=reference, hints=hints)
+        result = parse_missiv(text, reference_date=reference, hints=hints, organisations=organisations)
         score = found_fields(result)
         if best is None or score > best[0]:
             best = (score, name, text, result)

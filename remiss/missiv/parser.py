@@ -36,26 +36,29 @@ from remiss.missiv.title_subject import describes_by_sender
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
 
 
-def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:
+def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = (),
+                 organisations: Sequence[str] = ()) -> MissivResult:
     """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail.
 
     `hints` are what the file's structure says (remiss.missiv.hints): they fill the title or the remittent where
     the text gives none, with a warning naming their source; the text's own words win. A mail read with its
     attachments' text below it is read letter first (remiss.missiv.letter_part): the mail's body, unless it is only a
     cover note and an attached file is the missiv; the other part fills only what the letter leaves empty.
+    `organisations` are the reader's own ("Malmö stad"): within them a sending nämnd is the remittent.
     """
     parts = split_attached(text or "")
     if parts is None:
-        return _parse(text, reference_date=reference_date, hints=hints)
+        return _parse(text, reference_date=reference_date, hints=hints, organisations=organisations)
     mail_text, files = parts
     envelope = innermost(mail_text)
     body = letter_score(mail_text[envelope.body_start:] if envelope else mail_text)
     scores = [letter_score(f.text) for f in files]
     best = max(range(len(files)), key=lambda i: scores[i].points)  # the first of equals
     chosen = files[best]
-    mail = _parse(mail_text, reference_date=reference_date)
+    mail = _parse(mail_text, reference_date=reference_date, organisations=organisations)
     attached = _parse(chosen.text, hints=hints,  # the hints are the one attached file's structure
-                      reference_date=reference_date or (envelope.sent if envelope else None))
+                      reference_date=reference_date or (envelope.sent if envelope else None),
+                      organisations=organisations)
     if attachment_is_letter(body, scores[best]):
         if HEADLINE_GUESS in attached.warnings and mail.title and same_matter(mail.title, attached.title or ""):
             # the cover mail's subject names the matter the letter's headline does: no guess left to check
@@ -64,7 +67,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     return merged(mail, attached, other_offset=chosen.start, name=chosen.name)
 
 
-def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:
+def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = (),
+           organisations: Sequence[str] = ()) -> MissivResult:
     original = text or ""
     written = unquote(original.translate(_NEUTRAL))
     whole = reveal_addresses(written)  # "m.registrator(at)regeringskansliet.se" read as the address it is
@@ -157,7 +161,7 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
     note("answer_address", address_span)
     sandlista = find_sandlista(work)
 
-    remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
+    remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span, organisations)
     # "the body the text names (most often)" is a count, not the letter's word: the site that published the
     # page, or the body the PDF names as its author, says who sent it
     guessed = any("som texten nämner" in w for w in remittent_warnings)

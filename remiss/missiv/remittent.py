@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
@@ -26,13 +27,25 @@ _JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:önskar|bjuder|remitterar|skickar|
                          r"vill(?:[ \t]+[\wåäö]{1,30}+){0,3}?[ \t]+(?:synpunkter|yttranden?|svar|möjlighet|bjuda))\b")
 
 
-def find_remittent(text: str, answer_email: str | None,
-                   skip: tuple[int, int] | None = None) -> tuple[str | None, tuple[int, int] | None, list[str]]:
-    """Return the remittent's normalised name, its span and warnings; `skip` is the sändlista's span."""
+def find_remittent(text: str, answer_email: str | None, skip: tuple[int, int] | None = None,
+                   organisations: Sequence[str] = ()) -> tuple[str | None, tuple[int, int] | None, list[str]]:
+    """Return the remittent's normalised name, its span and warnings; `skip` is the sändlista's span.
+
+    `organisations` are the reader's own ("Malmö stad"): a nämnd of one of them that sends the letter is the
+    remittent itself, not the kommun (a remiss within one's own kommun).
+    """
     mentions = [m for m in find_bodies(text) if not (skip and skip[0] <= m.start < skip[1])]
     mentions = _outside_lists(text, mentions)
     by_mail = body_for_email(answer_email)
-    name, span, warnings = _find(text, mentions, by_mail, answer_email)
+    own = {canonical_body(o) or " ".join(o.split()) for o in organisations if o and o.strip()}
+    name, span, warnings = _find(text, mentions, by_mail, answer_email, own)
+    if name and name.casefold() in {o.casefold() for o in own}:
+        unit = _own_unit(text, skip)
+        if unit:
+            # "Malmö stad" by the answer address or the letterhead, and one nämnd or förvaltning of it named: within
+            # the reader's own kommun that nämnd sends the remiss (walk28 Z6)
+            return unit.group(), unit.span(), [
+                f"Remittenten ({unit.group()}) är den nämnd eller förvaltning i {name} som brevet nämner; kontrollera."]
     if name is None:
         pair = guest_beside_host(text, mentions)
         if pair:
@@ -51,11 +64,22 @@ def find_remittent(text: str, answer_email: str | None,
     return name, span, warnings
 
 
+# A nämnd, styrelse or förvaltning by its one-word name: "Kulturnämnden", "Stadskontoret", "Kommunstyrelsen".
+_OWN_UNIT = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{1,40}(?:nämnden|styrelsen|förvaltningen|kontoret)(?![\wåäö])")
+
+
+def _own_unit(text: str, skip: tuple[int, int] | None):
+    """Return the one unit of a kommun the letter names outside its sändlista, or None when it names none or two."""
+    found = [m for m in _OWN_UNIT.finditer(text) if not (skip and skip[0] <= m.start() < skip[1])]
+    return found[0] if found and len({m.group() for m in found}) == 1 else None
+
+
 # "Eventuella synpunkter ska vara KSRR tillhanda": the body the answers go to, by a short name the register knows.
 _TILLHANDA = re.compile(r"\bska(?:ll)?[ \t]+vara[ \t]+([A-ZÅÄÖ][\wÅÄÖåäö-]{1,30}?)(?::s)?[ \t]+tillhanda\b")
 
 
-def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_email: str | None = None):
+def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_email: str | None = None,
+          own: set[str] = frozenset()):
     value, span = find_remittent_cue(text)
     if value is None:
         m = _TILLHANDA.search(text)
@@ -78,6 +102,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             if region:
                 return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
             kommun = kommun_of_unit(text, value, mentions, by_mail)
+            if kommun and kommun.name.casefold() in {o.casefold() for o in own}:
+                # walk28 Z6: the reader's own kommun; its nämnd sends a remiss within it, and the yttrande goes to
+                # that nämnd ("Till Kulturnämnden"), not to the kommun it is part of
+                return value, span, []
             if kommun:
                 # round 16: the kommun by its name in the register, as every other remittent (not free text
                 # "Norrköpings kommun, kommunstyrelsen"); the letter's own naming of it is the evidence

@@ -28,6 +28,12 @@ def namnder(session: Session) -> list[Namnd]:
     return list(session.exec(select(Namnd).order_by(Namnd.name)))
 
 
+def organisations(session: Session) -> tuple[str, ...]:
+    """The organisations the nämnder belong to ("Malmö stad"): the reader's own kommun when a missiv is read."""
+    names = session.exec(select(Namnd.organisation).where(Namnd.organisation != "").distinct()).all()
+    return tuple(sorted(n for n in names if n.strip()))
+
+
 def sharing_series(session: Session, prefix: str, namnd_id: int | None = None) -> list[Namnd]:
     """Other nämnder whose diarienummer share the series of this prefix (the same prefix, e.g. one diarium for
     the whole kommun); NamndError when a prefix differs from another's only in case ("mn" and "MN" would give

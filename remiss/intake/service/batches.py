@@ -16,10 +16,12 @@ from remiss import files
 from remiss.clock import local
 from remiss.auth.access import Action, Principal, refused_by_role
 from remiss.intake.models import InboxMessage, IntakeBatch
+from remiss.intake import mail_date
 from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.plausible import proposal_warnings
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
 from remiss.intake.service.matching import matching_remiss_id
+from remiss.namnd import service as namnd_service
 from remiss.remisser import attachments
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for
@@ -77,7 +79,8 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
     """Read the missiv and keep the prefill and the uploaded files until registration; raise FileRejected."""
     if principal.user_id is None or not principal.may(Action.create):
         raise refused_by_role(principal, Action.create)
-    reading = read_missiv(text, uploads, limits=limits or ReadLimits(max_bytes), reference_date=reference_date)
+    reading = read_missiv(text, uploads, limits=limits or ReadLimits(max_bytes), reference_date=reference_date,
+                          organisations=namnd_service.organisations(session))
     cleanup(session, now=now, files_dir=files_dir)
     stored = []
     for upload in reading.keep:
@@ -85,11 +88,18 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
     values = dict(reading.parsed["values"], extension_to=reading.parsed.get("extension_to") or "")
-    notes = proposal_warnings(values, values["extension_to"], sent=None) + preselect_namnd(session, principal, values)
+    evidence = dict(reading.parsed["evidence"])
+    mailed = mail_date.sent_at(reading.header.get("Date"))
+    if mailed and not values.get("received_on"):
+        # an uploaded .eml or .msg came in the day it was mailed, as the Inkorg reads one (walk28 Z7); a stamp the
+        # letter itself carries ("Ank. 2010-01-26") is the nearer word and stays
+        mail_date.take_mail_date(values, evidence, mailed)
+    notes = proposal_warnings(values, values["extension_to"], sent=local(mailed).date() if mailed else None) + \
+        preselect_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
-                        evidence=json.dumps(reading.parsed["evidence"], ensure_ascii=False),
+                        evidence=json.dumps(evidence, ensure_ascii=False),
                         warnings=json.dumps(reading.all_warnings + notes, ensure_ascii=False),
                         files=json.dumps(stored, ensure_ascii=False))
     session.add(batch)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import INBOX_WORDS, Action, Principal, refused_by_role
 from remiss.clock import local
+from remiss.intake.mail_date import MAIL_DATE, mail_date_evidence
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR
 from remiss.intake.service import batches, kinds, matching
@@ -20,8 +21,8 @@ from remiss.intake.service.batches import (add_files, decide, extension_value, l
                                            preselect_namnd, take_message)
 from remiss.intake.service.matching import matching_remiss_id
 # receiving a mail is its own module; its names stay importable from here (the poll, the CLI, the tests)
-from remiss.intake.service.receiving import (MAIL_DATE, NO_DATE, NO_SENDER_DNR, _store,  # noqa: F401
-                                             mail_date_evidence, receive, same_file_note)
+from remiss.intake.service.receiving import (NO_DATE, NO_SENDER_DNR, _store,  # noqa: F401
+                                             receive, same_file_note)
 from remiss.remisser import keys
 from remiss.remisser.models import Attachment, Remiss
 

@@ -6,25 +6,26 @@ from __future__ import annotations
 import dataclasses
 import email.parser
 import email.policy
-import email.utils
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlmodel import Session, select
 
 from remiss import files
-from remiss.calendar.swedish import format_date_time
 from remiss.clock import local
 from remiss.intake import oversize
 from remiss.intake.models import InboxMessage
+from remiss.intake.mail_date import take_mail_date
+from remiss.intake.mail_date import sent_at as mail_sent_at
 from remiss.intake.plausible import proposal_warnings
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import kinds, matching
 from remiss.intake.service.batches import extension_moment, file_stem
 from remiss.intake.service.classify import apply_kinds
 from remiss.intake.service.matching import matching_remiss_id
+from remiss.namnd import service as namnd_service
 
 def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = None, files_dir: str,
             limits: ReadLimits, filename: str = "") -> tuple[InboxMessage, bool]:
@@ -32,7 +33,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     Outlook .msg (filename, from inbox-import) is read by remiss.intake.outlook; FileRejected when it cannot be."""
     from remiss.intake import outlook
 
-    msg_reading = outlook.read(raw, filename, limits) if raw and outlook.is_outlook(filename, raw) else None
+    organisations = namnd_service.organisations(session)
+    msg_reading = outlook.read(raw, filename, limits, organisations) if raw and outlook.is_outlook(filename, raw) else None
     headers = outlook.headers(msg_reading) if msg_reading else \
         email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
     message_id = _header(headers, "Message-ID")[:500] or "sha256:" + hashlib.sha256(raw).hexdigest()
@@ -56,7 +58,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
             stored.append(_store(files_dir, name, outlook.CONTENT_TYPE if msg_reading else "message/rfc822", kept))
         try:
             reading = msg_reading or read_missiv(
-                "", [(name, raw)], limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
+                "", [(name, raw)], limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes),
+                organisations=organisations)
         except files.FileRejected as exc:
             warnings.append(f"Meddelandet kunde inte läsas: {exc}")
         else:
@@ -81,9 +84,9 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     # Inkom: the day the mail was sent to the mailbox (its Date header, on the Stockholm clock), not the poll's
     # no date at all (an Outlook .msg saved unsent, or without headers): Inkom is left to the person, never the
     # import day (walk12 item 5); a forward's inner date is proposed on the page (remiss.intake.arrival)
-    values["received_on"] = local(sent_at).date().isoformat() if sent_at else ""
+    values["received_on"] = ""
     if sent_at:
-        evidence["received_on"] = mail_date_evidence(sent_at)
+        take_mail_date(values, evidence, sent_at)
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
@@ -125,15 +128,6 @@ def same_file_note(name: str, kept: str) -> str:
             f"som ”{kept}”.")
 
 
-MAIL_DATE = "E-postmeddelandets datum: "  # the evidence of Inkom read from a mail's Date header
-
-
-def mail_date_evidence(sent_at: datetime) -> str:
-    """Inkom's evidence: the mail's Date in Swedish on the Stockholm clock ("… 5 december 2026 kl. 07.55"), not the
-    header's English RFC 2822 words (walk25 Y5)."""
-    return MAIL_DATE + format_date_time(sent_at)
-
-
 NO_SENDER_DNR = "Inget diarienummer från remittenten hittades."  # the parser's words (remiss.missiv)
 NO_DATE = ("Meddelandet saknar datum (det har varken ett skickat-datum eller e-posthuvuden med datum), så Inkom "
            "är inte ifyllt: fyll i den dag brevet kom in till er.")
@@ -152,8 +146,4 @@ def _header(headers, name: str) -> str:
 
 
 def _date(headers) -> datetime | None:
-    try:
-        moment = email.utils.parsedate_to_datetime(_header(headers, "Date"))
-    except (ValueError, TypeError, IndexError):
-        return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return mail_sent_at(_header(headers, "Date"))
