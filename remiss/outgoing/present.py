@@ -173,7 +173,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
             reminded := lifecycle.kept_reminded(session, remiss, now) if state.value in lifecycle.COMPILES else [])
         else "",
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
-        "close_confirm": closing.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
+        "close_confirm": closing.close_question(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
         "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names) + (f" – {note}" if note else ""),
