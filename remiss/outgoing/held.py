@@ -62,6 +62,11 @@ def missiv_status(session: Session, remiss_id: int, *, held_apart: bool = False)
             for key, status, error in rows if key.startswith(prefix) and key[len(prefix):].isdigit()}
 
 
+def queued_entry_ids(session: Session, remiss_id: int) -> set[int]:
+    """The entries whose e-mailed missiv still waits in the Utkorg (not sent yet, walk28 Z4)."""
+    return {entry_id for entry_id, status in missiv_status(session, remiss_id).items() if status in WAITING}
+
+
 def held_entry_ids(session: Session, remiss_id: int) -> set[int]:
     """The entries whose e-mailed missiv is held back (is_held): nobody tried to e-mail it."""
     return {entry_id for entry_id, status in missiv_status(session, remiss_id, held_apart=True).items()

@@ -105,3 +105,25 @@ def test_the_close_question_names_a_waiting_missiv_after_the_svarstid(session, a
     # the svarstid is over, so no answer is cut off, but the missiv never left the Utkorg (a mail server down)
     assert closing.close_question(session, remiss, T0) == (
         "Missivet till Norr väntar i utkorgen och skickas inte när ärendet avslutas.")
+
+
+def test_the_compile_question_names_a_missiv_still_in_the_utkorg(session, app, auth, client, clock):
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
+                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
+                         sandlista=[NORR, SODER])
+    with app.app_context():
+        sending.send(session, now=T0 - timedelta(minutes=30), principal=SYSTEM, remiss=remiss,
+                     files_dir=app.config["FILES_DIR"], base_url="")
+    session.commit()
+    rid = remiss.id
+    session.close()
+    clock.set(T0)
+    auth.login(user.email)
+    said = "Missivet till Norr och Söder väntar i utkorgen och är inte skickat än."
+    assert said in unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))  # the button's dialog
+    r = auth.post(f"/remisser/{rid}/utskick/sammanstall", {}, form_url=f"/remisser/{rid}")  # without JavaScript
+    page = _text(r.get_data(as_text=True) if r.status_code == 200 else client.get(f"/remisser/{rid}").get_data(
+        as_text=True))
+    assert "Svaren sammanställdes inte: " in page and said in page, page
