@@ -1,7 +1,7 @@
 """Whether the missiv e-mailed to each instans has left the Utkorg (walk21 J3). Read only.
 
-Sending marks an instans sent ("Skickad 6 december 2026 med e-post") the moment its missiv is queued: it goes out
-even if the case is closed meanwhile (mails.SENT_WHEN_QUEUED). Until a sweep has sent it, or while mail cannot be
+Sending marks an instans sent ("Skickad 6 december 2026 med e-post") the moment its missiv is queued (closing the
+case stops it, and the row says "stoppat i utkorgen", walk28 Z4). Until a sweep has sent it, or while mail cannot be
 sent at all (reminders.queued.down_since), the instans's row and page, the svarsstatus export, Nästa steg, the
 start page, the diarium's export and the API say it waits in the Utkorg instead of that it was sent; the panel's
 line says why (reminders.queued.unsent_lines).
@@ -34,7 +34,9 @@ HELD = "held"
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",
              OutboxStatus.failed.value: "kunde inte e-postas (se utkorgen)",
-             HELD: "hålls kvar (inte skickat)"}
+             HELD: "hålls kvar (inte skickat)",
+             # stopped in the Utkorg: the case was closed before it went (walk28 Z4), or it was makulerad
+             OutboxStatus.cancelled.value: "stoppat i utkorgen (inte skickat)"}
 
 
 def row_words(entry: SandlistaEntry, mail: str | None) -> str:
@@ -58,6 +60,11 @@ def missiv_status(session: Session, remiss_id: int, *, held_apart: bool = False)
                            .order_by(_O.id)).all()
     return {int(key[len(prefix):]): HELD if held_apart and is_held(status, error) else status
             for key, status, error in rows if key.startswith(prefix) and key[len(prefix):].isdigit()}
+
+
+def queued_entry_ids(session: Session, remiss_id: int) -> set[int]:
+    """The entries whose e-mailed missiv still waits in the Utkorg (not sent yet, walk28 Z4)."""
+    return {entry_id for entry_id, status in missiv_status(session, remiss_id).items() if status in WAITING}
 
 
 def held_entry_ids(session: Session, remiss_id: int) -> set[int]:

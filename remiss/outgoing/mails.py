@@ -18,10 +18,11 @@ from remiss.reminders.message import new_message
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
-# Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export): they go out
-# even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them. A notice of
-# förlängd remisstid or a besked om anstånd is not one of them: it asks for an answer by a new day, which a closed
-# case no longer takes, so closing cancels it (closing.cancel_answer_notices, walk27 Y8).
+# Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export), and said to
+# wait in the Utkorg until a sweep sends them (held.row_words). They ask the instans for an answer, which a closed
+# case no longer takes, so closing stops those still waiting, says so, and reopening puts them back, as it does a
+# besked om anstånd or a notice of förlängd remisstid (closing.cancel_answer_notices; walk27 Y8, walk28 Z4 –
+# truth17 F9 let them go out after the closing). Kept sendable when closed: one a sweep has already taken goes out.
 SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment")
 # What the remiss page calls the mail of each kind while it waits in the Utkorg or has failed (reminders.queued)
 UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",

@@ -36,8 +36,10 @@ def _closed(remiss, *, session, now, new, old=None, actor_id=None, **_):
     else:
         _replan(remiss, session=session, now=now)
     if str(getattr(old, "value", old)) == "avslutad" and status == "sammanstalld":
-        # opened again: it takes answers once more, so the notices closing stopped go out after all
+        # opened again: it takes answers once more, so the notices closing stopped go out after all, and so do the
+        # reminders compiling kept for a running anstånd (walk28 Z3): planned again from the same keyed rows
         closing.requeue_answer_notices(session, now=now, remiss_id=remiss.id, actor_id=actor_id)
+        chasers.schedule(session, now=now, remiss=remiss)
 
 
 def _chase_days_changed(namnd, *, session, now, changes, **_):

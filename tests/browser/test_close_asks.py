@@ -8,7 +8,9 @@ import pytest
 from tests.browser.conftest import check_axe, check_axe_once, utgaende_remiss
 
 pytestmark = pytest.mark.browser
-QUESTION = ("och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras. "
+# no sweep runs here, so the missiv still waits in the Utkorg, and closing would stop it (walk28 Z4)
+QUESTION = ("och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras. Missivet till "
+            "Pensionärsrådet och Ungdomsrådet väntar i utkorgen och skickas inte när ärendet avslutas. "
             "Avsluta ärendet ändå?")
 
 

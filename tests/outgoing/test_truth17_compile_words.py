@@ -23,6 +23,8 @@ def test_the_compile_question_names_an_anstand_and_the_start_page_waits_for_nobo
     shown = unescape(client.get(page).get_data(as_text=True))
     assert re.search(rf"Svarstiden löper till {re.escape(deadline)} \(\d+ dagar kvar\), och 2 remissinstanser har "
                      rf"inte svarat\. {re.escape(names[miljo])} har anstånd till 12 februari 2027 kl\. 15\.00\. "
+                     # no sweep here: the missiv still waits in the Utkorg, and the question says so (walk28 Z4)
+                     r"Missivet till .+ väntar i utkorgen och är inte skickat än\. "
                      r"Sammanställa svaren ändå\?", shown), shown
     assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
     start = " ".join(unescape(client.get("/").get_data(as_text=True)).split())

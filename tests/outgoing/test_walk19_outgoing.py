@@ -23,9 +23,9 @@ A, B = "Hur bra är förslaget?", "Vilka lekytor saknas i ert område?"
 NAMES = ("Pensionärsrådet", "Ungdomsrådet", "Funktionshinderrådet")
 
 
-def _sent(session, app, auth, clock):
-    """An utgående remiss with svarstid to 26 februari 2027 kl. 12.00, sent to three råd; a registrator logged in.
-    (remiss id, {name: entry id}, {question: id})"""
+def _sent(session, app, auth, clock, swept: bool = True):
+    """An utgående remiss with svarstid to 26 februari 2027 kl. 12.00, sent to three råd (swept: its missiv e-mailed
+    by a sweep, else left in the Utkorg); a registrator logged in. (remiss id, {name: entry id}, {question: id})"""
     clock.set(SENT)
     namnd = make_namnd(session)
     user = make_user(session, role=Role.registrator, namnder=[namnd])
@@ -40,6 +40,10 @@ def _sent(session, app, auth, clock):
     questions = {q.text: q.id for q in remisser.questions_of(session, rid)}
     session.commit()
     session.close()
+    # the missiv goes out (to MAIL_DIR): one still in the Utkorg is said by Avsluta's question (walk28 Z4)
+    if swept:
+        out = app.test_cli_runner().invoke(args=["reminders", "run", "--now", SENT.strftime("%Y-%m-%dT%H:%M")]).output
+        assert "skickade: 3," in out, out
     clock.set(TODAY)
     auth.login(user.email)
     return rid, entries, questions
@@ -244,7 +248,7 @@ def test_the_open_instanser_are_those_to_send_to_and_those_waited_for(session, a
     (lifecycle.unsent) and those waited for (lifecycle.unanswered) are the open instanser, split by the utskick."""
     from remiss.outgoing.service import lifecycle
 
-    rid, entries, _ = _sent(session, app, auth, clock)
+    rid, entries, _ = _sent(session, app, auth, clock, swept=False)
     url = f"/remisser/{rid}/andra"
     assert auth.post(url, {"sandlista": "\n".join(NAMES + ("Kulturnämnden", "Miljönämnden"))},
                      form_url=url).status_code == 302

@@ -20,6 +20,7 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
 
     shown = unescape(client.get(page).get_data(as_text=True))
     assert ('data-confirm="Svarstiden löper till 29 januari 2027 (67 dagar kvar), och 2 remissinstanser har inte svarat. '
+            'Missivet till Norr och Söder väntar i utkorgen och är inte skickat än. '  # no sweep here (walk28 Z4)
             'Sammanställa svaren ändå? Planerade påminnelser stoppas."') in shown
 
     first, second = (entry.id for entry in remisser.entries(session, remiss.id))

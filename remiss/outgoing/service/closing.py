@@ -92,26 +92,53 @@ def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
             + f". {after}")
 
 
-# What a notice to an instans that asks for its answer by a new day is called while it waits in the Utkorg
-ANSWER_NOTICES = {"outgoing:anstand:": "beskedet om anstånd", "outgoing:extension:": "meddelandet om förlängd remisstid"}
+def close_question(session: Session, remiss: Remiss, now: datetime) -> str:
+    """What Avsluta asks before closing (the button's dialog, the box beside it, the API's warning): the answers
+    closing would cut off (answers_still_due), or, when none is due any more, the mails to instanser it stops in the
+    Utkorg (walk28 Z4: a missiv still waiting went out after the closing, unsaid). "" when neither."""
+    due = answers_still_due(session, remiss, now)
+    if due:
+        return due
+    notices = waiting_answer_notices(session, remiss.id, asked_only=True)
+    return f"{notice_words(notices)} väntar i utkorgen och skickas inte när ärendet avslutas." if notices else ""
+
+
+# What a mail to an instans that asks for its answer is called while it waits in the Utkorg: the missiv and the
+# changed missiv (walk28 Z4), a besked om anstånd and a notice of förlängd remisstid (walk27 Y8)
+ANSWER_NOTICES = {"outgoing:missiv:": "missivet", "outgoing:amendment:": "det ändrade missivet",
+                  "outgoing:anstand:": "beskedet om anstånd", "outgoing:extension:": "meddelandet om förlängd remisstid"}
+ANSWER_KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_extension")
 NOTICE_CANCELLED = "Ärendet avslutades innan meddelandet skickades: svar på remissen registreras inte längre."
 
 
 def _answer_notice_rows(session: Session, remiss_id: int, *, stopped_by_closing: bool = False):
-    """The notices waiting in the Utkorg; stopped_by_closing: those closing stopped instead (NOTICE_CANCELLED)."""
-    from remiss.outgoing.service.remisstid import EXTENSION_KIND
+    """The mails asking an instans for its answer that wait in the Utkorg (ANSWER_NOTICES); stopped_by_closing:
+    those closing stopped instead (NOTICE_CANCELLED)."""
     from remiss.reminders.models import OutboxMessage, OutboxStatus
 
     which = ((OutboxMessage.status == OutboxStatus.cancelled.value, OutboxMessage.last_error == NOTICE_CANCELLED)
              if stopped_by_closing else (OutboxMessage.status == OutboxStatus.pending.value,))
     return session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == EXTENSION_KIND, *which)
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_(ANSWER_KINDS), *which)
         .order_by(OutboxMessage.id)).all()
 
 
-def waiting_answer_notices(session: Session, remiss_id: int) -> list[tuple[str, str]]:
-    """(what, instans) of each besked om anstånd or notice of förlängd remisstid still waiting in the Utkorg."""
-    return _named(session, remiss_id, _answer_notice_rows(session, remiss_id))
+def _entry_id(key: str) -> int | None:
+    """The sändlista entry a notice's key is for: its last part (sending's, anstand.ANSTAND_KEY, remisstid's), the
+    fourth of a changed missiv's ("outgoing:amendment:<remiss>:<entry>:<missiv attachment>")."""
+    parts = key.split(":")
+    tail = parts[3] if key.startswith("outgoing:amendment:") and len(parts) > 3 else parts[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def waiting_answer_notices(session: Session, remiss_id: int, *, asked_only: bool = False) -> list[tuple[str, str]]:
+    """(what, instans) of each missiv, besked om anstånd or notice of förlängd remisstid still waiting in the
+    Utkorg; asked_only: only those to instanser that have not answered or avstått (it asks them for something)."""
+    rows = _answer_notice_rows(session, remiss_id)
+    if asked_only:
+        done = {e.id for e in remisser.entries(session, remiss_id) if e.answer_status in ANSWERED}
+        rows = [row for row in rows if _entry_id(row.key) not in done]
+    return _named(session, remiss_id, rows)
 
 
 def _named(session: Session, remiss_id: int, rows) -> list[tuple[str, str]]:
@@ -121,8 +148,8 @@ def _named(session: Session, remiss_id: int, rows) -> list[tuple[str, str]]:
     found = []
     for row in rows:
         what = next((w for prefix, w in ANSWER_NOTICES.items() if row.key.startswith(prefix)), "meddelandet")
-        tail = row.key.rsplit(":", 1)[-1]
-        found.append((what, names.get(int(tail), row.recipient_email) if tail.isdigit() else row.recipient_email))
+        entry_id = _entry_id(row.key)
+        found.append((what, names.get(entry_id, row.recipient_email) if entry_id else row.recipient_email))
     return found
 
 
@@ -137,8 +164,9 @@ def notice_words(notices: list[tuple[str, str]]) -> str:
 
 def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None = None,
                           why: str = "ärendet avslutades") -> int:
-    """Stop the notices that ask an instans for its answer by a new day (walk27 Y8): a closed case takes none. The
-    history says which (requeue_answer_notices puts them back when the case is opened again)."""
+    """Stop the mails that ask an instans for its answer (walk27 Y8: by a new day; walk28 Z4: the missiv itself,
+    which went out after the case was closed): a closed case takes none. The history says which
+    (requeue_answer_notices puts them back when the case is opened again)."""
     from remiss.reminders.models import OutboxStatus
 
     rows = _answer_notice_rows(session, remiss_id)
@@ -156,7 +184,7 @@ def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, ac
 
 
 def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None = None) -> int:
-    """Put back in the Utkorg the notices closing stopped (cancel_answer_notices), when the case is opened again and
+    """Put back in the Utkorg the mails closing stopped (cancel_answer_notices), when the case is opened again and
     takes answers once more: the same rows, so each keeps its key and Message-ID and is still sent at most once
     (reopened, closed and reopened again, nothing is doubled). Notices stopped by a person or for any other reason
     stay stopped, and so does one that no longer asks for anything: its instans has answered, or the day it names
@@ -168,8 +196,7 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     entries = {e.id: e for e in remisser.entries(session, remiss_id)}
 
     def still_asks(row) -> bool:
-        tail = row.key.rsplit(":", 1)[-1]  # the instans's sändlista entry (ANSTAND_KEY, remisstid's key)
-        entry = entries.get(int(tail)) if tail.isdigit() else None
+        entry = entries.get(_entry_id(row.key))
         if entry is None or entry.answer_status in ANSWERED:
             return False
         day, at = deadline_of(remiss, entry)
@@ -202,7 +229,7 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     from remiss.outgoing.service import compiled
 
     stale = "" if stale_ok else compiled.staleness(session, remiss.id, current_compilation(session, remiss.id)).text
-    due = "" if early_ok else answers_still_due(session, remiss, now)
+    due = "" if early_ok else close_question(session, remiss, now)
     if stale or due:  # both said at once, so one confirmation answers both
         raise CloseQuestion(" ".join(filter(None, (stale, due))), (
             "Sammanställ svaren igen först, eller bekräfta att ärendet ska avslutas med den äldre sammanställningen."

@@ -238,11 +238,13 @@ def not_answered(waiting: list, unsent_too: list, unreached: int = 0, kept: int 
 
 
 def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry],
-                     unreached: frozenset[int] = frozenset(), kept: frozenset[int] = frozenset()) -> str:
+                     unreached: frozenset[int] = frozenset(), kept: frozenset[int] = frozenset(),
+                     queued: frozenset[int] = frozenset()) -> str:
     """The question asked before "Sammanställ svaren" while instanser on the sändlista have not answered ("" when
     all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
-    an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The button's dialog asks it,
-    and the page beside the button when the dialog did not confirm it."""
+    an anstånd that runs past it (truth17 F13), a missiv to them still waiting in the Utkorg (queued: their entry
+    ids, held.queued_entry_ids; walk28 Z4), and that the planned reminders stop. The button's dialog asks it, and
+    the page beside the button when the dialog did not confirm it."""
     waiting, not_sent = unanswered(entries), unsent(entries)
     if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
@@ -255,6 +257,8 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
         text = f"{who[0].upper()}{who[1:]}"
     running = anstand_running(remiss, waiting, now)
     text += "".join(f". {e.name} har anstånd till {format_deadline(*until)}" for e, until in running)
+    if waiting_missiv := [e.name for e in waiting if e.id in queued]:
+        text += f". Missivet till {join_words(waiting_missiv)} väntar i utkorgen och är inte skickat än"
     return text + "." + COMPILE_QUESTION + reminders_after(remiss, [e.name for e, _ in running],
                                                            len(waiting) > len(running))
 

@@ -75,7 +75,8 @@ def compile_answers(remiss_id: int):
     remiss = _post_guard(remiss_id)
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
                                        frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())),
-                                       frozenset(held.held_entry_ids(get_session(), remiss.id)))
+                                       frozenset(held.held_entry_ids(get_session(), remiss.id)),
+                                       frozenset(held.queued_entry_ids(get_session(), remiss.id)))
     if asked and not asking.confirmed("confirm_compile"):
         stops = lifecycle.stops_reminders(remiss)
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
