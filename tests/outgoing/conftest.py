@@ -1,7 +1,7 @@
 """Fixtures for outgoing remisser: a real SMTP server on localhost that the app is configured to use."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email import message_from_bytes, policy
 
 import pytest
@@ -96,3 +96,19 @@ def sent_to_kommunal_and_ungdom(app, session, clock, auth, **remiss_fields) -> t
     ids, remiss_id = [e.id for e in remisser.entries(session, remiss.id)], remiss.id
     session.rollback()
     return remiss_id, ids
+
+
+def sent_to_norr_and_soder(app, session, *, sent_at: datetime):
+    """An utgående remiss (svarstid 29 January 2027, one question) registered three days before T0 and sent to Norr
+    and Söder at sent_at – its missiv waits in the Utkorg until a sweep runs. Returns the remiss and its
+    registrator (not signed in)."""
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
+                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
+                         sandlista=[NORR, SODER])
+    with app.app_context():
+        sending.send(session, now=sent_at, principal=Principal.system(), remiss=remiss,
+                     files_dir=app.config["FILES_DIR"], base_url="")
+    session.commit()
+    return remiss, user

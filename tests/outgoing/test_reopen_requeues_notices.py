@@ -4,43 +4,29 @@ registered (session 28). Reopened, the notice closing stopped goes out, once, ho
 opened again; one stopped by a person stays stopped; the history says both."""
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from html import unescape
 
 from sqlmodel import select
 
-from remiss.auth.models import Role
-from remiss.outgoing.service import anstand, closing, lifecycle, sending
+from remiss.outgoing.service import anstand, closing, lifecycle
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
-from tests.outgoing.conftest import NORR, SODER, run_sweep
+from tests.outgoing.conftest import SODER, run_sweep, sent_to_norr_and_soder
 from tests.outgoing.test_walk16_close import SYSTEM
-from tests.support.factories import T0, make_namnd, make_remiss, make_user
-
-
-def _text(response) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
+from tests.support.factories import T0
+from tests.support.pages import visible_text
 
 
 def _history(client, rid: int) -> str:
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", page[page.index('id="historik"'):])).split())
+    return visible_text(page[page.index('id="historik"'):])
 
 
 def _closed_with_anstand(session, app, auth, clock, runner, smtp, *, both: bool = False):
     """An utgående remiss sent to Norr and Söder, Söder granted an anstånd to 12 February 2027 (and Norr one to
     5 February when both) whose besked waits in the Utkorg, compiled, and closed on the page: returns its id and
     the signed-in registrator."""
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
-                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
-                         sandlista=[NORR, SODER])
-    with app.app_context():
-        sending.send(session, now=T0 - timedelta(days=2), principal=SYSTEM, remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="")
-    session.commit()
+    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
     run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
     remiss = session.get(type(remiss), remiss.id)
     norr, soder = remisser.entries(session, remiss.id)

@@ -10,29 +10,17 @@ from html import unescape
 
 from sqlmodel import select
 
-from remiss.auth.models import Role
-from remiss.outgoing.service import anstand, closing, lifecycle, sending
+from remiss.outgoing.service import anstand, closing, lifecycle
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
-from tests.outgoing.conftest import NORR, SODER, run_sweep
+from tests.outgoing.conftest import run_sweep, sent_to_norr_and_soder
 from tests.outgoing.test_walk16_close import SYSTEM
-from tests.support.factories import T0, make_namnd, make_remiss, make_user
-
-
-def _text(response) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
+from tests.support.factories import T0
+from tests.support.pages import visible_text
 
 
 def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, app, auth, client, clock, runner, smtp):
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
-                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
-                         sandlista=[NORR, SODER])
-    with app.app_context():
-        sending.send(session, now=T0 - timedelta(days=2), principal=SYSTEM, remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="")
-    session.commit()
+    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
     run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
     remiss = session.get(type(remiss), remiss.id)
     norr, soder = remisser.entries(session, remiss.id)
@@ -54,7 +42,7 @@ def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, app,
     done = auth.post(f"/remisser/{rid}/utskick/avsluta", {"confirm_close": "1"}, form_url=f"/remisser/{rid}",
                      follow_redirects=True)
     assert ("Ärendet är avslutat. Planerade påminnelser är stoppade. Beskedet om anstånd till Söder skickas inte."
-            in _text(done))
+            in visible_text(done.get_data(as_text=True)))
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
     assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
     session.close()

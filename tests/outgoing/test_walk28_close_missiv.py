@@ -4,24 +4,19 @@ closing stops it (its reason in the Utkorg, the history, the message after), and
 rows, so however often the case is closed and opened again each instans gets its missiv once."""
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from html import unescape
 
 from sqlmodel import select
 
-from remiss.auth.models import Role
 from remiss.outgoing.service import anstand, closing, lifecycle, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
-from tests.outgoing.conftest import NORR, SODER, run_sweep
+from tests.outgoing.conftest import NORR, SODER, run_sweep, sent_to_norr_and_soder
 from tests.outgoing.test_reopen_requeues_notices import _close, _reopen
 from tests.outgoing.test_walk16_close import SYSTEM
-from tests.support.factories import T0, make_namnd, make_remiss, make_user
-
-
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+from tests.support.factories import T0, make_namnd, make_remiss
+from tests.support.pages import visible_text
 
 
 def _missiv(session):
@@ -38,15 +33,7 @@ def _missiv_mails(sent):
 
 def test_closing_stops_the_waiting_missiv_says_so_and_reopening_sends_it_once(session, app, auth, client, clock,
                                                                               runner, smtp):
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
-                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
-                         sandlista=[NORR, SODER])
-    with app.app_context():
-        sending.send(session, now=T0 - timedelta(minutes=30), principal=SYSTEM, remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="")
-    session.commit()  # no sweep: the missiv waits in the Utkorg
+    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(minutes=30))  # no sweep: the missiv waits in the Utkorg
     soder = remisser.entries(session, remiss.id)[1]
     anstand.grant_extension(session, now=T0 - timedelta(minutes=20), principal=SYSTEM, remiss=remiss, entry=soder,
                             until_on=date(2027, 2, 12))
@@ -65,7 +52,7 @@ def test_closing_stops_the_waiting_missiv_says_so_and_reopening_sends_it_once(se
 
     r = auth.post(f"/remisser/{rid}/utskick/avsluta", {"confirm_close": "1"}, form_url=f"/remisser/{rid}")
     assert r.status_code == 302
-    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert ("Ärendet är avslutat. Planerade påminnelser är stoppade. Missivet till Norr och Söder och beskedet om "
             "anstånd till Söder skickas inte.") in page, page
     assert "Missivet till Norr och Söder och beskedet om anstånd till Söder stoppades i utkorgen" in page
@@ -81,7 +68,7 @@ def test_closing_stops_the_waiting_missiv_says_so_and_reopening_sends_it_once(se
     clock.set(T0 + timedelta(minutes=12))
     _reopen(auth, rid)
     assert [s for _, s, _ in _missiv(session)] == ["pending", "pending"]
-    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert "Missivet till Norr och Söder och beskedet om anstånd till Söder lades i utkorgen igen" in page, page
     sent = run_sweep(runner, smtp, T0 + timedelta(minutes=20))
     assert _missiv_mails(sent) == [NORR.email, SODER.email]
@@ -108,15 +95,7 @@ def test_the_close_question_names_a_waiting_missiv_after_the_svarstid(session, a
 
 
 def test_the_compile_question_names_a_missiv_still_in_the_utkorg(session, app, auth, client, clock):
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
-                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
-                         sandlista=[NORR, SODER])
-    with app.app_context():
-        sending.send(session, now=T0 - timedelta(minutes=30), principal=SYSTEM, remiss=remiss,
-                     files_dir=app.config["FILES_DIR"], base_url="")
-    session.commit()
+    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(minutes=30))
     rid = remiss.id
     session.close()
     clock.set(T0)
@@ -124,6 +103,6 @@ def test_the_compile_question_names_a_missiv_still_in_the_utkorg(session, app, a
     said = "Missivet till Norr och Söder väntar i utkorgen och är inte skickat än."
     assert said in unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))  # the button's dialog
     r = auth.post(f"/remisser/{rid}/utskick/sammanstall", {}, form_url=f"/remisser/{rid}")  # without JavaScript
-    page = _text(r.get_data(as_text=True) if r.status_code == 200 else client.get(f"/remisser/{rid}").get_data(
+    page = visible_text(r.get_data(as_text=True) if r.status_code == 200 else client.get(f"/remisser/{rid}").get_data(
         as_text=True))
     assert "Svaren sammanställdes inte: " in page and said in page, page
