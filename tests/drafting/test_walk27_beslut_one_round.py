@@ -25,8 +25,10 @@ def test_a_date_out_of_range_hides_no_other_error(session, w, auth, clock):
     items = _summary(page)
     # old code: the paragraf and the date, but not the sammanträdesplan's question until the date was right
     assert len(items) == 3, items
-    assert items[0] == "Paragraf: Ange paragrafen som i protokollet, t.ex. § 142, § 12 a eller §§ 12–13.", items
-    assert "har inget sammanträde onsdag 23 september 2015 i sammanträdesplanen" in items[1], items
+    # the date's question follows the date, before Paragraf (walk28 Z10)
+    assert items[0].startswith("Sammanträdets eller delegationsbeslutets datum: "), items
+    assert "har inget sammanträde onsdag 23 september 2015 i sammanträdesplanen" in items[0], items
+    assert items[1] == "Paragraf: Ange paragrafen som i protokollet, t.ex. § 142, § 12 a eller §§ 12–13.", items
     assert items[2] == "Protokollet justerades den: Ange ett datum mellan år 1900 och 2199.", items
     assert 'value="3000-01-01"' in page and 'value="2015-09-23"' in page  # nothing typed is lost
 
