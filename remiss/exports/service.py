@@ -58,11 +58,13 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
     tally: dict[int, dict[str, int]] = {}
     early: dict[int, int] = {}  # avstod before the utskick (outgoing.overview.tally, walk22 L6)
     first: dict[int, datetime] = {}
+    never_sent: dict[int, dict[str, int]] = {}  # per status, the entries not sent the remiss (overview.not_sent_to)
     for rid, status, n, sent, unsent in session.exec(
             select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(),
                    func.min(SandlistaEntry.sent_at), overview.UNSENT_COUNT)
             .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
+        never_sent.setdefault(rid, {})[status] = unsent
         if status == AnswerStatus.avstar.value:
             early[rid] = unsent
         if sent is not None and (rid not in first or sent < first[rid]):
@@ -72,7 +74,8 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
         if remiss.id not in ids:
             continue
         counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0),
-                                 len(unreached.get(remiss.id, ())))
+                                 len(unreached.get(remiss.id, ())),
+                                 not_sent=overview.not_sent_to(remiss, never_sent.get(remiss.id, {})))
         said = ("inte skickad än" if remiss.id not in first
                 else overview.answered_words(counted) + (f"; {mail[remiss.id]}" if remiss.id in mail else ""))
         out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)

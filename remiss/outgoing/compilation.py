@@ -170,10 +170,8 @@ def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
     """ "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har ännu inte svarat."
     with avstår counted as the page counts it; instanser on the sändlista not yet sent to are named apart, and so
     are those whose missiv could not be e-mailed (overview.tally's missiv_failed, h-queue24)."""
-    if unsent:
-        sent = stats["asked"] - unsent
-        text = _counts_text(dict(stats, asked=sent, waiting_asked=stats["waiting_asked"] - unsent,
-                                 percent=round(100 * stats["answered"] / sent) if sent else 0), running)
+    if unsent:  # already not among those asked (overview.tally's not_sent)
+        text = _counts_text(stats, running)
         return (text + f" {count_words(unsent, 'remissinstans', 'remissinstanser')} på sändlistan har "
                 "inte fått remissen.")
     parts = []

@@ -30,9 +30,20 @@ def counts(session: Session, remiss_id: int) -> dict:
     rows = session.exec(select(SandlistaEntry.answer_status, func.count(), UNSENT_COUNT)
                         .where(SandlistaEntry.remiss_id == remiss_id).group_by(SandlistaEntry.answer_status)).all()
     unreached = held.unreached(session, [remiss_id]).get(remiss_id, set())
+    remiss = session.get(Remiss, remiss_id)
     return tally({status: n for status, n, _ in rows},
                  sum(unsent for status, _, unsent in rows if status == AnswerStatus.avstar.value),
-                 len(unreached), len(unreached & held.held_entry_ids(session, remiss_id)) if unreached else 0)
+                 len(unreached), len(unreached & held.held_entry_ids(session, remiss_id)) if unreached else 0,
+                 not_sent_to(remiss, {status: unsent for status, _, unsent in rows}))
+
+
+def not_sent_to(remiss: Remiss | None, unsent_by_status: dict[str, int]) -> int:
+    """Of a remiss that has gone out, the instanser added to its sändlista since and not sent it yet, that have
+    neither answered nor avstått: never asked, so not among those counted (walk28 Z12: "0 av 3 har svarat" with one
+    added after the sammanställning). Before the utskick nobody is sent it yet, and everyone is to be asked."""
+    if remiss is None or remiss.sent_at is None:
+        return 0
+    return sum(n for status, n in unsent_by_status.items() if status not in ANSWERED)
 
 
 # Of a group of sändlista entries, how many were never sent the remiss: with the avstår group, those who avstod
@@ -40,25 +51,28 @@ def counts(session: Session, remiss_id: int) -> dict:
 UNSENT_COUNT = func.coalesce(func.sum(case((SandlistaEntry.sent_at.is_(None), 1), else_=0)), 0)
 
 
-def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached: int = 0, held_back: int = 0) -> dict:
+def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached: int = 0, held_back: int = 0,
+          not_sent: int = 0) -> dict:
     """The answers of one remiss counted, the one rule for the panel, the start page, the exports, the mail and
     the sammanställning: an instans that avstod before the utskick was never sent the remiss, so it is not among
     those asked ("asked", "percent") and is counted apart (walk22 L6); so is one that has not answered because its
     missiv could not be e-mailed (unreached: held.unreached, h-queue24), not "inte svarat" as if it had been asked.
     "total" (the sändlista), "declined" (every avstår) and "waiting" are as the API has always given them;
     "waiting_asked" is waiting without the unreached; "missiv_held" is those of the unreached whose missiv is held
-    back (held.is_held), not failed to be e-mailed (walk25b Z2)."""
+    back (held.is_held), not failed to be e-mailed (walk25b Z2); "not_sent" those added to the sändlista of a sent
+    remiss and not sent it yet (not_sent_to), likewise never asked (walk28 Z12)."""
     found = {s.value: 0 for s in AnswerStatus}
     found.update(by_status)
     total = sum(found.values())
     answered, declined = found[AnswerStatus.svarat.value], found[AnswerStatus.avstar.value]
-    asked = total - declined_before_sending - unreached
+    asked = total - declined_before_sending - unreached - not_sent
     waiting = total - answered - declined
     return {"total": total, "answered": answered, "declined": declined, "waiting": waiting,
             "percent": round(100 * answered / asked) if asked else 0, "by_status": found, "asked": asked,
             "declined_before_sending": declined_before_sending,
             "declined_asked": declined - declined_before_sending,
-            "missiv_failed": unreached, "missiv_held": held_back, "waiting_asked": waiting - unreached}
+            "missiv_failed": unreached, "missiv_held": held_back, "waiting_asked": waiting - unreached - not_sent,
+            "not_sent": not_sent}
 
 
 NOBODY_REACHED = "ingen remissinstans har fått remissen än"
@@ -133,6 +147,17 @@ def _sent(entry: SandlistaEntry, mail: str | None = None) -> str:
     return format_date(local(entry.sent_at).date()) + how
 
 
+NOT_SENT_LABEL = "Har inte fått remissen"
+
+
+def _status_label(remiss: Remiss, entry: SandlistaEntry) -> str:
+    """ "Ej svarat", or of one put on the sändlista after the utskick and not sent it yet: that it has not got the
+    remiss, so not "Ej svarat" as if asked (not_sent_to, walk28 Z12)."""
+    if remiss.sent_at is not None and entry.sent_at is None and entry.answer_status not in ANSWERED:
+        return NOT_SENT_LABEL
+    return AnswerStatus(entry.answer_status).label
+
+
 def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None,
          addresses: dict | None = None) -> list[Row]:
     """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;
@@ -147,7 +172,7 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
         email, postal = (addresses or {}).get(entry.id, (entry.email, entry.postal_address))
         late = bool(entry.answered_on and day and entry.answered_on > day)
         out.append(Row(entry.id, entry.name, entry.group_name, email, postal, entry.answer_status,
-                       AnswerStatus(entry.answer_status).label,
+                       _status_label(remiss, entry),
                        format_date(entry.answered_on) if entry.answered_on else "", late,
                        entry.no_comments, format_deadline(day, at) if day else "", _sent(entry, mail.get(entry.id)),
                        entry.summary,

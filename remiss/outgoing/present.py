@@ -312,10 +312,12 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     ids = [r.id for r in found]
     tally: dict[int, dict[str, int]] = {}
     early: dict[int, int] = {}  # avstod before the utskick (overview.tally)
+    never_sent: dict[int, dict[str, int]] = {}  # per status, the entries not sent the remiss (overview.not_sent_to)
     for rid, status, n, unsent in session.exec(
             select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(), overview.UNSENT_COUNT)
             .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
+        never_sent.setdefault(rid, {})[status] = unsent
         if status == AnswerStatus.avstar.value:
             early[rid] = unsent
     planned = _pending_chasers(session, ids)
@@ -326,7 +328,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     rows = []
     for remiss in found:
         counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0),
-                                 len(unreached.get(remiss.id, ())))
+                                 len(unreached.get(remiss.id, ())),
+                                 not_sent=overview.not_sent_to(remiss, never_sent.get(remiss.id, {})))
         n, first = planned.get(remiss.id, (0, None))
         shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
                                                 and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)

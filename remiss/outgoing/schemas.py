@@ -142,6 +142,8 @@ class SandlistaStatus(SQLModel):
     missiv_failed: int = Field(default=0, description="har inte svarat och har inte fått remissen: det e-postade "
                                                       "missivet kunde inte skickas eller hålls kvar (inte i asked)")
     missiv_held: int = Field(default=0, description="av missiv_failed: de vars missiv hålls kvar (missiv_held)")
+    not_sent: int = Field(default=0, description="satta på sändlistan efter utskicket och inte skickade remissen än, "
+                                                 "varken svarat eller avstått (inte i asked)")
     entries: list[EntryStatus]
     questions: list[QuestionPublic]
 
