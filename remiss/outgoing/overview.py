@@ -79,7 +79,8 @@ NOBODY_REACHED = "ingen remissinstans har fått remissen än"
 
 
 def answered_words(counted: dict) -> str:
-    """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod utan att ha fått remissen" apart (tally)."""
+    """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod utan att ha fått remissen" and "1 har inte fått
+    remissen" (not_sent) apart (tally)."""
     # nobody got it yet (every missiv held back or failed): not "0 av 0 har svarat" (walk25b Z1)
     said = (NOBODY_REACHED if not counted["asked"] and counted["missiv_failed"]
             else f"{counted['answered']} av {counted['asked']} har svarat")
@@ -87,6 +88,8 @@ def answered_words(counted: dict) -> str:
         said += f", {counted['declined_asked']} avstår"
     if counted["declined_before_sending"]:
         said += f", {counted['declined_before_sending']} avstod utan att ha fått remissen"
+    if counted["not_sent"]:  # put on the sändlista after the utskick, not sent it yet (walk28 Z12)
+        said += f", {counted['not_sent']} har inte fått remissen"
     return said
 
 
