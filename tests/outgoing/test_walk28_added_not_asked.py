@@ -36,3 +36,29 @@ def test_an_instans_added_after_sending_is_not_counted_as_asked_until_it_is_sent
     assert "0 av 3 har svarat" in shown, re.findall(r".{300}avstår\. .{200}", shown)
     status = client.get(f"/api/v1/remisser/{remiss.id}").get_json()["sandlista_status"]
     assert (status["asked"], status["not_sent"]) == (3, 0)
+
+
+def test_editing_an_utgaende_remiss_shows_its_own_fields_and_keeps_the_others(session, client, auth, clock):
+    from remiss.remisser.models import Remiss
+
+    remiss, page, _ = _sent(session, client, auth, clock)
+    form = client.get(f"{page}/andra")
+    html = unescape(form.get_data(as_text=True))
+    # old code: Remittent, Remittentens diarienummer, Inkom and "Kontaktperson hos remittenten", as if incoming
+    for gone in ('name="remittent"', 'name="sender_dnr"', 'name="received_on"', 'name="copy_emails"',
+                 "Kontaktperson hos remittenten", "i remittentens ordning", "Ärendemeningen som den står i missivet"):
+        assert gone not in html, gone
+    assert "Remitterande nämnd" in html and "Svaren skickas till (e-post)" in html
+    assert ("En remissinstans som läggs till här har inte fått remissen: skicka den till instansen med ”Skicka "
+            "remissen” under Utskick och svar.") in html
+    session.expire_all()
+    before = session.get(Remiss, remiss.id)
+    kept = (before.remittent, before.sender_dnr, before.received_on)
+    session.rollback()
+    clock.advance(minutes=5)
+    url = f"{page}/andra"
+    assert auth.post(url, {"title": "Trafikplan för Öster"}, form_url=url).status_code == 302
+    session.expire_all()
+    after = session.get(Remiss, remiss.id)
+    assert after.title == "Trafikplan för Öster"
+    assert (after.remittent, after.sender_dnr, after.received_on) == kept  # the fields not shown are left alone

@@ -104,7 +104,9 @@ def edit(remiss_id: int):
     namnder = namnder_for(Action.edit)
     return render_template("remisser/form.html", values=values, errors=in_field_order(errors, FORM_LABELS),
                            namnder=namnder, labels=FORM_LABELS,
-                           editing=remiss, base=base, errors_title=edit_base.title(refused or bool(denied), clashed),
+                           editing=remiss, base=base, outgoing=remiss.direction == Direction.utgaende,
+                           sandlista_note=_sandlista_note(remiss),
+                           errors_title=edit_base.title(refused or bool(denied), clashed),
                            locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            deadline_question=deadline_question, letter_late=letter_late, **asked,
@@ -184,6 +186,19 @@ def _sent_note(remiss) -> str:
         return answering_over(remiss).split(":", 1)[0] + "."
     return (f"Remissen är skickad: {told_words(remiss)} har fått svarsdagen. Ge mer tid med ”Förläng "
             "remisstiden för alla” på remissens sida.")
+
+
+def _sandlista_note(remiss) -> str:
+    """Beside the Sändlista of an outgoing remiss that has gone out: one added here is not sent the remiss by saving,
+    nor counted as asked until it is (walk28 Z12)."""
+    if remiss.direction != Direction.utgaende or remiss.sent_at is None:
+        return ""
+    from remiss.outgoing.service import lifecycle
+
+    if remiss.status in lifecycle.SENDS:
+        return ("En remissinstans som läggs till här har inte fått remissen: skicka den till instansen med ”Skicka "
+                "remissen” under Utskick och svar.")
+    return f"En remissinstans som läggs till här får inte remissen: {lifecycle.not_sent_reason(remiss)}."
 
 
 def _extended_note(remiss) -> str:
