@@ -158,7 +158,8 @@ def _asked(session, remiss, clean: dict, values: dict, correction: bool) -> dict
     confirmed = values.get("confirm_all")
     past, at, late = questions_of_change(remiss, clean, now=now(),
                                          in_force=service.in_force_after(session, remiss, clean))
-    asked = {"past_deadline": None if values.get("confirm_past_deadline") or confirmed else past,
+    # Inkom after the sista svarsdag implies a passed one: one fact, asked once, as that (walk28 Z13)
+    asked = {"past_deadline": None if values.get("confirm_past_deadline") or confirmed or late else past,
              "received_late": None if values.get("confirm_received_late") or confirmed else late}
     asked["past_at"] = f"{at:%H.%M}" if asked["past_deadline"] and at else ""
     try:

@@ -88,12 +88,14 @@ def new():
             if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
-            if not (values.get("confirm_past_deadline") or confirmed):
-                # a remiss that came in late is asked about, not refused (remisser.date_questions)
+            late = received_after_deadline(data.received_on, data.deadline_on)
+            # a remiss that came in late is asked about, not refused (remisser.date_questions); one that came in
+            # after its sista svarsdag has a passed one too: one fact, asked once, as that (walk28 Z13)
+            if not (values.get("confirm_past_deadline") or confirmed or late):
                 past_deadline = passed_deadline(data.deadline_on, data.deadline_time, now())
                 past_at = f"{data.deadline_time:%H.%M}" if past_deadline and data.deadline_time else ""
             if not (values.get("confirm_received_late") or confirmed):
-                received_late = received_after_deadline(data.received_on, data.deadline_on)
+                received_late = late
             if not (values.get("confirm_letter_date") or confirmed):
                 letter_late = _letter_after_arrival(data)
             if duplicates or past_deadline or received_late or letter_late:
