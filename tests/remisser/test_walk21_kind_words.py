@@ -34,7 +34,7 @@ def test_the_registration_form_labels_the_files_in_the_words_of_the_kind(namnd, 
     form = {"title": "Fler parkbänkar", "namnd_id": str(namnd.id), "kind": kind, "remittent": "Kommunfullmäktige",
             "received_on": "2026-12-03", "deadline_on": "2026-12-01"}
     page = auth.post("/remisser/ny", form).get_data(as_text=True)
-    assert "Sista svarsdagen har redan passerat" in visible_text(page)  # the form came back with its questions
+    assert "kom in efter sista svarsdagen" in visible_text(page)  # the form came back with its questions
     # old code: "Remisshandlingar" of a medborgarförslag
     assert f'<label for="f-files">{papers}</label>' in page
 
