@@ -172,15 +172,9 @@ def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, ac
     rows = _answer_notice_rows(session, remiss_id)
     for row in rows:
         row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
-        session.add(row)
-    session.flush()
-    if rows:
-        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
-                     remiss_id=remiss_id, action="notices_stopped",
-                     changes={"status": [OutboxStatus.pending.value, OutboxStatus.cancelled.value]},
-                     note=f"{notice_words(_named(session, remiss_id, rows))} stoppades i utkorgen och skickas inte: "
-                          f"{why}.")
-    return len(rows)
+    return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_stopped",
+                  status=[OutboxStatus.pending.value, OutboxStatus.cancelled.value],
+                  done=f"stoppades i utkorgen och skickas inte: {why}.")
 
 
 def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None = None) -> int:
@@ -205,14 +199,22 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     rows = [row for row in _answer_notice_rows(session, remiss_id, stopped_by_closing=True) if still_asks(row)]
     for row in rows:
         row.status, row.last_error, row.next_attempt_at, row.claimed_by = OutboxStatus.pending.value, "", now, ""
+    return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_requeued",
+                  status=[OutboxStatus.cancelled.value, OutboxStatus.pending.value],
+                  done="lades i utkorgen igen och skickas vid nästa utskick: ärendet öppnades igen.")
+
+
+def _moved(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None, rows, action: str,
+           status: list[str], done: str) -> int:
+    """Save the Utkorg rows whose status was just changed and say in the history which mails they are and what
+    was done (`done`); return how many."""
+    for row in rows:
         session.add(row)
     session.flush()
     if rows:
         audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
-                     remiss_id=remiss_id, action="notices_requeued",
-                     changes={"status": [OutboxStatus.cancelled.value, OutboxStatus.pending.value]},
-                     note=f"{notice_words(_named(session, remiss_id, rows))} lades i utkorgen igen och skickas vid "
-                          "nästa utskick: ärendet öppnades igen.")
+                     remiss_id=remiss_id, action=action, changes={"status": status},
+                     note=f"{notice_words(_named(session, remiss_id, rows))} {done}")
     return len(rows)
 
 
