@@ -130,6 +130,13 @@ def test_a_question_left_out_is_asked_about_again_before_approval(open_page):
     assert reviewer.locator("#yttrande .status").first.inner_text().strip() == "Godkänd"
 
 
+def _expediera(page) -> None:
+    """Press Expediera on the remiss page and accept its "Expediera …?" question."""
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Expediera", exact=True).click()
+    page.wait_for_load_state()
+
+
 def test_without_svarsadress_it_is_expedierad_not_sent_until_recorded_as_sent(open_page):
     """walk25b Z5: after Expediera the header says it is not sent (not "Beslutad"); Besvarad when sending is recorded."""
     rid = _remiss("Remiss utan svarsadress", answer_email="", decided=True)
@@ -138,9 +145,7 @@ def test_without_svarsadress_it_is_expedierad_not_sent_until_recorded_as_sent(op
     page.goto(f"/remisser/{rid}")
     check_axe_once(page)
     assert _status(page) == "Beslutad"
-    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
-    page.get_by_role("button", name="Expediera", exact=True).click()
-    page.wait_for_load_state()
+    _expediera(page)
     assert _status(page) == "Expedierad, inte skickad"  # nothing has gone to the remittent yet
     form = page.locator("#skickat")
     assert "Skickat per post eller på annat sätt" in form.inner_text()
@@ -161,9 +166,7 @@ def test_expedited_it_says_not_sent_and_the_editor_shows_the_text_read_only(open
     page = open_page("sekreterare@remiss.example")
     check_axe_once(page)
     page.goto(f"/remisser/{rid}")
-    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
-    page.get_by_role("button", name="Expediera", exact=True).click()
-    page.wait_for_load_state()
+    _expediera(page)
     check_axe_once(page)
     lead = page.locator(".lead").first.inner_text()
     assert _status(page) == "Expedierad, inte skickad" and "i tid" not in lead, lead
@@ -187,9 +190,7 @@ def test_a_svarsadress_added_after_the_expediering_offers_to_send_it_now(open_pa
     page = open_page("sekreterare@remiss.example")
     check_axe_once(page)
     page.goto(f"/remisser/{rid}")
-    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
-    page.get_by_role("button", name="Expediera", exact=True).click()
-    page.wait_for_load_state()
+    _expediera(page)
     assert _status(page) == "Expedierad, inte skickad"
     assert page.get_by_role("button", name="Skicka yttrandet nu").count() == 0  # no address: nothing to offer
 
