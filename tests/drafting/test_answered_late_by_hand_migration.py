@@ -14,11 +14,10 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from remiss.db import Database, UTCDateTime, migrate
 from remiss.remisser.models import Remiss
-from remiss.subscribers import connect_all
 from tests.conftest import Auth
 from tests.planning.helpers import at
 from tests.support.migrations import alembic_config, app_on, empty_url  # noqa: F401 (a fixture)
-from tests.support.migrations import read_rows, tidplan_world
+from tests.support.migrations import migrated_world, read_rows
 
 BEFORE = "z004_unsent_expediering"
 THIS = "z005_answered_late_by_hand"
@@ -71,12 +70,7 @@ def _flagged(url: str, ids: dict) -> set[str]:
 
 def test_z005_flags_the_remisser_expedierade_late_without_svarsadress(empty_url):  # noqa: F811
     url = empty_url
-    connect_all()  # as create_app
-    migrate(url)
-    db = Database(url)
-    with db.transaction() as s:
-        world = tidplan_world(s, CASES, answer_email="")
-    db.dispose()
+    world = migrated_world(url, CASES, answer_email="")
     ids = world["ids"]
 
     command.downgrade(alembic_config(url), BEFORE)

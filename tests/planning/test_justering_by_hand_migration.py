@@ -11,11 +11,10 @@ from datetime import date
 from alembic import command
 from sqlalchemy import bindparam, create_engine, text
 
-from remiss.db import Database, UTCDateTime, migrate
-from remiss.subscribers import connect_all
+from remiss.db import UTCDateTime, migrate
 from tests.planning.helpers import at
 from tests.support.migrations import alembic_config, empty_url  # noqa: F401 (a fixture)
-from tests.support.migrations import read_rows, step_readers, tidplan_world
+from tests.support.migrations import migrated_world, read_rows, step_readers
 
 BEFORE = "z002_outgoing_deadline_words"
 THIS = "z003_justering_by_hand"
@@ -61,12 +60,7 @@ def _readers(url: str, world: dict) -> dict:
 
 def test_z003_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(empty_url):  # noqa: F811
     url = empty_url
-    connect_all()  # as create_app: the tidplan follows the events
-    migrate(url)
-    db = Database(url)
-    with db.transaction() as s:
-        world = tidplan_world(s, [key for key, *_ in BESLUT])
-    db.dispose()
+    world = migrated_world(url, [key for key, *_ in BESLUT])
     ids = world["ids"]
 
     command.downgrade(alembic_config(url), BEFORE)

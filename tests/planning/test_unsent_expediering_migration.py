@@ -14,13 +14,12 @@ from datetime import date, timedelta
 from alembic import command
 from sqlalchemy import bindparam, create_engine, text
 
-from remiss.db import Database, UTCDateTime, migrate
+from remiss.db import UTCDateTime, migrate
 from remiss.planning.service.recorded import DEADLINE_WHEN_SENT, WAITS_TO_BE_SENT
-from remiss.subscribers import connect_all
 from tests.conftest import Auth
 from tests.planning.helpers import at
 from tests.support.migrations import alembic_config, app_on, empty_url  # noqa: F401 (a fixture)
-from tests.support.migrations import read_rows, step_readers, tidplan_world
+from tests.support.migrations import migrated_world, read_rows, step_readers
 
 BEFORE = "z003_justering_by_hand"
 THIS = "z004_unsent_expediering"
@@ -98,12 +97,7 @@ def _steps(url: str) -> list[tuple]:
 
 def test_z004_closes_an_expediering_left_open_by_an_expediering_without_svarsadress(empty_url):  # noqa: F811
     url = empty_url
-    connect_all()  # as create_app: the tidplan follows the events
-    migrate(url)
-    db = Database(url)
-    with db.transaction() as s:
-        world = tidplan_world(s, CASES, answer_email="")
-    db.dispose()
+    world = migrated_world(url, CASES, answer_email="")
     ids = world["ids"]
 
     command.downgrade(alembic_config(url), BEFORE)

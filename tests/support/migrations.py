@@ -16,10 +16,11 @@ from sqlalchemy.engine import make_url
 from remiss import create_app
 from remiss.auth.models import Role
 from remiss.clock import local
-from remiss.db import MIGRATIONS_DIR, Database
+from remiss.db import MIGRATIONS_DIR, Database, migrate
 from remiss.planning import agenda
 from remiss.planning.present import due_row
 from remiss.reminders import schedule
+from remiss.subscribers import connect_all
 from tests.conftest import PG_URL, Auth
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -83,6 +84,18 @@ def tidplan_world(s, keys, **remiss_fields) -> dict:
            for key in keys}
     return {"ids": ids, "namnd": namnd.id, "user": user.email}
 
+
+
+def migrated_world(url: str, keys, **remiss_fields) -> dict:
+    """The database at url migrated to head, with a tidplan_world in it made as the app makes it (its subscribers
+    connected, so the tidplan follows the events)."""
+    connect_all()
+    migrate(url)
+    db = Database(url)
+    with db.transaction() as s:
+        world = tidplan_world(s, keys, **remiss_fields)
+    db.dispose()
+    return world
 
 @dataclass(frozen=True)
 class StepSaid:
