@@ -86,8 +86,10 @@ def first_holding(
     calendar: WorkCalendar, today: date | None,
 ) -> Meeting | None:
     """The first of the candidate meetings whose whole plan (its AU, handlingar day, tjänsteskrivelse and granskning,
-    as the plan for it would have them) can still hold from today (truth17 F1)."""
-    for meeting in candidates:
+    as the plan for it would have them) can still hold from today (truth17 F1). Of two meetings on one day the plan
+    takes the last (planner: the latest that fits), so that is the one judged."""
+    for candidate in candidates:
+        meeting = [m for m in namnd_meetings if m.day == candidate.day][-1]
         au = choose_au(meeting, namnd_meetings, au_meetings, [])
         if today is None or preparation(meeting, au, rules, calendar)[0].day >= today:
             return meeting

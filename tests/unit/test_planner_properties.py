@@ -1,6 +1,6 @@
 from datetime import date, datetime, time, timedelta
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from remiss.calendar.meetings import STOCKHOLM, Meeting
@@ -92,6 +92,18 @@ def test_tidplan_invariants(deadline, meeting_list, planning_rules, calendar, to
     planning_rules=rules,
     calendar=calendars,
     today=days,
+)
+# two nämnd meetings on one day, only the second with a handlingar day already passed: the förlängning was judged
+# on the first while the plan for it took the second (a tjänsteskrivelse day before today)
+@example(
+    deadline=START,
+    meeting_list=[
+        Meeting("namnd", datetime(2009, 1, 2, 7, tzinfo=STOCKHOLM)),
+        Meeting("namnd", datetime(2009, 1, 2, 7, tzinfo=STOCKHOLM), handlingar_deadline=START),
+    ],
+    planning_rules=PlanningRules(0, 0, False, 0, 0),
+    calendar=WorkCalendar(frozenset()),
+    today=START,
 )
 def test_the_suggested_extension_gives_a_plan_that_holds(deadline, meeting_list, planning_rules, calendar, today):
     """truth17 F1: granting the förlängning the plan asks for gives a plan whose every step is still to come, with
