@@ -80,7 +80,10 @@ def create_token_command(email, name, expires):
 
 @click.command("parse-missiv")
 @click.argument("path", metavar="FIL", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def parse_missiv_command(path: Path):
+@click.option("--organisation", "organisations", metavar="NAMN", multiple=True,
+              help="Den egna organisationen (till exempel Malmö stad); ett missiv från en av dess nämnder får "
+                   "nämnden som remittent. Kan anges flera gånger.")
+def parse_missiv_command(path: Path, organisations: tuple[str, ...]):
     """Läs registreringsuppgifterna ur ett missiv i FIL (.txt, .pdf, .docx, .eml, .msg, .html) och skriv ut dem som JSON."""
     from config import load_config
     from remiss.files import FileRejected
@@ -90,7 +93,8 @@ def parse_missiv_command(path: Path):
     if suffix_of(path.name) not in READABLE:
         raise click.ClickException(f"Filtypen för {path.name} stöds inte. Läs en fil av typen {READABLE_NAMES}.")
     try:
-        reading = read_upload(path.name, path.read_bytes(), limits=ReadLimits.of(load_config()))
+        reading = read_upload(path.name, path.read_bytes(), limits=ReadLimits.of(load_config()),
+                              organisations=tuple(o.strip() for o in organisations if o.strip()))
     except FileRejected as exc:
         raise click.ClickException(str(exc))
     result = dict(reading.parsed["result"], warnings=reading.all_warnings)

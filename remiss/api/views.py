@@ -15,6 +15,7 @@ from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, date_questions, service
 from remiss.intake.schemas import MissivFields, MissivText
+from remiss.namnd import service as namnd_service
 from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
                                    letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
@@ -317,17 +318,18 @@ def parse_missiv():
 
     require_any(principal(), Action.create, doing="läsa in missiv")
     limits = ReadLimits.of(current_app.config)
+    own = namnd_service.organisations(get_session())  # a missiv from our own kommun's nämnd names that nämnd
     if request.mimetype == "multipart/form-data":  # a file in the field "file" (remiss.intake reads it)
         upload = request.files.get("file")
         if upload is None or not upload.filename:
             raise InputErrors({"file": "Skicka missivet som en fil i fältet 'file'."})
         try:
-            reading = read_upload(upload.filename, upload.read(), limits=limits)
+            reading = read_upload(upload.filename, upload.read(), limits=limits, organisations=own)
         except FileRejected as exc:
             raise InputErrors({"file": str(exc)}) from None
         return jsonify(dict(reading.parsed["result"], warnings=reading.all_warnings))
     text = request_body().text
     try:
-        return jsonify(parse_text(text, limits=limits)["result"])
+        return jsonify(parse_text(text, limits=limits, organisations=own)["result"])
     except FileRejected as exc:
         raise InputErrors({"text": str(exc)}) from None

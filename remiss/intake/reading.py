@@ -74,13 +74,14 @@ def parse_text(text: str, *, limits: ReadLimits, reference_date: date | None = N
     return _parse([(None, text)], limits, reference_date, organisations)
 
 
-def read_upload(filename: str, data: bytes, *, limits: ReadLimits) -> Reading:
-    """Read the missiv in one file (the API's and the CLI's way); raise FileRejected when it gives no text."""
+def read_upload(filename: str, data: bytes, *, limits: ReadLimits, organisations: tuple[str, ...] = ()) -> Reading:
+    """Read the missiv in one file (the API's and the CLI's way); raise FileRejected when it gives no text.
+    `organisations` as for read_missiv."""
     name = files.safe_name(filename)
     files.check_upload(name, data, max_bytes=limits.max_bytes)
     if Path(name).suffix.lower() not in READABLE:
         raise files.FileRejected(f"Texten i {name} kan inte läsas. Skicka en fil av typen {READABLE_NAMES}.")
-    reading = read_missiv("", [(name, data)], limits=limits)
+    reading = read_missiv("", [(name, data)], limits=limits, organisations=organisations)
     if not reading.text.strip():
         raise files.FileRejected(" ".join(w for w in reading.warnings if w != NO_TEXT)
                                  or f"Ingen text kunde läsas ur {name}.")

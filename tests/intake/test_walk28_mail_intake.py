@@ -85,3 +85,25 @@ def test_the_inkorg_reads_the_same_mail_alike(session, db, app, tmp_path):
     assert values["remittent"] == "Kulturnämnden"
     assert values["received_on"] == "2026-11-30"
     assert evidence["received_on"] == "E-postmeddelandets datum: 30 november 2026 kl. 23.14"
+
+
+def test_the_api_reads_our_own_kulturnamnden_as_the_form_does(api, tmp_path):
+    """Z6 for POST /api/v1/missiv/parse: the install's organisations go to the parser, as on the form and the Inkorg
+    (the JSON's keys are the same; only the remittent is right)."""
+    by_text = api(json={"text": KULTUR})
+    assert by_text.status_code == 200, by_text.get_json()
+    assert by_text.get_json()["remittent"] == "Kulturnämnden"
+    by_file = api(data={"file": (io.BytesIO(kultur_mail()), "Remiss.eml")}, content_type="multipart/form-data")
+    assert by_file.status_code == 200, by_file.get_json()
+    assert by_file.get_json()["remittent"] == "Kulturnämnden"
+
+
+def test_parse_missiv_takes_the_own_organisation_as_an_option(runner, tmp_path):
+    """Z6 for `remiss parse-missiv`: without a database it knows no organisation unless told (--organisation)."""
+    path = tmp_path / "Remiss.eml"
+    path.write_bytes(kultur_mail())
+    told = runner.invoke(args=["parse-missiv", "--organisation", "Malmö stad", str(path)])
+    assert told.exit_code == 0, told.output
+    assert json.loads(told.output)["remittent"] == "Kulturnämnden"
+    untold = runner.invoke(args=["parse-missiv", str(path)])
+    assert json.loads(untold.output)["remittent"] != "Kulturnämnden"
