@@ -274,7 +274,8 @@ def _status_asked() -> str | None:
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or set(body) - NOT_CHANGES:
         return None
-    return body.get("status") if body.get("status") in RemissStatus._value2member_map_ else None
+    status = body.get("status")
+    return status if isinstance(status, str) and status in RemissStatus._value2member_map_ else None
 
 
 def _voided_with_fields(remiss, body: RemissUpdate):

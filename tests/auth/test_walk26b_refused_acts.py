@@ -201,6 +201,8 @@ EDITORS_REFUSED = [
      "registratorer."),
     ("lasare", "api", {"status": "besvarad"},
      "Med rollen Läsare kan du inte flytta remissen till ”Besvarad”: det gör granskare och registratorer."),
+    ("lasare", "api", {"status": ["besvarad"]},  # not a status: the edit, never a 500
+     "Med rollen Läsare kan du inte ändra remisser: det gör handläggare, granskare och registratorer."),
     # fields besides: the whole edit is what is refused
     ("lasare", "api", {"status": "besvarad", "title": "Ny titel"},
      "Med rollen Läsare kan du inte ändra remisser: det gör handläggare, granskare och registratorer."),
