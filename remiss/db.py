@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Iterator
 
 from flask import Flask, current_app, g
-from sqlalchemy import ARRAY, Integer, any_, bindparam, event
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Session, create_engine
 
@@ -43,6 +45,30 @@ def among(column, ids, *, dialect: str):
     return column.in_(ids)
 
 
+def fold(text: str) -> str:
+    """text as two spellings of one name compare: spacing and case aside (å, ä and ö too)."""
+    return " ".join(text.split()).casefold()
+
+
+class folded(FunctionElement):
+    """fold in SQL, for a column: on SQLite fold itself (its lower() leaves Å, Ä and Ö as they are), on PostgreSQL
+    lower() with runs of white space made one space (lower() folds by the database's ctype, å, ä and ö too)."""
+
+    type = String()
+    name = "remiss_fold"
+    inherit_cache = True
+
+
+@compiles(folded)
+def _folded_postgresql(element, compiler, **kw):
+    return f"lower(regexp_replace(btrim({compiler.process(element.clauses, **kw)}), '\\s+', ' ', 'g'))"
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element, compiler, **kw):
+    return f"remiss_fold({compiler.process(element.clauses, **kw)})"
+
+
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
@@ -60,6 +86,8 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+        dbapi_conn.create_function("remiss_fold", 1, lambda text: None if text is None else fold(text),
+                                   deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

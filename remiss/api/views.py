@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
-from remiss.auth.access import Action, load_remiss, require_any
+from remiss.auth.access import Action, load_remiss, require_any, require_edit_or_move
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.drafting import mail_state
@@ -22,10 +22,10 @@ from remiss.remisser.filters import RemissFilter
 from remiss.remisser.kind_words import counted, noun_of
 from remiss.remisser.models import Direction
 from remiss.remisser.queries import list_remisser, possible_duplicates
-from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
-                                     RemissUpdate)
+from remiss.remisser.schemas import (NOT_CHANGES, DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail,
+                                     RemissList, RemissUpdate)
 from remiss.remisser.present import deadline_passed
-from remiss.remisser.status import TransitionError
+from remiss.remisser.status import RemissStatus, TransitionError
 from remiss.web import now, principal
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -224,7 +224,8 @@ def update(remiss_id: int):
     PUT does the same as PATCH. A status the remiss already has is no move and is accepted: also when the
     fields given already moved it there, as a handläggare moves a registrerad remiss to tilldelad."""
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    remiss = load_remiss(session, principal(), remiss_id)
+    require_edit_or_move(principal(), remiss.namnd_id, remiss.status, _status_asked(), remiss.kind)
     body = request_body()
     if refused := _voided_with_fields(remiss, body):
         return refused
@@ -267,6 +268,17 @@ def update(remiss_id: int):
     return jsonify(detail)
 
 
+def _status_asked() -> str | None:
+    """The status a PATCH asks for when that is all it asks, before the body is read as a whole: so that one who may
+    not edit is refused by the move's words (auth.access.require_edit_or_move), and refused before a wrong body is
+    pointed out, as before."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or set(body) - NOT_CHANGES:
+        return None
+    status = body.get("status")
+    return status if isinstance(status, str) and status in RemissStatus._value2member_map_ else None
+
+
 def _voided_with_fields(remiss, body: RemissUpdate):
     """The 409 of a PATCH with fields on a makulerad remiss (finished.require_not_voided), or None. The whole body
     is refused, a "status" in it too: a PATCH is done whole or not at all, and a 409 leaves the remiss as it was.
@@ -292,7 +304,6 @@ def _closed_outgoing(session, remiss, body: RemissUpdate) -> str | None:
     What the button would ask first (instanser that may still answer in time, an out-of-date sammanställning;
     walk19 G13) is returned to be said, unless "confirm_close": true; None when the move is another."""
     from remiss.outgoing.service import closing
-    from remiss.remisser.status import RemissStatus
 
     if (body.status != RemissStatus.avslutad or remiss.direction != Direction.utgaende
             or remiss.status != RemissStatus.sammanstalld):

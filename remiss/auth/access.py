@@ -107,7 +107,8 @@ ACTION_WORDS = {Action.view: "se remisserna", Action.edit: "ändra remisser", Ac
 # Acts checked with another act's permission, each with its own words for the refusal (walk26b X7: changing a
 # sammanträde said "kan du inte tilldela handläggare", Dokumentmallar "kan du inte registrera remisser"): the
 # sammanträdesplan is kept by those who assign (Action.assign), the nämnd's Word templates by those who register
-# (Action.create), and the steps after the approval by those who review (Action.review).
+# (Action.create), and the steps after the approval by those who review (Action.review). A förlängning is any
+# editor's, with its own words all the same (session 29: a läsare was told "kan du inte ändra remisser").
 BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan"),
                  "templates": (Action.create, "ändra nämndens dokumentmallar"),
                  "beslut": (Action.review, "registrera nämndens beslut"),
@@ -115,7 +116,11 @@ BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan
                  "signatures": (Action.review, "fylla i vem som undertecknar yttrandet"),
                  "expediera": (Action.review, "expediera yttranden"),
                  "sent": (Action.review, "registrera att yttrandet har skickats"),
-                 "rattelse": (Action.review, "rätta ett expedierat yttrande")}
+                 "rattelse": (Action.review, "rätta ett expedierat yttrande"),
+                 "extension_request": (Action.edit, "registrera en begäran om förlängning"),
+                 "extension_decision": (Action.edit, "registrera besked om en förlängning"),
+                 "extension_notice": (Action.edit, "registrera en allmän förlängning"),
+                 "outgoing_extension": (Action.edit, "förlänga remisstiden")}
 # What a page is for where its action's words are not (web.requires(doing=…)): the Inkorg's pages need Action.create
 INBOX_WORDS = "hantera Inkorgen"
 # the saved sändlistor (/sandlistor): kept by those who register, removed by an administrator (walk26b X7: they said
@@ -217,6 +222,17 @@ def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus |
         doing = {RemissStatus.makulerad: f"makulera {noun.the}",
                  RemissStatus.avslutad: f"avsluta {noun.the}"}.get(new, f"flytta {noun.the} till ”{new.label}”")
         raise refused_by_role(principal, action, doing)
+
+
+def require_edit_or_move(principal: Principal, namnd_id: int, old: RemissStatus | str,
+                         new: RemissStatus | str | None, kind=None) -> None:
+    """Raise AccessDenied unless the principal may edit remisser of the nämnd, for a change whose only part is a move
+    from old to new status (new None: no move) naming that move, as require_status_move does (session 29: the API's
+    PATCH of a status told a läsare "kan du inte ändra remisser"). Whether the move itself is allowed is the
+    service's to say, after the change's other fields."""
+    if new is not None and RemissStatus(new) != RemissStatus(old) and not principal.may(Action.edit, namnd_id):
+        require_status_move(principal, namnd_id, old, new, kind)
+    require(principal, Action.edit, namnd_id)
 
 
 def may_move(principal: Principal, namnd_id: int, old: RemissStatus | str, new: RemissStatus | str) -> bool:

@@ -14,6 +14,7 @@ from remiss.audit import service as audit
 from remiss.auth.models import ApiToken, LoginAttempt, NamndMembership, Role, SignIn, User, UserSession
 from remiss.auth.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
 from remiss.clock import local_moment
+from remiss.db import fold, folded
 from remiss.remisser.input import parse_date
 
 
@@ -82,9 +83,7 @@ def users(session: Session) -> list[User]:
 def users_named(session: Session, name: str) -> list[User]:
     """The active users called name, spacing and case aside: a Kontaktperson named without an e-mail is the user
     only when there is exactly one (outgoing.service.missiv_doc.contact_address, remisser.mine; walk17 F9)."""
-    wanted = " ".join(name.split()).casefold()
-    return [u for u in session.exec(select(User).where(User.is_active))
-            if " ".join(u.name.split()).casefold() == wanted]
+    return list(session.exec(select(User).where(User.is_active, folded(User.name) == fold(name))))
 
 
 def namnd_names_by_user(session: Session) -> dict[int, list[str]]:

@@ -90,13 +90,15 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
                     omedelbar_justering: bool = False, justerad_on: date | None = None,
                     protokollsutdrag: Upload | None = None, confirm_meeting: bool = False,
                     confirm_before_approval: bool = False, base: str | None = None,
-                    unread: dict[str, str] | None = None) -> Decision:
+                    unread: dict[str, str] | None = None, lone_delegat_refused: bool = False) -> Decision:
     """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad. A beslut of the nämnd
     or its arbetsutskott on a day without such a meeting in the sammanträdesplan is refused with a warning until
     confirm_meeting says it was taken that day (an extra sammanträde); a beslut dated before the yttrande was
     approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story). A form
     opened on base before the beslut was registered or changed is refused, naming it (drafting.decision_base).
-    unread: the parser's messages for the fields it could not read (given as None), refused with the rest."""
+    unread: the parser's messages for the fields it could not read (given as None), refused with the rest.
+    lone_delegat_refused: a delegat named on a beslut of the nämnd or its arbetsutskott is refused (the form: a
+    delegationsbeslut whose Beslutat av was left at Nämnden), not dropped as the API has always done."""
     require_act(principal, "beslut", remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -120,6 +122,11 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
             errors["delegat"] = DELEGAT_MISSING
         # a delegationsbeslut has no sammanträde and no protokoll to justera: what the form held for one is moot
         omedelbar_justering, justerad_on = False, None
+    elif delegat and lone_delegat_refused and "decided_by" not in errors and not (
+            recorded is not None and recorded.decided_by == DecidedBy.delegat and recorded.delegat == delegat):
+        # the name the form filled in from the recorded delegationsbeslut is no slip: Ändra beslutet to the nämnd's
+        errors["delegat"] = ("Ange delegat bara för ett delegationsbeslut: välj ”Delegat” under Beslutat av, eller "
+                             f"töm fältet om {decided_by.label.lower()} beslutade.")
     if len(delegat) > 200:
         errors["delegat"] = "Skriv högst 200 tecken."
     if "decided_by" not in errors and (problem := paragraf_problem(paragraf, decided_by)):

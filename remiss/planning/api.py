@@ -143,7 +143,7 @@ _GENERAL_FIELDS = {"notice_on": "requested_on", "sender": "requested_by"}
            errors=(400, 401, 403, 404, 409), tag="förlängningar")
 def request_extension(remiss_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    remiss = load_remiss(session, principal(), remiss_id, act="extension_request")
     if remiss.direction == "utgaende":
         return error_response(409, OUTGOING_NO_EXTENSION, field="remiss")
     body = request_body()
@@ -167,7 +167,7 @@ def request_extension(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="förlängningar")
 def decide_extension(remiss_id: int, extension_id: int):
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    remiss = load_remiss(session, principal(), remiss_id, act="extension_decision")
     if remiss.direction == "utgaende":
         return error_response(409, OUTGOING_NO_EXTENSION, field="remiss")
     body = request_body()

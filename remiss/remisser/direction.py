@@ -93,18 +93,28 @@ def _missiv_words(session: Session, remiss: Remiss, sent: list) -> str:
     return "missivet kunde inte e-postas (se utkorgen)"
 
 
-def change_problem(session: Session, remiss: Remiss) -> str:
+def form_label(direction: str) -> str:
+    """The direction as the form's Riktning says it."""
+    return "Utgående – vi remitterar" if direction == Direction.utgaende else "Inkommande – vi ska svara"
+
+
+def fixed_reason(session: Session, remiss: Remiss) -> str:
     """Why the direction of remiss cannot change now ("" when it can): the work done on either path, else a status
-    past the first one."""
+    past the first one. Ändra uppgifter says it instead of the Riktning select (session 29)."""
     work = _incoming_work(session, remiss) + _outgoing_work(session, remiss)
     status = RemissStatus(remiss.status)
     if not work and status not in UNTOUCHED:
         work = [f"remissen har status ”{status.label}”"]
     if not work:
         return ""
-    now_label = "Utgående – vi remitterar" if remiss.direction == Direction.utgaende else "Inkommande – vi ska svara"
     return (f"Riktningen kan inte ändras: {join_words(work)}. Riktningen kan bara ändras innan arbetet med "
-            f"remissen har börjat. Välj ”{now_label}” för att spara dina andra ändringar.")
+            "remissen har börjat.")
+
+
+def change_problem(session: Session, remiss: Remiss) -> str:
+    """The refusal of a change of the direction of remiss ("" when it may change): fixed_reason, and what to do."""
+    reason = fixed_reason(session, remiss)
+    return reason and f"{reason} Välj ”{form_label(remiss.direction)}” för att spara dina andra ändringar."
 
 
 def check_change(session: Session, remiss: Remiss, changes: dict) -> None:

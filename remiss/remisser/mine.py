@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from remiss.auth.models import User
 from remiss.auth.service import users_named
+from remiss.db import folded
 from remiss.remisser.models import Direction, Remiss
 
 
@@ -23,12 +24,13 @@ def kontaktperson(user_id: int, *, by_name: bool):
     the one named on the remiss, by e-mail or (without one, and by_name: named_uniquely) by name; without a name,
     the handläggare, and before one is assigned the one who registered it."""
     email = select(func.lower(User.email)).where(User.id == user_id).scalar_subquery()
-    name = select(func.lower(func.trim(User.name))).where(User.id == user_id).scalar_subquery()
+    # spacing and case aside, as users_named and so the missiv's address (contact_address) compare names
+    name = select(folded(User.name)).where(User.id == user_id).scalar_subquery()
     named = func.trim(Remiss.contact_person) != ""
     ways = [and_(~named, Remiss.handlaggare_id.is_(None), Remiss.created_by_id == user_id),
             and_(named, Remiss.contact_email != "", func.lower(Remiss.contact_email) == email)]
     if by_name:
-        ways.append(and_(named, Remiss.contact_email == "", func.lower(func.trim(Remiss.contact_person)) == name))
+        ways.append(and_(named, Remiss.contact_email == "", folded(Remiss.contact_person) == name))
     return and_(Remiss.direction == Direction.utgaende.value, or_(*ways))
 
 

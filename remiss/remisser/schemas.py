@@ -120,7 +120,11 @@ class RemissUpdate(RemissBase):
     def changes(self) -> dict[str, Any]:
         """The fields given, for remiss.remisser.service.update."""
         return {name: getattr(self, name) for name in self.model_fields_set
-                if name not in ("status", "deadline_correction", "confirm_letter_date", "confirm_close")}
+                if name not in NOT_CHANGES}
+
+
+# the names of a PATCH's body that change nothing of the remiss by themselves: its move and the confirmations
+NOT_CHANGES = frozenset({"status", "deadline_correction", "confirm_letter_date", "confirm_close"})
 
 
 # Response shapes (documentation: the views build these dicts in remiss.api.serialize)

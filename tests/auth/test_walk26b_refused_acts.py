@@ -38,6 +38,11 @@ FITS = {
     "rätta ett expedierat yttrande": ("/yttrande/rattelse",),
     "granska och godkänna yttranden": ("/yttrande/lage", "/granska"),
     "makulera remissen": ("/makulera",),  # walk28 Z5: a läsare was told "ändra remisser: det gör handläggare, …"
+    # session 29: a läsare's förlängning was refused with "ändra remisser"
+    "registrera en begäran om förlängning": ("/forlangningar",),
+    "registrera besked om en förlängning": ("/forlangningar/<int:extension_id>/besked",),
+    "registrera en allmän förlängning": ("/forlangningar/allman",),
+    "förlänga remisstiden": ("/utskick/forlangning",),
     "ändra remisser": ("/remisser/",),
     "administrera Remiss": ("/admin",),
     "hantera Inkorgen": ("/inkorg",),
@@ -176,6 +181,31 @@ EDITORS_REFUSED = [
      "Med rollen Läsare kan du inte makulera remissen: det gör registratorer."),
     ("lasare", "/utskick/avsluta", {"confirm_close": "1"},
      "Med rollen Läsare kan du inte avsluta remissen: det gör handläggare, granskare och registratorer."),
+    # session 29: a läsare's förlängning and a status PATCH said "… kan du inte ändra remisser: det gör …"
+    ("lasare", "/forlangningar", {"until_on": "2027-01-15", "requested_by": "Lars"},
+     "Med rollen Läsare kan du inte registrera en begäran om förlängning: det gör handläggare, granskare och "
+     "registratorer."),
+    ("lasare", "/forlangningar/allman", {"until_on": "2027-01-15"},
+     "Med rollen Läsare kan du inte registrera en allmän förlängning: det gör handläggare, granskare och "
+     "registratorer."),
+    ("lasare", "/forlangningar/1/besked", {"decision": "granted"},
+     "Med rollen Läsare kan du inte registrera besked om en förlängning: det gör handläggare, granskare och "
+     "registratorer."),
+    ("lasare", "/utskick/forlangning", {"until_on": "2027-01-15", "confirm_extension": "1"},
+     "Med rollen Läsare kan du inte förlänga remisstiden: det gör handläggare, granskare och registratorer."),
+    ("lasare", "api /extensions", {"until_on": "2027-01-15", "requested_by": "Lars"},
+     "Med rollen Läsare kan du inte registrera en begäran om förlängning: det gör handläggare, granskare och "
+     "registratorer."),
+    ("lasare", "api", {"status": "under_beredning"},
+     "Med rollen Läsare kan du inte flytta remissen till ”Under beredning”: det gör handläggare, granskare och "
+     "registratorer."),
+    ("lasare", "api", {"status": "besvarad"},
+     "Med rollen Läsare kan du inte flytta remissen till ”Besvarad”: det gör granskare och registratorer."),
+    ("lasare", "api", {"status": ["besvarad"]},  # not a status: the edit, never a 500
+     "Med rollen Läsare kan du inte ändra remisser: det gör handläggare, granskare och registratorer."),
+    # fields besides: the whole edit is what is refused
+    ("lasare", "api", {"status": "besvarad", "title": "Ny titel"},
+     "Med rollen Läsare kan du inte ändra remisser: det gör handläggare, granskare och registratorer."),
 ]
 
 

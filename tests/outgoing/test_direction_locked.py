@@ -4,16 +4,20 @@ direction stays (remiss.remisser.direction); an utgående remiss still an untouc
 as Registrerad."""
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from sqlmodel import select
 
+from remiss.namnd.models import Namnd
 from remiss.planning.service.tidplan import milestones_of
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 from tests.conftest import csrf_token
 from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_missiv_made_anew import _world
+from tests.support.factories import make_remiss
+from tests.support.pages import visible_text
 
 
 def _text(response) -> str:
@@ -86,3 +90,43 @@ def test_an_untouched_utkast_becomes_an_inkommande_remiss(session, client, auth,
     history = _text(client.get(f"/remisser/{rid}"))
     assert "Inkommande remiss" in history
     assert "Riktningen ändrad till inkommande: remissen börjar om" in history
+
+
+def _direction_select(html: str) -> bool:
+    return bool(re.search(r'<select[^>]*name="direction"', html))
+
+
+def test_andra_uppgifter_shows_the_riktning_as_a_fact_once_it_cannot_change(session, client, auth, clock):
+    """Session 29: the Riktning select stayed on Ändra uppgifter of a remiss whose direction can no longer change,
+    offering a choice that every save refuses. The form says the direction and why it stays, for an utgående
+    remiss as for an inkommande one; a save without it keeps it, and a crafted POST changing it is refused as
+    before."""
+    rid = _world(session, clock, auth)
+    url, page = f"/remisser/{rid}/andra", f"/remisser/{rid}"
+    assert _direction_select(client.get(url).get_data(as_text=True))  # an untouched utkast may still change
+
+    assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
+    html = client.get(url).get_data(as_text=True)
+    said = visible_text(html)
+    assert not _direction_select(html), said[:3000]
+    assert ("Riktning Utgående – vi remitterar Riktningen kan inte ändras: missivet är skapat. Riktningen kan bara "
+            "ändras innan arbetet med remissen har börjat.") in said
+    saved = auth.post(url, {"title": "Trafikplan 2027, rättad", "deadline_on": "2027-01-15", "deadline_time": ""},
+                      form_url=url)
+    assert saved.status_code == 302, _text(saved)[:2000]
+    assert _state(session, rid) == ("utgaende", RemissStatus.utkast, "Trafikplan 2027, rättad")
+    crafted = _to_inkommande(auth, rid)
+    assert crafted.status_code == 400 and "Riktningen kan inte ändras: missivet är skapat." in _text(crafted)
+    assert _state(session, rid)[0] == "utgaende"
+
+    # an inkommande remiss past Registrerad/Tilldelad the same
+    incoming = make_remiss(session, namnd=session.get(Namnd, session.get(Remiss, rid).namnd_id),
+                           title="Inkommen remiss")
+    incoming.status = RemissStatus.under_beredning.value
+    session.add(incoming)
+    session.commit()
+    html = client.get(f"/remisser/{incoming.id}/andra").get_data(as_text=True)
+    said = visible_text(html)
+    assert not _direction_select(html)
+    assert ("Riktning Inkommande – vi ska svara Riktningen kan inte ändras: remissen har status ”Under beredning”."
+            in said), said[:3000]

@@ -119,3 +119,27 @@ def test_a_kontaktperson_named_without_e_mail_is_nobodys_when_two_users_have_the
     auth.login("anna@example.se")
     page = _mine(auth.client)
     assert "Grönplan" in page and "1 remiss." in page, page
+
+
+def test_a_kontaktperson_named_in_other_case_with_a_ring_or_dots_is_found_as_the_missiv_finds_her(session, auth):
+    """The missiv's and the reminders' address (contact_address) matches a name spacing and case aside, å, ä and ö
+    too; Mina remisser matched with SQL lower(), which on SQLite folds only A–Z: "ÅSA  ÖBERG" on the remiss was
+    Åsa Öberg's address in the missiv but not in her Mina remisser (old code: not listed)."""
+    from remiss.outgoing.service.missiv_doc import contact_address
+    from remiss.remisser.models import Remiss
+    from sqlmodel import select
+
+    namnd = make_namnd(session)
+    sara = make_user(session, role=Role.registrator, namnder=[namnd], email="sara@example.se")
+    make_user(session, role=Role.handlaggare, namnder=[namnd], email="asa@example.se", name="Åsa Öberg")
+    make_remiss(session, namnd=namnd, by=sara, direction="utgaende", title="Bullerplan",
+                contact_person=" ÅSA  ÖBERG ")
+    make_remiss(session, namnd=namnd, by=sara, direction="utgaende", title="Grönplan", contact_person="Asa Oberg")
+    session.commit()
+    [buller] = session.exec(select(Remiss).where(Remiss.title == "Bullerplan")).all()
+    assert contact_address(session, buller) == ("asa@example.se", "")
+    session.commit()  # the test's session lets go of SQLite's write lock before the page is asked for
+
+    auth.login("asa@example.se")
+    page = _mine(auth.client)
+    assert "Bullerplan" in page and "Grönplan" not in page and "1 remiss." in page, page

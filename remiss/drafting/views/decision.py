@@ -104,7 +104,10 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
 @bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
 @form_labels(DECISION_LABELS)
 def record_decision(remiss_id: int):
-    return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
+    # a delegat named while Nämnden is chosen is a slip said in the form's one answer (walk28 Z10 aside); the API
+    # drops it, as it always has (docs/api.md changes only by adding)
+    return _decision_step(remiss_id, "beslut", decisions.record_decision,
+                          lambda raw: forms.decision_from(raw) | {"lone_delegat_refused": True},
                           # "ändrat" when it was Ändra beslutet (walk20 H5)
                           lambda d, changed: f"Beslutet är {'ändrat' if changed else 'registrerat'}: "
                                              f"{decisions.decision_reference(d)}.",

@@ -36,8 +36,8 @@ def _config(key: str):
     return current_app.config[key]
 
 
-def _remiss(remiss_id: int, action: Action = Action.view):
-    remiss = load_remiss(get_session(), principal(), remiss_id, action)
+def _remiss(remiss_id: int, action: Action = Action.view, *, act: str = ""):
+    remiss = load_remiss(get_session(), principal(), remiss_id, action, act=act)
     if remiss.direction != Direction.utgaende:
         abort(404)
     return remiss

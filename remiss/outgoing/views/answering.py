@@ -245,7 +245,7 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
 def general_extension(remiss_id: int):
     """Förläng och meddela: only with the dialog's yes or the page's box (confirm_extension); without it, where the
     date could be taken, the page comes back with what was typed and asks beside the button (walk21 J14)."""
-    remiss = _post_guard(remiss_id)
+    remiss = _remiss(remiss_id, act="outgoing_extension")  # a läsare is told the act (session 29)
     over = answering_over(remiss)
     if over:  # a tab opened before Avsluta (walk21b K2): the remisstid's own reason, and what was not saved
         typed = " kl. ".join(v for v in (" ".join(str(request.form.get(f"until_{part}", "")).split())

@@ -141,10 +141,14 @@ def _file_error(remiss_id: int, form: str, exc: files.FileRejected, extension_id
     return _rerender(remiss_id, form, InputErrors({"evidence_file": str(exc)}), extension_id, held)
 
 
+# each förlängning form's act, as a refusal names it (auth.access.BORROWED_ACTS)
+_EXTENSION_ACTS = {"request": "extension_request", "decide": "extension_decision", "notice": "extension_notice"}
+
+
 def _extension_form(remiss_id: int, form: str, verb, parse, *, extension_id: int | None = None):
     """Parse the form, call the verb with its values and the evidence; on bad input the page again with what was
     typed and the messages at the fields. Returns (the verb's result, None) or (None, that page)."""
-    remiss = _editable(remiss_id)
+    remiss = load_remiss(get_session(), principal(), remiss_id, act=_EXTENSION_ACTS[form])
     held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
                                   scope=_scope(remiss_id, form, extension_id))
     try:

@@ -11,7 +11,7 @@ from remiss.clock import local_today
 from remiss.auth.access import FIELD_ACTIONS, AccessDenied, Action, load_remiss, may_change_field, require_field
 from remiss.db import get_session
 from remiss.calendar.swedish import format_deadline
-from remiss.remisser import edit_base, finished, present, service
+from remiss.remisser import direction, edit_base, finished, present, service
 from remiss.remisser.date_questions import questions_of_change
 from remiss.remisser.deadlines import answering_over, told_words
 from remiss.remisser.kind_words import noun_of
@@ -105,6 +105,9 @@ def edit(remiss_id: int):
     return render_template("remisser/form.html", values=values, errors=in_field_order(errors, FORM_LABELS),
                            namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, base=base, outgoing=remiss.direction == Direction.utgaende,
+                           # the Riktning said, not offered, once it cannot change (session 29)
+                           direction_fixed=direction.fixed_reason(session, remiss),
+                           direction_label=direction.form_label(remiss.direction),
                            sandlista_note=_sandlista_note(remiss),
                            errors_title=edit_base.title(refused or bool(denied), clashed),
                            locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
