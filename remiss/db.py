@@ -52,16 +52,21 @@ def fold(text: str) -> str:
 
 class folded(FunctionElement):
     """fold in SQL, for a column: on SQLite fold itself (its lower() leaves Å, Ä and Ö as they are), on PostgreSQL
-    lower() with runs of white space made one space (lower() folds by the database's ctype, å, ä and ö too)."""
+    lower() with runs of white space made one space, Å, Ä and Ö folded whatever the database's ctype."""
 
     type = String()
     name = "remiss_fold"
     inherit_cache = True
 
 
+_CAPITALS = "ÅÄÖÆØÉÈÜ"
+
+
 @compiles(folded)
 def _folded_postgresql(element, compiler, **kw):
-    return f"lower(regexp_replace(btrim({compiler.process(element.clauses, **kw)}), '\\s+', ' ', 'g'))"
+    # translate first: lower() folds only ASCII under a "C" ctype, which a server may well be set up with
+    return (f"lower(translate(regexp_replace(btrim({compiler.process(element.clauses, **kw)}), '\\s+', ' ', 'g'), "
+            f"'{_CAPITALS}', '{_CAPITALS.lower()}'))")
 
 
 @compiles(folded, "sqlite")
