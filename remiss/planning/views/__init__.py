@@ -37,6 +37,9 @@ NOTICE_LABELS = {"sender": "Avsändare", "until_on": "Ny sista svarsdag", "until
 # each form's fields in the order its panel shows them, the order of its error summary (remiss.web.forms)
 FIELDS = {"override": ("milestone_id", "override_on", "reason", "confirm_late", "confirm_order", "confirm_past"),
           "request": tuple(REQUEST_LABELS), "decide": tuple(DECIDE_LABELS), "notice": tuple(NOTICE_LABELS)}
+# the error summary names each field as its own form does: "Ny sista svarsdag", not the request form's "Till och med
+# datum" (walk29 A5)
+SUMMARY_LABELS = {"request": REQUEST_LABELS, "decide": DECIDE_LABELS, "notice": NOTICE_LABELS}
 
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
@@ -70,6 +73,7 @@ def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | N
     values = {k: v for k, v in request.form.to_dict().items()
               if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
     g.planning_failed = {"form": form, "errors": in_field_order(errors, FIELDS[form]), "values": values,
+                         "labels": SUMMARY_LABELS.get(form, {}),
                          "extension_id": extension_id,
                          "held": held, "held_token": held_uploads.token_for(
                              current_app.config["SECRET_KEY"], user_id=principal().user_id,
