@@ -173,6 +173,9 @@ class RemissList(SQLModel):
     page: int
     per_page: int
     pages: int
+    unsent_left_out: int = Field(0, description="status=besvarad eller beslutad: så många remisser med den statusen "
+                                                "listas inte för att det expedierade yttrandet inte har skickats än; "
+                                                "de listas under status=expedierad (tillagt i session 29)")
 
 
 class SandlistaRow(SQLModel):
