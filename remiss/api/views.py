@@ -21,7 +21,7 @@ from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_aft
 from remiss.remisser.filters import RemissFilter
 from remiss.remisser.kind_words import counted, noun_of
 from remiss.remisser.models import Direction
-from remiss.remisser.queries import list_remisser, possible_duplicates
+from remiss.remisser.queries import list_remisser, possible_duplicates, unsent_left_out
 from remiss.remisser.schemas import (NOT_CHANGES, DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail,
                                      RemissList, RemissUpdate)
 from remiss.remisser.present import deadline_passed
@@ -96,7 +96,9 @@ def list_():
                                    namnd=r.namnd_name,
                                    handlaggare=r.handlaggare_name) for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
-                    "pages": result.pages})
+                    "pages": result.pages,
+                    # added (walk29 A10): besvarad/beslutad remisser left out because their yttrande waits to be sent
+                    "unsent_left_out": unsent_left_out(get_session(), principal(), f)})
 
 
 # the code of the warning in a POST's answer when the sista svarsdag has passed already (walk16 0b)

@@ -41,7 +41,7 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
     }
     if isinstance(result.deadline, datetime):
         values["deadline_on"] = result.deadline.date().isoformat()
-        values["deadline_time"] = result.deadline.strftime("%H:%M")
+        values["deadline_time"] = f"{result.deadline:%H.%M}"  # as the hint writes it, "12.00" (walk29 A8)
     elif result.deadline:
         values["deadline_on"] = result.deadline.isoformat()
     return values

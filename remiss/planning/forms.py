@@ -140,6 +140,15 @@ def meetings_from_json(payload: str) -> list[Meeting]:
     return meetings
 
 
+class Unreadable(InputErrors):
+    """A form's errors, with what could be read of it (None where a field could not be read): for the checks that
+    need the remiss, so that they too are said in the same round (walk24 V2)."""
+
+    def __init__(self, errors: dict[str, str], values: dict):
+        super().__init__(errors)
+        self.values = values
+
+
 def parse_override(raw: dict) -> tuple[int, date | None, str]:
     """Parse the override form: milestone id, the date (empty clears) and the reason."""
     errors: dict[str, str] = {}
@@ -150,18 +159,10 @@ def parse_override(raw: dict) -> tuple[int, date | None, str]:
     reason = text(raw, "reason", errors, 500)
     if day is not None and not reason:
         errors["reason"] = "Ange varför datumet ändras för hand."
-    if errors:
-        raise InputErrors(errors)
+    if errors:  # what could be read, for the date's own checks in the same round (walk29 A6)
+        raise Unreadable(errors, {"milestone_id": None if "milestone_id" in errors else int(milestone_id),
+                                  "day": day})
     return int(milestone_id), day, reason
-
-
-class Unreadable(InputErrors):
-    """A form's errors, with what could be read of it (None where a field could not be read): for the checks that
-    need the remiss, so that they too are said in the same round (walk24 V2)."""
-
-    def __init__(self, errors: dict[str, str], values: dict):
-        super().__init__(errors)
-        self.values = values
 
 
 def parse_request(raw: dict) -> dict:

@@ -143,6 +143,7 @@ def without_control_characters(text: str) -> str:
 
 TEXT = "Ska vara text."
 REQUIRED = "Fältet måste fyllas i."
+NAMND_MISSING = "Välj en nämnd."  # a drop-down left at "Välj nämnd" (walk29 A9)
 INVALID_CHOICE = "Ogiltigt val."
 NOT_A_LIST = "Ska vara en lista."
 NOT_TEXTS = "Ska vara en lista av texter."
@@ -187,11 +188,12 @@ def clean_email(value) -> str:
     return clean_optional(value, parse_email) or ""
 
 
-def clean_choice(value, *, required: bool = False) -> int | None:
-    """The id of a chosen row (nämnd, handläggare): a positive number the database can hold."""
+def clean_choice(value, *, required: bool | str = False) -> int | None:
+    """The id of a chosen row (nämnd, handläggare): a positive number the database can hold; required: True, or
+    the message that asks for a choice."""
     if value is None or value == "":
         if required:
-            raise ValueError(REQUIRED)
+            raise ValueError(required if isinstance(required, str) else REQUIRED)
         return None
     number = None
     # an int from JSON, or digits from a form; true and 1.5 are no id (int() would make them 1)
@@ -219,7 +221,9 @@ def clean_lines(value, *, limit: int = 5000) -> list[str]:
         raise ValueError(NOT_TEXTS)
     items = split_lines(value)
     if len(items) > QUESTIONS_LIMIT:
-        raise ValueError(f"Högst {QUESTIONS_LIMIT} frågeställningar (här finns {len(items)}).")
+        # both numbers as Swedes write them, as too_long does: "(här finns 2 000)" (walk29 A9)
+        raise ValueError(f"Högst {swedish_number(QUESTIONS_LIMIT)} frågeställningar "
+                         f"(här finns {swedish_number(len(items))}).")
     return [item[:limit] for item in items]
 
 
@@ -280,7 +284,7 @@ CLEANERS = {
     "copy_emails": clean_emails,
     "direction": clean_direction,
     "kind": clean_kind,
-    "namnd_id": partial(clean_choice, required=True),
+    "namnd_id": partial(clean_choice, required=NAMND_MISSING),
     "handlaggare_id": clean_choice,
     "questions": clean_lines,
     "sandlista": clean_sandlista,

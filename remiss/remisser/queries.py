@@ -89,9 +89,10 @@ def _where(stmt, values: dict):
     return stmt
 
 
-def _filtered(session: Session, principal: Principal, f: RemissFilter, stmt, hits=None):
-    """Add the access rule and f's filters (not its text) to stmt, joined to hits when given."""
-    stmt = _where(stmt, _filter_values(session, principal, f))
+def _filtered(session: Session, principal: Principal, f: RemissFilter, stmt, hits=None, values=None):
+    """Add the access rule and f's filters (not its text) to stmt, joined to hits when given; values: the filter
+    values to use instead of f's."""
+    stmt = _where(stmt, _filter_values(session, principal, f) if values is None else values)
     if f.handlaggare:
         stmt = stmt.where(Remiss.handlaggare_id.in_(users_matching(f.handlaggare)))
     if hits is not None:
@@ -204,6 +205,19 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
         found = session.execute(stmt.offset(offset).limit(min(per_page, reachable - offset)))
         rows = [RemissRow(**row._mapping) for row in found]
     return Page(rows, total, page, per_page, more, shown)
+
+
+def unsent_left_out(session: Session, principal: Principal, f: RemissFilter) -> int:
+    """How many remisser f would list but for their expedierat yttrande not having left the house: Besvarad and
+    Beslutad leave them to "Expedierade, inte skickade" (walk25b Z5), and the list says so with this count (walk29
+    A10); 0 for any other filter."""
+    if f.status not in (RemissStatus.besvarad.value, RemissStatus.beslutad.value):
+        return 0  # no query: the other filters leave none out for this
+    values = _filter_values(session, principal, f)
+    values.pop("sent")
+    stmt = _filtered(session, principal, f, select(func.count()).select_from(Remiss), _hits(session, principal, f),
+                     values=dict(values, unsent=True))
+    return session.execute(stmt).scalar_one()
 
 
 def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits=None, columns=None):

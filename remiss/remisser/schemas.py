@@ -12,9 +12,9 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, model_validator
 from sqlmodel import SQLModel
 
-from remiss.remisser.input import (LIMITS, TIME_WITHOUT_DATE, RemissData, clean_choice, clean_direction,
-                                   clean_email, clean_emails, clean_kind, clean_lines, clean_optional, clean_sandlista,
-                                   clean_text, parse_date, parse_time)
+from remiss.remisser.input import (LIMITS, NAMND_MISSING, TIME_WITHOUT_DATE, RemissData, clean_choice,
+                                   clean_direction, clean_email, clean_emails, clean_kind, clean_lines, clean_optional,
+                                   clean_sandlista, clean_text, parse_date, parse_time)
 from remiss.remisser.models import AnswerStatus, Direction, RemissKind
 from remiss.remisser.status import RemissStatus, parse_status
 from remiss.validation import (DATE_SCHEMA, EMAIL_SCHEMA, ID_SCHEMA, TIME_SCHEMA, Body, cleaned, field_error,
@@ -35,7 +35,7 @@ Emails = cleaned(clean_emails, {"anyOf": [{"type": "array", "items": {"type": "s
                                           {"type": "null"}]}, list[str])
 DirectionField = cleaned(clean_direction, {"enum": [d.value for d in Direction]}, str)
 KindField = cleaned(clean_kind, {"enum": [k.value for k in RemissKind]}, str)
-NamndId = cleaned(partial(clean_choice, required=True), ID_SCHEMA, int)
+NamndId = cleaned(partial(clean_choice, required=NAMND_MISSING), ID_SCHEMA, int)  # as the form (walk29 A9)
 HandlaggareId = cleaned(clean_choice, {"anyOf": [ID_SCHEMA, {"type": "null"}]}, int | None)
 Questions = cleaned(clean_lines, {
     "anyOf": [{"type": "array", "items": {"type": "string"}},
@@ -177,6 +177,9 @@ class RemissList(SQLModel):
     page: int
     per_page: int
     pages: int
+    unsent_left_out: int = Field(0, description="status=besvarad eller beslutad: så många remisser med den statusen "
+                                                "listas inte för att det expedierade yttrandet inte har skickats än; "
+                                                "de listas under status=expedierad (tillagt i session 29)")
 
 
 class SandlistaRow(SQLModel):

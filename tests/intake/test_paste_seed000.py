@@ -60,7 +60,7 @@ def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, 
 
     assert input_value(page, "sender_dnr") == "KS-IOF-2010-00015"
     assert input_value(page, "deadline_on") == "2010-03-31"
-    assert input_value(page, "deadline_time") == "12:00"
+    assert input_value(page, "deadline_time") == "12.00"  # Swedish style (walk29 A8)
     assert input_value(page, "letter_date") == "2010-01-22"
     remittent = input_value(page, "remittent")
     assert "Kommunstyrelsen" in remittent and "Stadskontoret" in remittent

@@ -87,7 +87,8 @@ def test_the_question_about_a_late_meeting_stands_in_the_error_summary(db, auth,
                      {"milestone_id": str(namnd.id), "override_on": "2027-04-15", "reason": "Extra sammanträde"},
                      form_url=f"/remisser/{remiss.id}").get_data(as_text=True)
     summary = page.split('class="error-summary"')[1].split("</div>")[0]
-    assert ('<a href="#f-o-confirm_late">Sammanträde efter sista svarsdag: Sammanträdet torsdag 15 april 2027 är '
+    # under the field's name, "Nytt datum" (walk29 A6; was "Sammanträde efter sista svarsdag")
+    assert ('<a href="#f-o-confirm_late">Nytt datum: Sammanträdet torsdag 15 april 2027 är '
             "för sent") in summary
     assert "confirm_late:" not in page
     assert 'id="f-o-confirm_late"' in page  # the link leads to the box

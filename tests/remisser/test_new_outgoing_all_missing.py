@@ -41,7 +41,7 @@ def test_an_empty_outgoing_registration_names_every_missing_field(session, auth,
     # utgående remiss gives its instanser a svarsdag; in the order of the fields on the page (walk25b Z9)
     assert _summary(response.get_data(as_text=True)) == [
         "Ärendemening: Fältet måste fyllas i.", "Sista svarsdag: Ange sista svarsdag.",
-        "Ansvarig nämnd: Fältet måste fyllas i.", f"Sändlista: {NO_SANDLISTA}"]
+        "Ansvarig nämnd: Välj en nämnd.", f"Sändlista: {NO_SANDLISTA}"]  # walk29 A9
     # the rest filled in, the sändlista still empty: refused too (old code registered it without instanser)
     filled = dict(EMPTY, title="Förslag till cykelplan", namnd_id=str(namnd_id), deadline_on="2027-03-01")
     response = auth.post("/remisser/ny", filled, form_url="/remisser/ny?direction=utgaende")

@@ -85,7 +85,7 @@ def test_a_cover_mails_attached_missiv_gives_its_date_title_and_deadline():
     values = parsed["values"]
     assert values["title"] == TITLE  # not the cover's subject
     assert values["letter_date"] == "2026-11-20"  # the letter's date, not the mail's 3 December
-    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12:00")  # not the cover's 1 mars
+    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12.00")  # not the cover's 1 mars
     assert values["answer_email"] == "kulturnamnden@malmo.example"
     assert values["sender_dnr"] == "KN-2026-777"
     assert values["remittent"] == "Kulturnämnden"
@@ -136,7 +136,7 @@ def test_a_forwarded_missiv_in_the_body_wins_over_an_attached_promemoria():
     assert values["title"] == TITLE
     assert values["letter_date"] == "2026-11-20"
     assert values["sender_dnr"] == "KN-2026-777"
-    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12:00")
+    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12.00")
     assert not any("första hand ur bilagan" in w for w in parsed["warnings"])
     assert not any("Flera diarienummer" in w for w in parsed["warnings"])
 
@@ -146,7 +146,7 @@ def test_an_appendixs_other_deadline_is_named_beside_the_letters():
     body = "Hej,\n\nVidarebefordrar remissen nedan.\n\n" + missiv_text()
     parsed = read(mail("VB: Remiss av förslag till Handlingsplan för bibliotek 2027", body,
                        make_pdf([appendix]), "Promemoria Öppettider.pdf"))
-    assert (parsed["values"]["deadline_on"], parsed["values"]["deadline_time"]) == ("2027-03-05", "12:00")
+    assert (parsed["values"]["deadline_on"], parsed["values"]["deadline_time"]) == ("2027-03-05", "12.00")
     assert ("Bilagan Promemoria Öppettider.pdf anger en annan svarsfrist (1 februari 2027) än e-postmeddelandet "
             "(5 mars 2027 kl. 12.00); kontrollera vilken som gäller.") in parsed["warnings"]
 
@@ -158,7 +158,7 @@ def test_a_mail_and_an_attachment_saying_the_same_give_no_conflict():
     values = parsed["values"]
     assert values["title"] == TITLE
     assert values["letter_date"] == "2026-11-20"
-    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12:00")
+    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12.00")
     assert values["sender_dnr"] == "KN-2026-777"
     for words in ("annan svarsfrist", "hämtades ur", "Flera diarienummer", "första hand"):
         assert not any(words in w for w in parsed["warnings"]), (words, parsed["warnings"])

@@ -72,7 +72,7 @@ def test_a_cover_notes_attached_letter_gives_the_fields():
     parsed = read(mail(letter, body=body))
     values = parsed["values"]
     assert values["sender_dnr"] == "KN-2026-777"
-    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12:00")
+    assert (values["deadline_on"], values["deadline_time"]) == ("2027-03-05", "12.00")
     assert values["remittent"] == "Kulturnämnden"
     assert values["letter_date"] == "2026-11-20"
     assert any("första hand ur bilagan Handlingsplan bibliotek.pdf" in w for w in parsed["warnings"])

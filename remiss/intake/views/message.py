@@ -149,6 +149,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     stored = json.loads(message.form_values)
     namnder, chosen, namnd_note = _namnd_choice(session, message, match)
     form = {name: stored.get(name) or "" for name in EDITABLE}
+    form["deadline_time"] = form["deadline_time"].replace(":", ".")  # read before walk29 A8 as "15:00": "15.00"
     came = arrival(message)  # a forward: the day the remittent's own mail was sent (walk12 finding 8)
     if message.sent_at is None and came.remittent_day is None:
         pass  # no date to propose: left to the person (walk12 item 5), not the day it was read in

@@ -93,6 +93,38 @@ def _before_inkom(remiss: Remiss, row: Milestone, day: date) -> str:
     return f"{row.label} kan inte vara {format_date(day)}, före {noun.the} kom in {came}. Ange ett senare datum."
 
 
+def date_problems(session: Session, *, now: datetime, remiss: Remiss, milestone_id: int, day: date,
+                  confirm_late: bool = False, confirm_order: bool = False,
+                  confirm_past: bool = False) -> dict[str, str]:
+    """What override_milestone would refuse or ask about a hand-set day, whatever the Motivering: for a form whose
+    Motivering could not be read, said in the same round (walk29 A6; remiss.one_round)."""
+    return _date_problems(session, now=now, remiss=remiss, row=_milestone(session, remiss, milestone_id), day=day,
+                          confirm_late=confirm_late, confirm_order=confirm_order, confirm_past=confirm_past)
+
+
+def _date_problems(session: Session, *, now: datetime, remiss: Remiss, row: Milestone, day: date,
+                   confirm_late: bool, confirm_order: bool, confirm_past: bool) -> dict[str, str]:
+    """A day before the remiss came in (refused), or every question about it at once: one round of boxes to tick."""
+    if remiss.received_on is not None and day < remiss.received_on:  # walk19 G6
+        return {"override_on": _before_inkom(remiss, row, day)}
+    deadline = deadline_of(remiss)
+    asked = {}
+    if (row.kind == "namnd" and deadline is not None and not confirm_late and too_late(
+            day, deadline, rules_of(session.get(Namnd, remiss.namnd_id)), work_calendar(session))):
+        asked["confirm_late"] = (
+            f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
+            f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
+            f"datumet ändå.")
+    warning = _out_of_order(session, remiss, row, day) if not confirm_order else ""
+    if warning:
+        asked["confirm_order"] = warning
+    if day < local_today(now) and not confirm_past and row.done_at is None:
+        asked["confirm_past"] = (  # overdue at once: reminders and escalation go out (walk19 G6)
+            f"{row.label} {format_weekday_date(day)} har redan passerat: steget blir försenat genast och "
+            f"påminnelser om det skickas. Rätta datumet, eller kryssa i rutan för att spara det ändå.")
+    return asked
+
+
 def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                        milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False,
                        confirm_order: bool = False, confirm_past: bool = False) -> Milestone:
@@ -105,29 +137,16 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     reason = reason.strip()
+    errors = {}
     if len(reason) > 500:
-        raise InputErrors({"reason": "Skriv högst 500 tecken."})
-    if day is not None and not reason:
-        raise InputErrors({"reason": "Ange varför datumet ändras för hand."})
-    if day is not None and remiss.received_on is not None and day < remiss.received_on:  # walk19 G6
-        raise InputErrors({"override_on": _before_inkom(remiss, row, day)})
-    deadline = deadline_of(remiss)
-    asked = {}  # every question at once: one round of boxes to tick
-    if (row.kind == "namnd" and day is not None and deadline is not None and not confirm_late and too_late(
-            day, deadline, rules_of(session.get(Namnd, remiss.namnd_id)), work_calendar(session))):
-        asked["confirm_late"] = (
-            f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
-            f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
-            f"datumet ändå.")
-    warning = _out_of_order(session, remiss, row, day) if day is not None and not confirm_order else ""
-    if warning:
-        asked["confirm_order"] = warning
-    if day is not None and day < local_today(now) and not confirm_past and row.done_at is None:
-        asked["confirm_past"] = (  # overdue at once: reminders and escalation go out (walk19 G6)
-            f"{row.label} {format_weekday_date(day)} har redan passerat: steget blir försenat genast och "
-            f"påminnelser om det skickas. Rätta datumet, eller kryssa i rutan för att spara det ändå.")
-    if asked:
-        raise InputErrors(asked)
+        errors["reason"] = "Skriv högst 500 tecken."
+    elif day is not None and not reason:
+        errors["reason"] = "Ange varför datumet ändras för hand."
+    if day is not None:  # the date's questions with the Motivering's: one round (walk29 A6)
+        errors.update(_date_problems(session, now=now, remiss=remiss, row=row, day=day, confirm_late=confirm_late,
+                                     confirm_order=confirm_order, confirm_past=confirm_past))
+    if errors:
+        raise InputErrors(errors)
     old = (row.override_on, row.override_reason)
     row.override_on = day
     row.override_reason = reason if day else ""

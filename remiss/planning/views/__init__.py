@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, g, redirect, request, url_for
 from flask_login import login_required
 
-from remiss import files
+from remiss import files, one_round
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -37,6 +37,9 @@ NOTICE_LABELS = {"sender": "Avsändare", "until_on": "Ny sista svarsdag", "until
 # each form's fields in the order its panel shows them, the order of its error summary (remiss.web.forms)
 FIELDS = {"override": ("milestone_id", "override_on", "reason", "confirm_late", "confirm_order", "confirm_past"),
           "request": tuple(REQUEST_LABELS), "decide": tuple(DECIDE_LABELS), "notice": tuple(NOTICE_LABELS)}
+# the error summary names each field as its own form does: "Ny sista svarsdag", not the request form's "Till och med
+# datum" (walk29 A5)
+SUMMARY_LABELS = {"request": REQUEST_LABELS, "decide": DECIDE_LABELS, "notice": NOTICE_LABELS}
 
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
@@ -70,6 +73,7 @@ def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | N
     values = {k: v for k, v in request.form.to_dict().items()
               if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
     g.planning_failed = {"form": form, "errors": in_field_order(errors, FIELDS[form]), "values": values,
+                         "labels": SUMMARY_LABELS.get(form, {}),
                          "extension_id": extension_id,
                          "held": held, "held_token": held_uploads.token_for(
                              current_app.config["SECRET_KEY"], user_id=principal().user_id,
@@ -100,13 +104,17 @@ def _editable(remiss_id: int):
 @login_required
 def override(remiss_id: int):
     remiss = _editable(remiss_id)
+    confirmed = {key: request.form.get(key) == "1" for key in ("confirm_late", "confirm_order", "confirm_past")}
     try:
-        milestone_id, day, reason = parse_override(request.form)
+        try:
+            milestone_id, day, reason = parse_override(request.form)
+        except Unreadable as exc:  # the date's checks too, when the day and the milestone were read (walk29 A6)
+            read = exc.values
+            raise InputErrors(one_round.collect(exc.errors, (lambda: milestones.date_problems(
+                get_session(), now=now(), remiss=remiss, milestone_id=read["milestone_id"], day=read["day"],
+                **confirmed)) if read["milestone_id"] is not None and read["day"] is not None else None)) from None
         row = milestones.override_milestone(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                            milestone_id=milestone_id, day=day, reason=reason,
-                                            confirm_late=request.form.get("confirm_late") == "1",
-                                            confirm_order=request.form.get("confirm_order") == "1",
-                                            confirm_past=request.form.get("confirm_past") == "1")
+                                            milestone_id=milestone_id, day=day, reason=reason, **confirmed)
     except InputErrors as exc:
         return _rerender(remiss_id, "override", exc)
     flash(f"{row.label}: datumet är {'satt för hand' if day else 'återställt till det beräknade'}.", "success")

@@ -59,9 +59,9 @@ def _rows(namnd_id: int) -> list[dict]:
 
 def _form_values(meeting: Meeting | None) -> dict:
     if meeting is None:
-        return {"kind": "namnd", "time": "17:00"}
+        return {"kind": "namnd", "time": "17.00"}  # Swedish style, as the hint (walk29 A8)
     moment = local(meeting.starts_at)
-    return {"kind": meeting.kind, "day": moment.date().isoformat(), "time": f"{moment:%H:%M}",
+    return {"kind": meeting.kind, "day": moment.date().isoformat(), "time": f"{moment:%H.%M}",
             "place": meeting.place,
             "handlingar_deadline": meeting.handlingar_deadline.isoformat() if meeting.handlingar_deadline else ""}
 

@@ -72,8 +72,21 @@ def _list_page(f: RemissFilter, page: int, *, title: str, own: bool = False):
     chosen = [f.namnd_id] if f.namnd_id in ids else ids
     choices = None if f.handlaggare or own else handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
+                           left_out=_left_out(f),
                            handlaggare_text=(f.handlaggare or email_of(f.handlaggare_id)) if choices is None else "",
                            statuses=_STATUS_CHOICES, title=title, own=own, me=current_user.id if own else None)
+
+
+def _left_out(f: RemissFilter) -> dict | None:
+    """Besvarad or Beslutad leaves out the remisser expedierade but not sent yet, though the API's status calls them
+    so: the list says how many, linked to "Expedierade, inte skickade" (walk29 A10)."""
+    count = queries.unsent_left_out(get_session(), principal(), f)
+    if not count:
+        return None
+    which = "1 remiss som är expedierad men inte skickad än" if count == 1 else \
+        f"{count} remisser som är expedierade men inte skickade än"
+    return {"text": f"{RemissStatus(f.status).label} visar inte {which}: se ",
+            "url": url_for(request.endpoint, **dict(f.as_args(), status="expedierad"))}
 
 
 _STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
