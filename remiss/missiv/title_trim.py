@@ -218,6 +218,8 @@ def drop_remiss_lead(value: str) -> str:
         return value  # "Remiss" alone names no matter
     # round 20: "Välkommen att lämna synpunkter på förslaget till X": the document is "Förslag till X"
     rest = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", rest, flags=re.IGNORECASE)
+    if re.match(r"Remiss|Remittering", value, re.IGNORECASE):
+        rest = drop_receiver(rest)  # round 29: "Remiss av X till Uppsala kommun": whom it is sent to is no part of X
     return rest[:1].upper() + rest[1:]
 
 
@@ -335,6 +337,22 @@ def drop_site_tail(value: str) -> str:
     tail = m.group(1).strip()
     named = find_bodies(tail)
     return value[:m.start()] if named and named[0].start == 0 and named[0].end >= len(tail) else value
+
+
+# Round 29: "Remiss av X till Uppsala kommun", "… har remitterat betänkandet X till Uppsala kommun": the body the
+# remiss is sent to, after the name; never "Förslag till Region Halland…", where "till" starts the name itself.
+_RECEIVER_TAIL = re.compile(r"(?<![ \t])(?<![Ff]örslag)(?<![Ff]örslaget)[ \t]++till[ \t]+([A-ZÅÄÖ][^\n]{2,80})\Z")
+
+
+def drop_receiver(value: str) -> str:
+    """Drop the receiver after the name of what is remitted when the words after "till" are wholly one public body's
+    name ("En kommunallag för framtiden till Uppsala kommun" → "En kommunallag för framtiden")."""
+    m = _RECEIVER_TAIL.search(value)
+    if not m or len(value[:m.start()].split()) < 2:
+        return value
+    tail = m.group(1).strip()
+    named = find_bodies(tail)
+    return value[:m.start()] if len(named) == 1 and named[0].start == 0 and named[0].end >= len(tail) else value
 
 
 def _drop_body_tail(value: str) -> str:
