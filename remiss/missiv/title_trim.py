@@ -177,6 +177,10 @@ REMISS_LEAD = re.compile(
     rf"(?:(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
     # round 21: "Synpunkter önskas på X", "Remissyttrande önskas över X"
     rf"(?:Remissyttrande|Yttrande|Synpunkter|Remissvar)[ \t]+(?:önskas|begärs|efterfrågas|välkomnas)[ \t]+{ABOUT}[ \t]+|"
+    # round 29: a kommun's subject for its own paper on a remiss: the paper's kind, the committee's abbreviation and
+    # "remiss" in front of the matter ("Tjänsteskrivelse KSN remiss En kommunallag för framtiden")
+    r"(?:Tjänsteskrivelse|Tjänsteutlåtande|Beslutsunderlag|Protokollsutdrag)(?:[ \t]+(?-i:[A-ZÅÄÖ]{2,6}))?[ \t]+"
+    rf"remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
     # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"

@@ -33,3 +33,31 @@ def test_till_that_starts_the_name_or_names_no_body_stays():
     assert drop_receiver("Bidrag till kulturverksamhet") == "Bidrag till kulturverksamhet"
     # a kommun's name followed by more words is the matter's own ("… till Uppsala kommuns nya …")
     assert drop_receiver("Överföring av mark till Uppsala kommuns hamn") == "Överföring av mark till Uppsala kommuns hamn"
+
+
+# The same tjänsteskrivelse forwarded by Lotus Notes (fresh19-dev c11): its subject is the paper's kind, the
+# committee's abbreviation and "remiss" in front of the matter
+KOMMUNLAG_MAIL = (
+    "Till kommunstyrelsens kansli för diarieföring.\n\n"
+    "Hälsningar\n"
+    "Lena Grapp\n"
+    "----- Vidarebefordrat av Lena Grapp/KLK/Uppsala den 2015-09-22 14:05 -----\n\n"
+    "Från: Per Davidsson/KLK/Uppsala\n"
+    "Till: Lena Grapp/KLK/Uppsala@Uppsala\n"
+    "Datum: 2015-09-21 16:47\n"
+    "Ärende: Tjänsteskrivelse KSN remiss En kommunallag för framtiden\n\n"
+    + KOMMUNALLAG
+)
+
+
+def test_a_tjansteskrivelse_subject_names_the_matter_after_remiss():
+    result = parse_missiv(KOMMUNLAG_MAIL)
+    assert result.title == "En kommunallag för framtiden (SOU 2015:24)"
+    assert result.remittent == "Finansdepartementet"
+
+
+def test_only_a_papers_kind_and_remiss_make_the_lead():
+    assert drop_remiss_lead("Tjänsteskrivelse KSN remiss En kommunallag för framtiden") == "En kommunallag för framtiden"
+    assert drop_remiss_lead("Tjänsteskrivelse remiss av promemorian Ny lag") == "Ny lag"
+    assert drop_remiss_lead("Tjänsteskrivelse om budget 2016") == "Tjänsteskrivelse om budget 2016"
+    assert drop_remiss_lead("Tjänsteskrivelse KS remiss") == "Tjänsteskrivelse KS remiss"  # nothing after it
