@@ -343,20 +343,25 @@ def drop_site_tail(value: str) -> str:
     return value[:m.start()] if named and named[0].start == 0 and named[0].end >= len(tail) else value
 
 
-# Round 29: "Remiss av X till Uppsala kommun", "… har remitterat betänkandet X till Uppsala kommun": the body the
-# remiss is sent to, after the name; never "Förslag till Region Halland…", where "till" starts the name itself.
+# Round 29: "Remiss av X till Uppsala kommun", "… har remitterat betänkandet X till Uppsala kommun": the kommun or
+# region the remiss is sent to, after the name; never "Förslag till Region Halland…", where "till" starts the name
+# itself. A myndighet after "till" is as often the matter's own ("Ändrat uppdrag till Försäkringskassan",
+# "Regleringsbrev till Trafikverket") and stays.
+_RECEIVER_KINDS = ("kommun", "region")
 _RECEIVER_TAIL = re.compile(r"(?<![ \t])(?<![Ff]örslag)(?<![Ff]örslaget)[ \t]++till[ \t]+([A-ZÅÄÖ][^\n]{2,80})\Z")
 
 
 def drop_receiver(value: str) -> str:
-    """Drop the receiver after the name of what is remitted when the words after "till" are wholly one public body's
-    name ("En kommunallag för framtiden till Uppsala kommun" → "En kommunallag för framtiden")."""
+    """Drop the receiver after the name of what is remitted when the words after "till" are wholly one kommun's or
+    region's name ("En kommunallag för framtiden till Uppsala kommun" → "En kommunallag för framtiden")."""
     m = _RECEIVER_TAIL.search(value)
     if not m or len(value[:m.start()].split()) < 2:
         return value
     tail = m.group(1).strip()
     named = find_bodies(tail)
-    return value[:m.start()] if len(named) == 1 and named[0].start == 0 and named[0].end >= len(tail) else value
+    receiver = len(named) == 1 and named[0].start == 0 and named[0].end >= len(tail) and \
+        named[0].body.kind in _RECEIVER_KINDS
+    return value[:m.start()] if receiver else value
 
 
 def _drop_body_tail(value: str) -> str:

@@ -33,6 +33,10 @@ def test_till_that_starts_the_name_or_names_no_body_stays():
     assert drop_receiver("Bidrag till kulturverksamhet") == "Bidrag till kulturverksamhet"
     # a kommun's name followed by more words is the matter's own ("… till Uppsala kommuns nya …")
     assert drop_receiver("Överföring av mark till Uppsala kommuns hamn") == "Överföring av mark till Uppsala kommuns hamn"
+    # a myndighet after "till" is as often the matter's own: an assignment or a budget letter to it
+    assert drop_remiss_lead("Remiss av promemorian Ändrat uppdrag till Försäkringskassan") == \
+        "Ändrat uppdrag till Försäkringskassan"
+    assert drop_receiver("Regleringsbrev för 2016 till Trafikverket") == "Regleringsbrev för 2016 till Trafikverket"
 
 
 # The same tjänsteskrivelse forwarded by Lotus Notes (fresh19-dev c11): its subject is the paper's kind, the
