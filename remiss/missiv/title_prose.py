@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.title_trim import tidy
+from remiss.missiv.title_trim import drop_receiver, tidy
 
 # The phrase itself: the rest of the line up to a stop, at most 200 characters, taken greedily (one scan a trigger,
 # no backtracking: linear on any text); where the name ends inside it is decided on those 200 characters alone.
@@ -85,6 +85,9 @@ _MOVED_BEFORE = re.compile(r"(?<![\wåäö])(?:förlänga|förlänger|förlängt
                            re.IGNORECASE)
 _TO_DAY = re.compile(r"(?<![ \t])[ \t]++(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?\d")
 _SENDING = _PHRASES[-2]
+# round 29: the phrases of a sending ("remitterat X till Uppsala kommun", "skickar ut en remiss om X till …"), where
+# "till" and a body after the name is the receiver
+_SENT_TO = {_PHRASES[1], _PHRASES[4], _PHRASES[7], _SENDING}
 _PROPOSAL = _PHRASES[-3]  # round 21: "Förslaget till X skickas … på remiss": "Förslag till X"
 _PASSIVE_END = re.compile(r"(?<![ \t])[ \t]++(?:skickas|sänds|ställs|remitteras|går|är)[ \t]+(?:nu[ \t]+)?(?:ut[ \t]+)?"
                           r"(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande)\b")  # round 21: a sending verb, whose object is a name only when "på remiss"/"för yttrande" ends it
@@ -145,6 +148,8 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return f"Förslag till {first}{value[1:]}", (m.start(), start + len(name))
         if clause:
             name = name[:clause.start()]
+            if pattern in _SENT_TO:
+                name = name[:len(drop_receiver(name.rstrip()))]
         elif len(name) == 200:
             return None, None  # no end within 200 characters: no name
         after = text[start + len(name):start + len(name) + 40]

@@ -177,6 +177,10 @@ REMISS_LEAD = re.compile(
     rf"(?:(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
     # round 21: "Synpunkter önskas på X", "Remissyttrande önskas över X"
     rf"(?:Remissyttrande|Yttrande|Synpunkter|Remissvar)[ \t]+(?:önskas|begärs|efterfrågas|välkomnas)[ \t]+{ABOUT}[ \t]+|"
+    # round 29: a kommun's subject for its own paper on a remiss: the paper's kind, the committee's abbreviation and
+    # "remiss" in front of the matter ("Tjänsteskrivelse KSN remiss En kommunallag för framtiden")
+    r"(?:Tjänsteskrivelse|Tjänsteutlåtande|Beslutsunderlag|Protokollsutdrag)(?:[ \t]+(?-i:[A-ZÅÄÖ]{2,6}))?[ \t]+"
+    rf"remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
     # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"
@@ -218,6 +222,8 @@ def drop_remiss_lead(value: str) -> str:
         return value  # "Remiss" alone names no matter
     # round 20: "Välkommen att lämna synpunkter på förslaget till X": the document is "Förslag till X"
     rest = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", rest, flags=re.IGNORECASE)
+    if re.match(r"Remiss|Remittering", value, re.IGNORECASE):
+        rest = drop_receiver(rest)  # round 29: "Remiss av X till Uppsala kommun": whom it is sent to is no part of X
     return rest[:1].upper() + rest[1:]
 
 
@@ -335,6 +341,27 @@ def drop_site_tail(value: str) -> str:
     tail = m.group(1).strip()
     named = find_bodies(tail)
     return value[:m.start()] if named and named[0].start == 0 and named[0].end >= len(tail) else value
+
+
+# Round 29: "Remiss av X till Uppsala kommun", "… har remitterat betänkandet X till Uppsala kommun": the kommun or
+# region the remiss is sent to, after the name; never "Förslag till Region Halland…", where "till" starts the name
+# itself. A myndighet after "till" is as often the matter's own ("Ändrat uppdrag till Försäkringskassan",
+# "Regleringsbrev till Trafikverket") and stays.
+_RECEIVER_KINDS = ("kommun", "region")
+_RECEIVER_TAIL = re.compile(r"(?<![ \t])(?<![Ff]örslag)(?<![Ff]örslaget)[ \t]++till[ \t]+([A-ZÅÄÖ][^\n]{2,80})\Z")
+
+
+def drop_receiver(value: str) -> str:
+    """Drop the receiver after the name of what is remitted when the words after "till" are wholly one kommun's or
+    region's name ("En kommunallag för framtiden till Uppsala kommun" → "En kommunallag för framtiden")."""
+    m = _RECEIVER_TAIL.search(value)
+    if not m or len(value[:m.start()].split()) < 2:
+        return value
+    tail = m.group(1).strip()
+    named = find_bodies(tail)
+    receiver = len(named) == 1 and named[0].start == 0 and named[0].end >= len(tail) and \
+        named[0].body.kind in _RECEIVER_KINDS
+    return value[:m.start()] if receiver else value
 
 
 def _drop_body_tail(value: str) -> str:
