@@ -281,7 +281,8 @@ def panel_context(session, p, remiss, moment):
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment,
                                                      common=mails.UNSENT_COMMON,
                                                      skip_keys=held_answered_keys(session, remiss.id),
-                                                     names=held_missiv_names(session, remiss.id))
+                                                     names=held_missiv_names(session, remiss.id),
+                                                     key_labels=mails.UNSENT_KEY_LABELS)
     return context
 
 
