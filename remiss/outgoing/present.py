@@ -32,11 +32,12 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
                   RemissStatus.aterkallad: "remissen är återkallad"}
 
 
-def days_left(remiss: Remiss, now: datetime, *, stale: str = "") -> str:
+def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: tuple[str, str] | None = None) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
-    stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7)."""
+    stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7);
+    awaited: whom to wait for first, while their svarstid runs (closing.awaited; walk29 A1)."""
     if stale and remiss.status == RemissStatus.sammanstalld:
-        return f"{stale} – sammanställ igen"
+        return closing.wait_cell(stale, *awaited) if awaited else f"{stale} – sammanställ igen"
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -150,7 +151,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                                           or bool(amendments.held_back(session, remiss.id)[0])),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
-        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
+        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason, awaited=(
+            closing.awaited(session, [remiss.id], now).get(remiss.id)
+            if stale and not compiled.answer_since(stale.reason) else None)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
@@ -167,6 +170,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_send": state.value in lifecycle.SENDS and unsent,
         # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        # once compiled, who is still reminded (for their anstånd), as the form says before extending (walk29 A1)
+        "extend_reminded": join_words([e.name for e in unanswered
+                                       if e.id in chasers.kept_after_compiling(session, remiss)]),
         "extend_base": remisstid.shown_base(remiss),  # the svarsdag the extension form shows (a stale form's base)
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         # the box beside Sammanställ svaren: stop the reminders of those with a running anstånd too (walk26 W5)
@@ -225,9 +231,15 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
-        wait = None if stale else closing.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
-        then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
-            closing.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+        # while answers may still come in time, wait for them first, also once the sammanställning is out of date
+        # (walk26 W5; walk29 A1: after a förlängning for all it said "sammanställ igen … och avsluta" at once)
+        # … unless an answer came in since: then compile it in now (truth16 F16)
+        reason = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).reason \
+            if stale else ""
+        wait = None if compiled.answer_since(reason) else closing.awaited(session, [remiss.id], now).get(remiss.id)
+        then = closing.wait_words(*wait, stale=reason) if wait else \
+            f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
+            NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
     return ""
 
@@ -323,6 +335,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
+    # whom to wait for before compiling again (walk29 A1), unless an answer came in since
+    awaited = closing.awaited(session, [i for i, why in stale.items() if not compiled.answer_since(why)], now)
     unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
     unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     rows = []
@@ -343,7 +357,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             + (f"; {unsent_mail[remiss.id]}" if remiss.id in unsent_mail else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
-            else days_left(remiss, now, stale=stale.get(remiss.id, "")),
+            else days_left(remiss, now, stale=stale.get(remiss.id, ""), awaited=awaited.get(remiss.id)),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse planerad", "påminnelser planerade") + f", nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))

@@ -195,6 +195,13 @@ class Staleness:
         return reason(bool(self.names), self.parts, self.anstand_actions, bool(self.sent))
 
 
+def answer_since(reason_text: str) -> bool:
+    """Whether a reason (reason, stale_ids) says an answer came in after the sammanställning: then it is compiled
+    again now; otherwise (a svarstid extended, a title changed …) it waits for the answers still due first (walk29
+    A1)."""
+    return reason_text.startswith(ANSWER_CHANGED.removesuffix(" efter sammanställningen"))
+
+
 def reason(answers: bool, parts, anstand_actions=(), sent: bool = False) -> str:
     """ "titeln och sändlistan har ändrats efter sammanställningen", after "ett svar har kommit in" if answers."""
     ordered = [p for p in PARTS if p in parts]
