@@ -2,8 +2,12 @@
 outgoing.public_page, whose two functions are also importable from here)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
+
+from markupsafe import Markup
 
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, select
@@ -15,7 +19,7 @@ from remiss.calendar.swedish import (count_words, format_date, format_date_time,
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.outgoing import held, overview
-from remiss.outgoing.questions import extension_confirmation, send_confirmation
+from remiss.outgoing.questions import extension_confirmation, extension_variants, send_confirmation, told_for
 from remiss.outgoing.models import Publication
 from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
 from remiss.outgoing.service import (addresses, amendments, answers, chasers, closing, compiled, lifecycle,
@@ -96,8 +100,9 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
 
 
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
-          group: str = "") -> dict:
-    """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
+          group: str = "", extend_until: tuple | None = None) -> dict:
+    """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons; extend_until: the
+    new svarsdag typed when the server asks before extending (its question is for that date, walk29 A3)."""
     entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
     current = addresses.current(session, entries)
     unsent = lifecycle.unsent(entries)  # one that answered or avstått is not sent the missiv
@@ -126,6 +131,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     made_on_sending = missiv_doc.made_on_sending(session, remiss, missiv)  # (template, why) of a missiv made anew
     compiled_file = lifecycle.current_compilation(session, remiss.id)
     stale = compiled.staleness(session, remiss.id, compiled_file)
+    ask_extension = partial(extension_confirmation, remiss, entries, {e.id: current[e.id][0] for e in entries},
+                            down=down, in_utkorg=frozenset(amendments.in_utkorg(session, remiss)))
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         # not among those asked: said apart, as the start page, the exports and the sammanställning do (walk22 L6)
@@ -159,8 +166,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached), frozenset(kept),
                                                         frozenset(held.queued_entry_ids(session, remiss.id))),
-        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
-                                                 in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
+        "extend_confirm": ask_extension(told=told_for(remiss, entries, *extend_until) if extend_until else None),
+        # the question for the date typed, picked by the page's script (walk29 A3)
+        "extend_attrs": confirm_after_attrs(extension_variants(remiss, entries,
+                                                               lambda told: ask_extension(told=told))),
         "waiting": waiting,
         # those whose missiv the sweep gave up on; a held one is named in the held missiv's line (walk26b X8)
         "unreached": unreached_words([e.name for e in entries if e.id in unreached and e.id not in kept]),
@@ -189,6 +198,14 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                  current=compiled_file, stale=stale)],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
+
+
+def confirm_after_attrs(variants: list[tuple[str, str]]) -> Markup:
+    """The extension form's attributes: novalidate, and the questions by typed date for static/app.js
+    (data-confirm-after, questions.extension_variants) when they differ."""
+    if not variants:
+        return Markup("novalidate")
+    return Markup('novalidate data-confirm-after="{}"').format(json.dumps(variants, ensure_ascii=False))
 
 
 def unreached_words(names: list[str]) -> str:
