@@ -97,9 +97,11 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
             continue
         until = format_deadline(*own[e.id])
         if told is None:
-            text += f" {e.name} har anstånd till {until} och får meddelandet bara om den nya svarsdagen ligger senare."
+            text += (f" {e.name} har anstånd till {until} och får meddelandet bara om den nya svarsdagen ligger "
+                     "senare.")
         elif e.id in told:
-            text += f" {e.name} har anstånd till {until} och får meddelandet, eftersom den nya svarsdagen ligger senare."
+            text += (f" {e.name} har anstånd till {until} och får meddelandet, eftersom den nya svarsdagen ligger "
+                     "senare.")
         else:
             text += (f" {e.name} har anstånd till {until}, senare än den nya svarsdagen, och behåller det utan "
                      "meddelande.")

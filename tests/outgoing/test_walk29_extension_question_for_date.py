@@ -12,12 +12,12 @@ from html import unescape
 from tests.outgoing.test_walk19_outgoing import _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant
 
-BOTH = ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 3 remissinstanser som inte har "
-        "svarat: pens@malmo.example, ungd@malmo.example, funk@malmo.example. Funktionshinderrådet har anstånd till "
-        "12 mars 2027 och får meddelandet, eftersom den nya svarsdagen ligger senare.")
-SHORT = ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 2 remissinstanser som inte har "
-         "svarat: pens@malmo.example, ungd@malmo.example. Funktionshinderrådet har anstånd till 12 mars 2027, senare "
-         "än den nya svarsdagen, och behåller det utan meddelande.")
+BOTH = ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 3 "
+        "remissinstanser som inte har svarat: pens@malmo.example, ungd@malmo.example, funk@malmo.example. "
+        "Funktionshinderrådet har anstånd till 12 mars 2027 och får meddelandet, eftersom den nya svarsdagen ligger senare.")
+SHORT = ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 2 "
+         "remissinstanser som inte har svarat: pens@malmo.example, ungd@malmo.example. Funktionshinderrådet har "
+         "anstånd till 12 mars 2027, senare än den nya svarsdagen, och behåller det utan meddelande.")
 
 
 def test_the_extension_question_is_for_the_date_typed(session, app, auth, client, clock):
@@ -25,7 +25,7 @@ def test_the_extension_question_is_for_the_date_typed(session, app, auth, client
     _grant(auth, rid, entries["Funktionshinderrådet"])  # anstånd to 12 March 2027, past the svarstid (26 February)
     html = client.get(f"/remisser/{rid}").get_data(as_text=True)
     form = html[html.index('id="forlang"'):][:4000]
-    # old code: only the hedge, "… till 2 remissinstanser … får meddelandet bara om den nya svarsdagen ligger senare."
+    # old code: only the hedge, "… till 2 remissinstanser … får meddelandet bara om den nya svarsdagen ligger …"
     found = re.search(r'data-confirm-after="([^"]*)"', form)
     assert found, form[:1500]
     variants = json.loads(unescape(found.group(1)))

@@ -288,7 +288,7 @@ def wait_words(todo: str, note: str, *, stale: str = "") -> str:
 
 
 def wait_cell(stale: str, todo: str, note: str) -> str:
-    """The start page's cell for a sammanställd remiss whose sammanställning is out of date while instanser may still
-    answer in time: "svarstiden har ändrats efter sammanställningen – vänta på svar från Norr (svarstiden går ut …),
-    sammanställ sedan igen" (walk29 A1)."""
+    """The start page's cell for a sammanställd remiss whose sammanställning is out of date while instanser may
+    still answer in time: "svarstiden har ändrats efter sammanställningen – vänta på svar från Norr (svarstiden går
+    ut …), sammanställ sedan igen" (walk29 A1)."""
     return f"{stale} – {todo[0].lower()}{todo[1:]}{f' ({note})' if note else ''}, sammanställ sedan igen"
