@@ -160,7 +160,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason, awaited=(
             closing.awaited(session, [remiss.id], now).get(remiss.id)
-            if stale and not compiled.answer_since(stale.reason) else None)),
+            if stale and compiled.svarstid_only(stale.reason) else None)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
@@ -250,10 +250,11 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
         # while answers may still come in time, wait for them first, also once the sammanställning is out of date
         # (walk26 W5; walk29 A1: after a förlängning for all it said "sammanställ igen … och avsluta" at once)
-        # … unless an answer came in since: then compile it in now (truth16 F16)
+        # … as long as only the svarstid changed since; an answer or another change is compiled in now (truth16 F16)
         reason = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).reason \
             if stale else ""
-        wait = None if compiled.answer_since(reason) else closing.awaited(session, [remiss.id], now).get(remiss.id)
+        wait = closing.awaited(session, [remiss.id], now).get(remiss.id) if not stale or compiled.svarstid_only(
+            reason) else None
         then = closing.wait_words(*wait, stale=reason) if wait else \
             f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
             NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
@@ -352,8 +353,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
-    # whom to wait for before compiling again (walk29 A1), unless an answer came in since
-    awaited = closing.awaited(session, [i for i, why in stale.items() if not compiled.answer_since(why)], now)
+    # whom to wait for before compiling again when only the svarstid changed since (walk29 A1)
+    awaited = closing.awaited(session, [i for i, why in stale.items() if compiled.svarstid_only(why)], now)
     unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
     unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     rows = []

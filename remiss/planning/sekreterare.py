@@ -103,8 +103,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     compiled_ids = [r.id for r in found if r.status == RemissStatus.sammanstalld.value]
     stale = compiled.stale_ids(session, compiled_ids)
     # not "Avsluta ärendet" while an instans may still answer in time: its svarstid or anstånd runs (walk26 W5)
-    awaited = closing.awaited(session, [i for i in compiled_ids  # an answer since: compile it in now (walk29 A1)
-                                        if i not in stale or not compiled.answer_since(stale[i])], now)
+    awaited = closing.awaited(session, [i for i in compiled_ids  # only the svarstid changed since: wait (walk29 A1)
+                                        if i not in stale or compiled.svarstid_only(stale[i])], now)
     for r in found:
         todo, anchor = TODO[r.status]
         status_word = RemissStatus(r.status).label

@@ -195,11 +195,11 @@ class Staleness:
         return reason(bool(self.names), self.parts, self.anstand_actions, bool(self.sent))
 
 
-def answer_since(reason_text: str) -> bool:
-    """Whether a reason (reason, stale_ids) says an answer came in after the sammanställning: then it is compiled
-    again now; otherwise (a svarstid extended, a title changed …) it waits for the answers still due first (walk29
-    A1)."""
-    return reason_text.startswith(ANSWER_CHANGED.removesuffix(" efter sammanställningen"))
+def svarstid_only(reason_text: str) -> bool:
+    """Whether a reason (Staleness.reason, stale_ids) says only that the svarstid changed after the sammanställning
+    (a förlängning for all): then the answers still due are waited for before compiling again (walk29 A1); any
+    other change (an answer, a title …) is compiled in now, as before."""
+    return reason_text == reason(False, ("deadline",))
 
 
 def reason(answers: bool, parts, anstand_actions=(), sent: bool = False) -> str:
