@@ -99,6 +99,20 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const type of ["click", "keydown"]) {
     document.addEventListener(type, (event) => { lastInputAt = event.timeStamp; }, true);
   }
+  // A question that depends on the date typed (walk29 A3, Förläng och meddela): data-confirm-after holds
+  // [moment, question] pairs in order, and the last whose moment ("2027-02-05T12:00") lies before the typed date
+  // and klockslag is asked; without a date that can be read, the form's own question, which hedges.
+  const questionFor = (form) => {
+    const variants = JSON.parse(form.dataset.confirmAfter || "[]");
+    const day = ((form.elements.until_on || {}).value || "").trim();
+    const time = ((form.elements.until_time || {}).value || "").trim();
+    const clock = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(time);
+    if (!variants.length || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (time && !clock)) return form.dataset.confirm;
+    const typed = `${day}T${clock ? `${clock[1].padStart(2, "0")}:${clock[2] || "00"}` : "23:59"}`;
+    let question = form.dataset.confirm;
+    for (const [after, said] of variants) if (after < typed) question = said;
+    return question;
+  };
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       const sending = Date.now() - Number(form.dataset.sentAt || 0) < 3000;  // set below, when it went
@@ -106,7 +120,7 @@ document.addEventListener("DOMContentLoaded", () => {
         event.preventDefault();
         return;
       }
-      const yes = window.confirm(form.dataset.confirm);
+      const yes = window.confirm(questionFor(form));
       form.dataset.answeredAt = String(performance.now());
       if (!yes) event.preventDefault();
       else for (const name of (form.dataset.confirmed || "").split(" ").filter(Boolean)) {

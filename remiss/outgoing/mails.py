@@ -28,6 +28,8 @@ SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment")
 UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",
                  "outgoing_extension": "Meddelandet om förlängd remisstid", "outgoing_chaser": "Påminnelsen",
                  "outgoing_deadline": "Beskedet om att svarstiden har gått ut"}
+# … and the besked of one instans's anstånd, sent with the extension's kind, by its own name (walk29 A4)
+UNSENT_KEY_LABELS = {"outgoing:anstand:": "Beskedet om anstånd"}
 UNSENT_COMMON = frozenset({"outgoing_chaser"})  # "Påminnelsen" is an en-ord: "den är inte skickad"
 
 

@@ -2,8 +2,12 @@
 outgoing.public_page, whose two functions are also importable from here)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
+
+from markupsafe import Markup
 
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, select
@@ -15,7 +19,7 @@ from remiss.calendar.swedish import (count_words, format_date, format_date_time,
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.outgoing import held, overview
-from remiss.outgoing.questions import extension_confirmation, send_confirmation
+from remiss.outgoing.questions import extension_confirmation, extension_variants, send_confirmation, told_for
 from remiss.outgoing.models import Publication
 from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
 from remiss.outgoing.service import (addresses, amendments, answers, chasers, closing, compiled, lifecycle,
@@ -32,11 +36,12 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
                   RemissStatus.aterkallad: "remissen är återkallad"}
 
 
-def days_left(remiss: Remiss, now: datetime, *, stale: str = "") -> str:
+def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: tuple[str, str] | None = None) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
-    stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7)."""
+    stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7);
+    awaited: whom to wait for first, while their svarstid runs (closing.awaited; walk29 A1)."""
     if stale and remiss.status == RemissStatus.sammanstalld:
-        return f"{stale} – sammanställ igen"
+        return closing.wait_cell(stale, *awaited) if awaited else f"{stale} – sammanställ igen"
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -95,8 +100,9 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
 
 
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
-          group: str = "") -> dict:
-    """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
+          group: str = "", extend_until: tuple | None = None) -> dict:
+    """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons; extend_until: the
+    new svarsdag typed when the server asks before extending (its question is for that date, walk29 A3)."""
     entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
     current = addresses.current(session, entries)
     unsent = lifecycle.unsent(entries)  # one that answered or avstått is not sent the missiv
@@ -125,6 +131,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     made_on_sending = missiv_doc.made_on_sending(session, remiss, missiv)  # (template, why) of a missiv made anew
     compiled_file = lifecycle.current_compilation(session, remiss.id)
     stale = compiled.staleness(session, remiss.id, compiled_file)
+    ask_extension = partial(extension_confirmation, remiss, entries, {e.id: current[e.id][0] for e in entries},
+                            down=down, in_utkorg=frozenset(amendments.in_utkorg(session, remiss)))
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         # not among those asked: said apart, as the start page, the exports and the sammanställning do (walk22 L6)
@@ -150,14 +158,18 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                                           or bool(amendments.held_back(session, remiss.id)[0])),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
-        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
+        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason, awaited=(
+            closing.awaited(session, [remiss.id], now).get(remiss.id)
+            if stale and compiled.svarstid_only(stale.reason) else None)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached), frozenset(kept),
                                                         frozenset(held.queued_entry_ids(session, remiss.id))),
-        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
-                                                 in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
+        "extend_confirm": ask_extension(told=told_for(remiss, entries, *extend_until) if extend_until else None),
+        # the question for the date typed, picked by the page's script (walk29 A3)
+        "extend_attrs": confirm_after_attrs(extension_variants(remiss, entries,
+                                                               lambda told: ask_extension(told=told))),
         "waiting": waiting,
         # those whose missiv the sweep gave up on; a held one is named in the held missiv's line (walk26b X8)
         "unreached": unreached_words([e.name for e in entries if e.id in unreached and e.id not in kept]),
@@ -167,6 +179,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_send": state.value in lifecycle.SENDS and unsent,
         # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        # once compiled, who is still reminded (for their anstånd), as the form says before extending (walk29 A1)
+        "extend_reminded": join_words([e.name for e in unanswered
+                                       if e.id in chasers.kept_after_compiling(session, remiss)]),
         "extend_base": remisstid.shown_base(remiss),  # the svarsdag the extension form shows (a stale form's base)
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         # the box beside Sammanställ svaren: stop the reminders of those with a running anstånd too (walk26 W5)
@@ -183,6 +198,14 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                  current=compiled_file, stale=stale)],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
+
+
+def confirm_after_attrs(variants: list[tuple[str, str]]) -> Markup:
+    """The extension form's attributes: novalidate, and the questions by typed date for static/app.js
+    (data-confirm-after, questions.extension_variants) when they differ."""
+    if not variants:
+        return Markup("novalidate")
+    return Markup('novalidate data-confirm-after="{}"').format(json.dumps(variants, ensure_ascii=False))
 
 
 def unreached_words(names: list[str]) -> str:
@@ -225,9 +248,16 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state == RemissStatus.sammanstalld:
         # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
-        wait = None if stale else closing.awaited(session, [remiss.id], now).get(remiss.id)  # walk26 W5
-        then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
-            closing.wait_words(*wait) if wait else NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+        # while answers may still come in time, wait for them first, also once the sammanställning is out of date
+        # (walk26 W5; walk29 A1: after a förlängning for all it said "sammanställ igen … och avsluta" at once)
+        # … as long as only the svarstid changed since; an answer or another change is compiled in now (truth16 F16)
+        reason = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).reason \
+            if stale else ""
+        wait = closing.awaited(session, [remiss.id], now).get(remiss.id) if not stale or compiled.svarstid_only(
+            reason) else None
+        then = closing.wait_words(*wait, stale=reason) if wait else \
+            f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
+            NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
     return ""
 
@@ -323,6 +353,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
+    # whom to wait for before compiling again when only the svarstid changed since (walk29 A1)
+    awaited = closing.awaited(session, [i for i, why in stale.items() if compiled.svarstid_only(why)], now)
     unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
     unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     rows = []
@@ -343,7 +375,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             + (f"; {unsent_mail[remiss.id]}" if remiss.id in unsent_mail else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
-            else days_left(remiss, now, stale=stale.get(remiss.id, "")),
+            else days_left(remiss, now, stale=stale.get(remiss.id, ""), awaited=awaited.get(remiss.id)),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse planerad", "påminnelser planerade") + f", nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))

@@ -72,16 +72,20 @@ def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, dow
 
 
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
-                           *, down: datetime | None = None, in_utkorg: frozenset[int] = frozenset()) -> str:
+                           *, down: datetime | None = None, in_utkorg: frozenset[int] = frozenset(),
+                           told: frozenset[int] | None = None) -> str:
     """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
-    are printed, and who has an anstånd of its own, told only if the new date runs past it. in_utkorg: the entries
-    whose missiv has not left the Utkorg: it is made anew with the new date instead (h-queue24)."""
+    are printed, and who has an anstånd of its own. in_utkorg: the entries whose missiv has not left the Utkorg: it
+    is made anew with the new date instead (h-queue24). told: of those with an anstånd of their own, the ones the
+    typed date runs past (told_for), counted and named with the rest (walk29 A3: "1 remissinstans" and a hedge, then
+    "2 remissinstanser"); None when no date is known: each is said to be told only if the new date runs past it."""
     unsent_missiv = [e.name for e in lifecycle.unanswered(entries) if e.id in in_utkorg]
     waiting = [e for e in lifecycle.unanswered(entries) if e.id not in in_utkorg]
     own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
            if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
-    mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
-    posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
+    kept = set(own) - set(told or ())  # keep their own anstånd: not told
+    mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in kept]
+    posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in kept)
     text = "Förlänga remisstiden för alla?"
     if mailed:
         to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
@@ -89,12 +93,49 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     if posted:
         text += _letters(posted)
     for e in waiting:
-        if e.id in own:
-            text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "
-                     "svarsdagen ligger senare.")
+        if e.id not in own:
+            continue
+        until = format_deadline(*own[e.id])
+        if told is None:
+            text += (f" {e.name} har anstånd till {until} och får meddelandet bara om den nya svarsdagen ligger "
+                     "senare.")
+        elif e.id in told:
+            text += (f" {e.name} har anstånd till {until} och får meddelandet, eftersom den nya svarsdagen ligger "
+                     "senare.")
+        else:
+            text += (f" {e.name} har anstånd till {until}, senare än den nya svarsdagen, och behåller det utan "
+                     "meddelande.")
     if unsent_missiv:
         text += (f" Missivet till {join_words(unsent_missiv)} ligger kvar i utkorgen: det görs om med den nya "
                  "svarsdagen, och inget meddelande skickas om något de inte har fått.")
     elif not waiting:
         text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
     return text + " Det går inte att ångra."
+
+
+def _moment(day, at) -> str:
+    """ "2027-02-05T12:00" (a day without a time: its end, "T23:59"): how the page's script compares moments."""
+    return f"{day.isoformat()}T{at.strftime('%H:%M') if at else '23:59'}"
+
+
+def told_for(remiss: Remiss, entries: list[SandlistaEntry], day, at) -> frozenset[int]:
+    """The instanser with an anstånd of their own that a new svarsdag (day, at) runs past: they are told (as
+    remisstid.general_extension decides, by chasers.deadline_of)."""
+    typed = _moment(day, at)
+    return frozenset(e.id for e in lifecycle.unanswered(entries) if e.extended_until_on
+                     and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
+                     and _moment(*chasers.deadline_of(remiss, e)) < typed)
+
+
+def extension_variants(remiss: Remiss, entries: list[SandlistaEntry], ask) -> list[tuple[str, str]]:
+    """The question for each span of typed dates, for the page's script to pick from (walk29 A3): (moment, the
+    question for a date after it), in order; "" first, for any date up to the earliest anstånd. ask(told) makes
+    the question (extension_confirmation with its other arguments). [] when no instans has an anstånd of its own:
+    the one question holds for every date."""
+    own = sorted({_moment(*chasers.deadline_of(remiss, e)) for e in lifecycle.unanswered(entries)
+                  if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on})
+    if not own:
+        return []
+    by_end = {e.id: _moment(*chasers.deadline_of(remiss, e)) for e in lifecycle.unanswered(entries)
+              if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
+    return [(after, ask(frozenset(i for i, end in by_end.items() if end <= after))) for after in ["", *own]]

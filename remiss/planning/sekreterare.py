@@ -103,11 +103,15 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     compiled_ids = [r.id for r in found if r.status == RemissStatus.sammanstalld.value]
     stale = compiled.stale_ids(session, compiled_ids)
     # not "Avsluta ärendet" while an instans may still answer in time: its svarstid or anstånd runs (walk26 W5)
-    awaited = closing.awaited(session, [i for i in compiled_ids if i not in stale], now)
+    awaited = closing.awaited(session, [i for i in compiled_ids  # only the svarstid changed since: wait (walk29 A1)
+                                        if i not in stale or compiled.svarstid_only(stale[i])], now)
     for r in found:
         todo, anchor = TODO[r.status]
         status_word = RemissStatus(r.status).label
-        if r.id in stale:
+        if r.id in stale and r.id in awaited:  # out of date, but answers still due: wait, then compile (walk29 A1)
+            todo, note = awaited[r.id]
+            note, late = "; ".join(filter(None, (note, f"{stale[r.id]} – sammanställ igen sedan"))), False
+        elif r.id in stale:
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
             note, late = stale[r.id], False

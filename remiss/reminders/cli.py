@@ -23,7 +23,7 @@ from remiss.reminders.delivery import database_error, sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.policy import OUTBOX_KIND_LABELS
+from remiss.reminders.policy import row_label
 from remiss.reminders.service import claimed_text, held_elsewhere, waiting_count
 from remiss.reminders.workers import sweep_in_processes
 
@@ -226,7 +226,7 @@ def list_command(status, limit):
     for row in rows:
         click.echo(f"{row.id:>6}  {OutboxStatus(row.status).label.lower():<16} {local(row.due_at):%Y-%m-%d %H:%M}  "
                    f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}  "
-                   + OUTBOX_KIND_LABELS.get(row.kind, row.kind)
+                   + row_label(row.kind, row.key)
                    + (f"  senaste försöket {local(row.claimed_at):%Y-%m-%d %H:%M}"
                       if row.status == OutboxStatus.failed.value and row.claimed_at else "")
                    + (f"  {row.last_error[:80]}" if row.last_error else "")

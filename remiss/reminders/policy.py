@@ -43,8 +43,21 @@ OUTBOX_KIND_LABELS = {
     "outgoing_missiv": "Utgående remiss till en remissinstans",  # remiss.outgoing.service.sending
     "outgoing_amendment": "Ändrade frågeställningar till en remissinstans",  # remiss.outgoing.service.amendments
     "outgoing_chaser": "Påminnelse till en remissinstans som inte har svarat",  # remiss.outgoing.service.chasers
-    "outgoing_extension": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.remisstid
+    # one kind, two messages: the Utkorg's Sort names both, each row names its own (row_label)
+    "outgoing_extension": "Förlängd remisstid eller besked om anstånd till en remissinstans",
 }
+# A message of a kind that carries two (outbox key prefix → what it is): the besked of one instans's anstånd is sent
+# with the förläng-för-alla notice's kind (outgoing.service.anstand.ANSTAND_KEY) and is called by its own name
+# wherever it shows (walk29 A4): the Utkorg, `remiss reminders list`, Skicka igen, the remiss page.
+ROW_LABELS = {"outgoing:extension:": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.remisstid
+              "outgoing:anstand:": "Besked om anstånd till en remissinstans"}  # remiss.outgoing.service.anstand
+
+
+def row_label(kind: str, key: str = "") -> str:
+    """What an outbox row is, in words: its kind's label, or what its key says where one kind carries two."""
+    return next((label for prefix, label in ROW_LABELS.items() if key.startswith(prefix)),
+                OUTBOX_KIND_LABELS.get(kind, kind))
+
 UNMUTABLE = frozenset({ESCALATION})
 MUTABLE_KINDS = tuple(k for k in KIND_LABELS if k not in UNMUTABLE)
 SKIPPED_OWNERS = frozenset({"namnd"})  # meetings are events, not someone's task to finish

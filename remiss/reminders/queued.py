@@ -81,7 +81,7 @@ def held(what: str, to: str, since: datetime, down: datetime, *, neuter: bool = 
 
 def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime,
                  common: frozenset[str] = frozenset(), skip_keys: frozenset[str] = frozenset(),
-                 names: dict[str, str] | None = None) -> list[str]:
+                 names: dict[str, str] | None = None, key_labels: dict[str, str] | None = None) -> list[str]:
     """The remiss's mail of the kinds in labels (kind -> "Missivet") that is due but not sent, one line per kind
     and outcome: "Missivet till pr@x.se och 2 till väntar i utkorgen sedan 5 december 2026 kl. 14.02." or
     "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet.
@@ -89,7 +89,9 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
     skip_keys: held-back rows left out (a held missiv to an instans that has answered anyway, walk26b X8).
     names: outbox key → the remissinstans a mail is for (an utgående remiss's missiv): a held-back line names them
     with their address and says they have not got the remiss ("Missivet till Konstfrämjandet (info@konst.example)
-    hålls kvar, så den har inte fått remissen: …"), the one list of them on the page (walk26b X8)."""
+    hålls kvar, så den har inte fått remissen: …"), the one list of them on the page (walk26b X8).
+    key_labels: outbox key prefix → the label of the rows of a kind in labels whose key starts so, said apart from
+    the rest of that kind (a besked om anstånd is not the "Meddelandet om förlängd remisstid", walk29 A4)."""
     rows = session.execute(
         select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts, _O.key)
         .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
@@ -97,9 +99,11 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
         .order_by(_O.id)).all()
     rows = [r for r in rows if r.key not in skip_keys or not r.last_error.startswith(HELD_MARK)]
     lines, down = [], down_since(session) if rows else None
-    for kind, label in labels.items():
+    key_labels = key_labels or {}
+    tag = {r.key: next((prefix for prefix in key_labels if r.key.startswith(prefix)), r.kind) for r in rows}
+    for kind, label in {**labels, **key_labels}.items():
         neuter = kind not in common
-        waiting = [r for r in rows if r.kind == kind and r.status in WAITING]
+        waiting = [r for r in rows if tag[r.key] == kind and r.status in WAITING]
         if waiting and down is not None:  # an outage: the attempts do not count up, the stored outage says why
             lines.append(held(label, _to(waiting), min(r.created_at for r in waiting), down, neuter=neuter))
         elif waiting:
@@ -107,7 +111,7 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
             lines.append(f"{label} till {_to(waiting)} väntar i utkorgen sedan "
                          f"{format_date_time(min(r.created_at for r in waiting))}{retry}: "
                          f"{it_of(neuter)} är inte {agreeing('skickad', neuter)} ännu.")
-        failed = [r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value]
+        failed = [r for r in rows if tag[r.key] == kind and r.status == OutboxStatus.failed.value]
         # held back for one reason: one line naming them all, not the same paragraph for each (walk25b Z2)
         kept: dict[str, list] = {}
         for row in (r for r in failed if r.last_error.startswith(HELD_MARK)):

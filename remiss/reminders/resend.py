@@ -14,7 +14,7 @@ from sqlmodel import Session
 from remiss.audit import service as audit
 from remiss.calendar.swedish import count_words, format_date_time, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.policy import OUTBOX_KIND_LABELS
+from remiss.reminders.policy import OUTBOX_KIND_LABELS, row_label
 
 PENDING, FAILED = OutboxStatus.pending.value, OutboxStatus.failed.value
 TABLE = OutboxMessage.__table__
@@ -92,9 +92,9 @@ def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind
     return count
 
 
-def resend_question(kind: str, email: str) -> str:
+def resend_question(kind: str, email: str, *, key: str = "") -> str:
     """What Skicka igen asks: which mail goes to whom; once sent it cannot be called back."""
-    return (f"Skicka meddelandet ”{OUTBOX_KIND_LABELS.get(kind, kind)}” till {email} igen? Det läggs tillbaka i "
+    return (f"Skicka meddelandet ”{row_label(kind, key)}” till {email} igen? Det läggs tillbaka i "
             "utkorgen och skickas vid nästa svep. Det går inte att ångra.")
 
 

@@ -35,7 +35,7 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
         if ids else {}
     stopped = (OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
     waits = claim.held_back(session, [r.id for r in rows if r.status == OutboxStatus.pending.value])
-    return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.OUTBOX_KIND_LABELS.get(r.kind, r.kind),
+    return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.row_label(r.kind, r.key),
              "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
              "remiss_id": r.remiss_id, "remiss": labels.get(r.remiss_id, ""), "attempts": r.attempts,
              "error": "" if r.status in stopped else r.last_error,
@@ -45,7 +45,7 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
              "tried": format_date_time(r.claimed_at) if r.status == OutboxStatus.failed.value and r.claimed_at else "",
              "may_resend": r.status in resending.RESENDABLE, "milestone": _milestone_of(r),
              # Skicka igen's question; posted without its yes, asked beside the button (web.asking)
-             "question": resending.resend_question(r.kind, r.recipient_email),
+             "question": resending.resend_question(r.kind, r.recipient_email, key=r.key),
              "asked": asking.asked(f"skicka-igen-{r.id}"),
              "waits": waits.get(r.id, "")}  # a chaser held back until its instans's missiv is e-mailed (h-hold24)
             for r in rows]

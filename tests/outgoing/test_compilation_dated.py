@@ -106,9 +106,20 @@ def test_a_longer_svarstid_dates_the_sammanstallning(session, app, auth, client,
     assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12", "confirm_extension": "1"},
                      form_url=page).status_code == 302
     # Old code: up to date, though the document gives the svarstid as 26 februari 2027 kl. 12.00 alone.
-    _says_out_of_date(auth, client, rid, dnr,
-                      said="Svarstiden har ändrats efter sammanställningen – sammanställ igen.",
-                      reason="svarstiden har ändrats efter sammanställningen", parts=["deadline"])
+    said, reason = ("Svarstiden har ändrats efter sammanställningen – sammanställ igen.",
+                    "svarstiden har ändrats efter sammanställningen")
+    part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
+    assert (part["out_of_date"], part["changed_parts"], part["message"]) == (True, ["deadline"], said)
+    # the instanser not answered got more time: wait for them, then compile again (walk29 A1), everywhere
+    shown = _text(client.get(page))
+    assert ("Svarstiden har ändrats efter sammanställningen. Vänta på svar från Ungdomsrådet och "
+            "Funktionshinderrådet (svarstiden går ut 12 mars 2027): sammanställ svaren igen när") in shown
+    assert "Publicera sedan remissvaren och avsluta ärendet." not in shown
+    todo = _todo(client)
+    assert f"Vänta på svar från Ungdomsrådet och Funktionshinderrådet: {dnr}" in todo, todo
+    assert f"{reason} – sammanställ igen sedan</span>" in todo and "Avsluta ärendet" not in todo
+    assert f"{reason} – vänta på svar från Ungdomsrådet och Funktionshinderrådet" in _text(client.get("/"))
+    assert f"publicerades inte. {said}" in _publish_refused(auth, client, rid)
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Remisstiden förlängdes till 12 mars 2027." in _saved_text(client, rid)
 

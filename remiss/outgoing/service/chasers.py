@@ -97,7 +97,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
 
     if remiss.direction != Direction.utgaende or remiss.sent_at is None:
         return 0
-    kept = _kept_after_compiling(session, remiss)
+    kept = kept_after_compiling(session, remiss)
     if remiss.status in CLOSED and not kept:
         cancel_all(session, remiss_id=remiss.id, reason=STOPPED[remiss.status == RemissStatus.sammanstalld])
         return 0
@@ -175,10 +175,12 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     return added
 
 
-def _kept_after_compiling(session: Session, remiss: Remiss) -> set[int]:
+def kept_after_compiling(session: Session, remiss: Remiss) -> set[int]:
     """The entry ids still reminded once the answers are compiled (walk26 W5): an instans whose own anstånd ran past
-    the svarstid when they were compiled, unless the user stopped its reminders then (compiled.chasers_choice), and
-    as long as that anstånd is still later than the svarstid in force. Empty in any other status."""
+    the svarstid when they were compiled, unless the user stopped its reminders then (compiled.chasers_choice), until
+    its answer has come in – also when the svarstid is extended for all past that anstånd: they are then reminded
+    before the new svarsdag, as Sammanställ svaren promised (walk29 A1: the förlängning stopped them without a
+    word). Empty in any other status."""
     if remiss.status != RemissStatus.sammanstalld:
         return set()
     from remiss.outgoing.service import compiled
@@ -188,8 +190,7 @@ def _kept_after_compiling(session: Session, remiss: Remiss) -> set[int]:
         return set()
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.name.in_(sorted(kept)))).all()
-    return {e.id for e in entries if e.extended_until_on and deadline_of(remiss, e)[0] == e.extended_until_on
-            and remiss.effective_deadline_on and e.extended_until_on >= remiss.effective_deadline_on}
+    return {e.id for e in entries}  # schedule keeps only those that have not answered
 
 
 def _stop_others(session: Session, remiss_id: int, kept: set[int]) -> None:

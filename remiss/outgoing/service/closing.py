@@ -276,7 +276,19 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
     return found
 
 
-def wait_words(todo: str, note: str) -> str:
-    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited)."""
+def wait_words(todo: str, note: str, *, stale: str = "") -> str:
+    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited); stale: why the
+    sammanställning is out of date (compiled.Staleness.reason) – a svarstid extended after it leaves the answers to
+    wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once)."""
+    if stale:
+        return (f"{stale[0].upper()}{stale[1:]}. {todo}{f' ({note})' if note else ''}: sammanställ svaren igen när "
+                "svaren har kommit in eller tiden för dem har gått ut, och avsluta ärendet först därefter.")
     return (f"Svaren är sammanställda. {todo}{f' ({note})' if note else ''}: kommer svaret in, sammanställ svaren "
             "igen; avsluta ärendet först därefter eller när tiden för svaret har gått ut.")
+
+
+def wait_cell(stale: str, todo: str, note: str) -> str:
+    """The start page's cell for a sammanställd remiss whose sammanställning is out of date while instanser may
+    still answer in time: "svarstiden har ändrats efter sammanställningen – vänta på svar från Norr (svarstiden går
+    ut …), sammanställ sedan igen" (walk29 A1)."""
+    return f"{stale} – {todo[0].lower()}{todo[1:]}{f' ({note})' if note else ''}, sammanställ sedan igen"

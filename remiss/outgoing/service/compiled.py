@@ -195,6 +195,13 @@ class Staleness:
         return reason(bool(self.names), self.parts, self.anstand_actions, bool(self.sent))
 
 
+def svarstid_only(reason_text: str) -> bool:
+    """Whether a reason (Staleness.reason, stale_ids) says only that the svarstid changed after the sammanställning
+    (a förlängning for all): then the answers still due are waited for before compiling again (walk29 A1); any
+    other change (an answer, a title …) is compiled in now, as before."""
+    return reason_text == reason(False, ("deadline",))
+
+
 def reason(answers: bool, parts, anstand_actions=(), sent: bool = False) -> str:
     """ "titeln och sändlistan har ändrats efter sammanställningen", after "ett svar har kommit in" if answers."""
     ordered = [p for p in PARTS if p in parts]

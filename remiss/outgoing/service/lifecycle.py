@@ -133,7 +133,7 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
     session.flush()
     from remiss.outgoing.service import chasers
 
-    running = [e.name for e, _ in anstand_running(remiss, unanswered(remisser.entries(session, remiss.id)), now)]
+    running = [e.name for e, _ in still_reminded(session, remiss, now)]
     stopped = sorted(set(compiled.chasers_choice(session, remiss.id)[1]) | (set(running) if stop_anstand else set()))
     compiled.record(session, now=now, principal=principal, remiss=remiss, attachment=attachment,  # which answers
                     kept=[n for n in running if n not in stopped], stopped=stopped)
@@ -155,8 +155,24 @@ def kept_reminded(session: Session, remiss: Remiss, now: datetime) -> list:
     from remiss.outgoing.service import compiled
 
     stopped = set(compiled.chasers_choice(session, remiss.id)[1])
-    return [(e, until) for e, until in anstand_running(remiss, unanswered(remisser.entries(session, remiss.id)), now)
-            if e.name not in stopped]
+    return [(e, until) for e, until in still_reminded(session, remiss, now) if e.name not in stopped]
+
+
+def still_reminded(session: Session, remiss: Remiss, now: datetime) -> list:
+    """(entry, its deadline) of the instanser compiling now keeps reminding: those whose own anstånd runs
+    (anstand_running), and those the last sammanställning kept that have not answered while their svarstid runs –
+    a förlängning for all past their anstånd made it the svarstid, and compiling again must not drop the promise
+    (walk29 A1)."""
+    from remiss.outgoing.service import chasers, compiled
+
+    waiting = unanswered(remisser.entries(session, remiss.id))
+    found = anstand_running(remiss, waiting, now)
+    kept = set(compiled.chasers_choice(session, remiss.id)[0]) if remiss.status == S.sammanstalld else set()
+    named = {e.id for e, _ in found}
+    found += [(e, chasers.deadline_of(remiss, e)) for e in waiting if e.name in kept and e.id not in named
+              and chasers.deadline_of(remiss, e)[0] is not None
+              and not chasers.deadline_passed(*chasers.deadline_of(remiss, e), now)]
+    return found
 
 
 def time_left(day, at, now: datetime) -> str:

@@ -261,7 +261,8 @@ def panel_context(session, p, remiss, moment):
     if remiss.direction != Direction.utgaende:
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
-                            group=request.args.get("grupp", ""))
+                            group=request.args.get("grupp", ""),
+                            extend_until=(g.get("outgoing_failed") or {}).get("until"))  # asked for this date
     found = amendments.news(session, remiss)  # have the old frågeställningar, or not a remisshandling added since
     outdated = [n.entry for n in found]
     context["amendment"] = [e.name for e in outdated]
@@ -281,7 +282,8 @@ def panel_context(session, p, remiss, moment):
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment,
                                                      common=mails.UNSENT_COMMON,
                                                      skip_keys=held_answered_keys(session, remiss.id),
-                                                     names=held_missiv_names(session, remiss.id))
+                                                     names=held_missiv_names(session, remiss.id),
+                                                     key_labels=mails.UNSENT_KEY_LABELS)
     return context
 
 

@@ -275,7 +275,7 @@ def general_extension(remiss_id: int):
         flash(f"Remisstiden är inte förlängd till {format_deadline(day, at)}: meddelandet om den nya svarsdagen går "
               "inte att ta tillbaka. Läs frågan vid knappen och kryssa i ”Ja, förläng och meddela” om remisstiden "
               "ska förlängas.", "warning")
-        g.outgoing_failed = {"errors": {}, "values": request.form.to_dict(), "asked": True}
+        g.outgoing_failed = {"errors": {}, "values": request.form.to_dict(), "asked": True, "until": (day, at)}
         return remisser_views.show(remiss_id)
     except InputErrors as exc:
         # the remiss page again, the form with what was typed and each message by its field
