@@ -31,10 +31,7 @@ _COMPLETE_END = re.compile(r"(?<![ \t])(?:\.(?:[ \t]|\Z)|[ \t]*\Z|[ \t]+(?:har|h
 # A name holds no verb and no clause: a mention with one of these before its end was cut by prose.
 _PROSE = re.compile(r"[,;:!?()”\"]|(?<![\wåäö-])(?:är|var|har|hade|ska|skall|kan|kommer|skulle|som|finns|blir|får|"
                     r"ligger|ute|skickas|i[ \t]+enlighet[ \t]+med|sänds|förlängs|omfattar|innebär|gäller|mellan|"
-                    r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>|"
-                    # walk29 A7: a line that ends in "till" breaks the sentence, not the name ("… för Malmö stad till⏎
-                    # nedanstående remissinstanser")
-                    r"(?<![\wåäö-])(?:till|för|av|om|med|och|samt|i|på|från|hos|vid|åt|inom|att)\Z", re.IGNORECASE)
+                    r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
 
 
 _PROPOSAL_WORDS = re.compile(r"(?<![\wåäö-])förslag(?:et)?[ \t]+till[ \t]", re.IGNORECASE)
