@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import exists, inspect, or_
+from sqlalchemy import exists, func, inspect, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -58,6 +58,17 @@ def any_unpassed(session: Session, *, now: datetime) -> bool:
 
 
 _UNFLAGGING = "remiss_unflagging_unpassed"  # session.info: the re-plans below call flag_missed_meetings again
+# The key of the PostgreSQL advisory lock the passes over every remiss take turns by (take_turns).
+TURNS_KEY = 0x52454D4953  # "REMIS"
+
+
+def take_turns(session: Session) -> None:
+    """Wait, on PostgreSQL, until no other transaction is flagging or unflagging over every remiss (two sweeps at
+    once, a sweep and the day's first request): each updates many milestone rows, in its own order, and two at once
+    deadlocked (CI, session 29: "remiss reminders run exited 1"). Held to the end of the transaction; SQLite's
+    writers take turns already (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(TURNS_KEY)))
 
 
 def unflag_unpassed(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
@@ -66,6 +77,8 @@ def unflag_unpassed(session: Session, *, now: datetime, remiss_id: int | None = 
     and advice as the planner says; any other row just loses the flag. Return the ids of the remisser changed."""
     if session.info.get(_UNFLAGGING):
         return []
+    if remiss_id is None:
+        take_turns(session)
     today = local_today(now)
     stmt = _unpassed(today) if remiss_id is None else _unpassed(today).where(Milestone.remiss_id == remiss_id)
     rows = [row for row in session.exec(stmt).all() if not holds(row.due_on, today)]
@@ -96,6 +109,8 @@ def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | No
     day is before today and that is not flagged so already; return the ids of the remisser flagged. A finished
     remiss (besvarad, avstår, återkallad) has every step done and is never flagged. First a flag whose meeting is
     not passed at now is taken back (unflag_unpassed)."""
+    if remiss_id is None:
+        take_turns(session)
     unflag_unpassed(session, now=now, remiss_id=remiss_id)
     today = local_today(now)
     flagged: set[int] = set()
