@@ -117,3 +117,23 @@ def test_work_planned_after_an_earlier_beslut_is_pulled_back_so_the_tidplan_read
     assert order == sorted(order), order
     assert got["granskning"].due_on == date(2015, 9, 8)
     assert "Senast till beslutet tisdag 8 september 2015" in got["granskning"].explanation
+
+
+def test_a_meeting_added_after_the_beslut_does_not_bring_back_the_arbetsutskott_it_dropped(session, w):
+    """Walk29b B1: the nämnd decided before the planned AU, which left the tidplan; a meeting then added to the
+    sammanträdesplan re-planned the remiss and "Arbetsutskott … om 3 dagar" was back on a decided remiss."""
+    from remiss.clock import STOCKHOLM
+    from remiss.namnd.models import Meeting
+
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)
+    assert "arbetsutskott" not in rows(session, remiss.id)
+    for kind, day, hour in (("au", date(2015, 9, 10), 8), ("namnd", date(2015, 9, 24), 17)):
+        session.add(Meeting(namnd_id=remiss.namnd_id, kind=kind, place="Rum Öster",
+                            starts_at=datetime(day.year, day.month, day.day, hour, 30, tzinfo=STOCKHOLM)))
+    session.flush()
+    tidplan.replan(session, now=datetime(2015, 9, 8, 15, 0, tzinfo=timezone.utc), remiss=remiss)  # the AU to come
+    got = rows(session, remiss.id)
+    assert "arbetsutskott" not in got
+    assert (got["namnd"].due_on, got["justering"].due_on) == (date(2015, 9, 8), date(2015, 9, 8))

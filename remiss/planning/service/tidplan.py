@@ -113,9 +113,10 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         followed = _followed(session, remiss, decided, au.due_on if isinstance(au, Milestone)
                              else au.day if au is not None else None)
         planned.update(followed)
-        for kind in _unheld(existing, followed):
+        for kind in _unheld(followed):  # not planned again either: a later re-planning keeps them out (walk29b B1)
             planned.pop(kind, None)
-            session.delete(existing.pop(kind))
+            if kind in existing:
+                session.delete(existing.pop(kind))
     # a sammanträde that passed stays in the tidplan: with no meeting to come before the sista svarsdag the plan
     # as it was stands (the missed meeting and how late the work is), only the sista svarsdag follows the deadline
     passed = missed.passed_meetings(existing.values(), local_today(now), remiss.received_on) if decided is None \
@@ -278,7 +279,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     changes = {}
     au = existing.get("arbetsutskott")
     followed = _followed(session, remiss, decided, au.due_on if au is not None else None)
-    for kind in _unheld(existing, followed):
+    for kind in [k for k in _unheld(followed) if k in existing]:
         changes[kind] = [existing[kind].due_on.isoformat(), None]
         session.delete(existing.pop(kind))
     for pm in followed.values():
@@ -318,10 +319,10 @@ def _followed(session: Session, remiss: Remiss, decided: Decided, planned_au) ->
                                                planned_au=planned_au, meetings=meetings_of(session, namnd.id))}
 
 
-def _unheld(existing: dict[str, Milestone], followed: dict[str, PlannedMilestone]) -> list[str]:
-    """The kinds of stored milestones the beslut shows never happened (an arbetsutskott planned after the
-    nämnd's beslut, the justering of a delegationsbeslut): they leave the tidplan."""
-    return [kind for kind in UNHELD_KINDS if kind in existing and kind not in followed]
+def _unheld(followed: dict[str, PlannedMilestone]) -> list[str]:
+    """The kinds of milestones the beslut shows never happened (an arbetsutskott planned after the nämnd's
+    beslut, the justering of a delegationsbeslut): they leave the tidplan and are not planned again."""
+    return [kind for kind in UNHELD_KINDS if kind not in followed]
 
 
 def decided_of(session: Session, remiss: Remiss) -> Decided | None:
