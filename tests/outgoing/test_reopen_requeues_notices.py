@@ -8,11 +8,9 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from remiss.outgoing.service import anstand, closing, lifecycle
+from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
-from remiss.remisser import service as remisser
-from tests.outgoing.conftest import SODER, run_sweep, sent_to_norr_and_soder
-from tests.outgoing.test_walk16_close import SYSTEM
+from tests.outgoing.conftest import SODER, run_sweep
 from tests.support.factories import T0
 from tests.support.pages import visible_text
 
@@ -22,28 +20,11 @@ def _history(client, rid: int) -> str:
     return visible_text(page[page.index('id="historik"'):])
 
 
-def _closed_with_anstand(session, app, auth, clock, runner, smtp, *, both: bool = False):
-    """An utgående remiss sent to Norr and Söder, Söder granted an anstånd to 12 February 2027 (and Norr one to
-    5 February when both) whose besked waits in the Utkorg, compiled, and closed on the page: returns its id and
-    the signed-in registrator."""
-    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
-    run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
-    remiss = session.get(type(remiss), remiss.id)
-    norr, soder = remisser.entries(session, remiss.id)
-    anstand.grant_extension(session, now=T0, principal=SYSTEM, remiss=remiss, entry=soder,
-                            until_on=date(2027, 2, 12))
-    if both:
-        anstand.grant_extension(session, now=T0, principal=SYSTEM, remiss=remiss, entry=norr,
-                                until_on=date(2027, 2, 5))
-    with app.app_context():
-        lifecycle.compile_answers(session, now=T0, principal=SYSTEM, remiss=remiss, files_dir=app.config["FILES_DIR"])
-    session.commit()
-    rid = remiss.id
-    session.close()
-    clock.set(T0 + timedelta(minutes=1))
-    auth.login(user.email)
-    assert auth.post(f"/remisser/{rid}/utskick/avsluta", {"confirm_close": "1"},
-                     form_url=f"/remisser/{rid}").status_code == 302
+def _closed_with_anstand(auth, soder_granted_anstand, *, both: bool = False) -> int:
+    """soder_granted_anstand compiled (Norr granted one to 5 February 2027 too when both), then closed on the page:
+    returns its id; the registrator stays signed in."""
+    rid, _ = soder_granted_anstand(norr_until=date(2027, 2, 5) if both else None, compiled=True)
+    _close(auth, rid)
     return rid
 
 
@@ -62,9 +43,9 @@ def _anstand_mails(sent, day: str = "12 februari 2027"):
             and day in str(m.get_body(("plain",)).get_content())]
 
 
-def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, app, auth, client, clock, runner,
-                                                                      smtp):
-    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp)
+def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, auth, client, clock, runner,
+                                                                      smtp, soder_granted_anstand):
+    rid = _closed_with_anstand(auth, soder_granted_anstand)
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
     key, message_id = row.key, row.message_id
     assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
@@ -101,8 +82,9 @@ def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, app
     assert len(_anstand_mails([(None, m) for _, m in smtp.messages])) == 1
 
 
-def test_a_notice_stopped_by_a_person_stays_stopped(session, app, auth, client, clock, runner, smtp):
-    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp, both=True)
+def test_a_notice_stopped_by_a_person_stays_stopped(session, auth, client, clock, runner, smtp,
+                                                    soder_granted_anstand):
+    rid = _closed_with_anstand(auth, soder_granted_anstand, both=True)
     rows = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))
                         .order_by(OutboxMessage.id)).all()
     assert [r.status for r in rows] == ["cancelled", "cancelled"]
@@ -124,8 +106,9 @@ def test_a_notice_stopped_by_a_person_stays_stopped(session, app, auth, client, 
     assert len(_anstand_mails(sent, "5 februari 2027")) == 1 and not _anstand_mails(sent)
 
 
-def test_a_notice_whose_day_has_passed_is_not_sent_on_reopening(session, app, auth, client, clock, runner, smtp):
-    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp)
+def test_a_notice_whose_day_has_passed_is_not_sent_on_reopening(session, auth, client, clock, runner, smtp,
+                                                                soder_granted_anstand):
+    rid = _closed_with_anstand(auth, soder_granted_anstand)
     session.close()
     clock.set(T0 + timedelta(days=90))  # opened again in late February 2027: the anstånd to 12 February is over
     _reopen(auth, rid)

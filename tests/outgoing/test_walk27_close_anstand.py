@@ -5,34 +5,21 @@ names the anstånd and the notice, and the page says the notice is not sent."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from html import unescape
 
 from sqlmodel import select
 
-from remiss.outgoing.service import anstand, closing, lifecycle
+from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
-from remiss.remisser import service as remisser
-from tests.outgoing.conftest import run_sweep, sent_to_norr_and_soder
-from tests.outgoing.test_walk16_close import SYSTEM
+from tests.outgoing.conftest import run_sweep
 from tests.support.factories import T0
 from tests.support.pages import visible_text
 
 
-def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, app, auth, client, clock, runner, smtp):
-    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
-    run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
-    remiss = session.get(type(remiss), remiss.id)
-    norr, soder = remisser.entries(session, remiss.id)
-    anstand.grant_extension(session, now=T0, principal=SYSTEM, remiss=remiss, entry=soder,
-                            until_on=date(2027, 2, 12))
-    with app.app_context():
-        lifecycle.compile_answers(session, now=T0, principal=SYSTEM, remiss=remiss, files_dir=app.config["FILES_DIR"])
-    session.commit()
-    rid = remiss.id
-    session.close()
-    clock.set(T0 + timedelta(minutes=1))
-    auth.login(user.email)
+def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, auth, client, runner, smtp,
+                                                                   soder_granted_anstand):
+    rid, _ = soder_granted_anstand(compiled=True)
     page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
     form = re.search(r'<form[^>]*utskick/avsluta".*?</form>', page, re.S).group(0)
     # old code: "… och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras." only

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from remiss.outgoing.service import anstand, remisstid
-from remiss.remisser import service as remisser
-from tests.outgoing.conftest import run_sweep, sent_to_norr_and_soder
+from remiss.outgoing.service import remisstid
+from remiss.remisser.models import Remiss
 from tests.outgoing.test_walk16_close import SYSTEM
 from remiss.auth.models import Role
 from tests.support.factories import T0, make_user
@@ -16,18 +15,9 @@ from tests.support.pages import visible_text
 
 
 def test_the_besked_om_anstand_is_called_so_on_the_page_in_the_utkorg_and_the_list(session, app, auth, client,
-                                                                                   clock, runner, smtp):
-    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
-    run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
-    remiss = session.get(type(remiss), remiss.id)
-    norr, soder = remisser.entries(session, remiss.id)
-    anstand.grant_extension(session, now=T0, principal=SYSTEM, remiss=remiss, entry=soder,
-                            until_on=date(2027, 2, 12))
-    session.commit()
-    rid = remiss.id
-    session.close()
-    clock.set(T0 + timedelta(minutes=1))
-    auth.login(user.email)
+                                                                                   clock, runner,
+                                                                                   soder_granted_anstand):
+    rid, user = soder_granted_anstand()
     shown = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert "Beskedet om anstånd till soder@example.se väntar i utkorgen" in shown, shown
     assert "förlängd remisstid till soder@example.se" not in shown
@@ -46,7 +36,7 @@ def test_the_besked_om_anstand_is_called_so_on_the_page_in_the_utkorg_and_the_li
     auth.logout()
     auth.login(user.email)
     with app.app_context():  # the förläng-för-alla notice keeps its own name beside it
-        remiss = session.get(type(remiss), rid)
+        remiss = session.get(Remiss, rid)
         remisstid.general_extension(session, now=T0 + timedelta(minutes=2), principal=SYSTEM, remiss=remiss,
                                     until_on=date(2027, 2, 26), until_time=None, files_dir=app.config["FILES_DIR"])
     session.commit()
