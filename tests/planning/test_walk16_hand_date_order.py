@@ -10,7 +10,9 @@ from tests.planning.helpers import add_meetings, at, milestones
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
-def test_a_date_after_the_meeting_and_the_deadline_is_asked_about(db, client, auth, session, clock):
+def havsplaner(session, clock) -> int:
+    """On 5 December 2026 SON Öster (AU 21 January 2027, nämnd 28 January) registers "Havsplaner", sista svarsdag
+    15 February 2027 at 12.00; its registrator sekr@oster.se is not signed in. Returns the remiss's id."""
     namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
     add_meetings(session, namnd, [("au", at(2027, 1, 21, 8, 30), ""), ("namnd", at(2027, 1, 28, 17), "")])
     make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@oster.se")
@@ -18,7 +20,11 @@ def test_a_date_after_the_meeting_and_the_deadline_is_asked_about(db, client, au
     remiss = make_remiss(session, namnd=namnd, now=clock(), title="Havsplaner", deadline_on=date(2027, 2, 15),
                          deadline_time=time(12, 0))
     session.commit()
-    rid = remiss.id
+    return remiss.id
+
+
+def test_a_date_after_the_meeting_and_the_deadline_is_asked_about(db, client, auth, session, clock):
+    rid = havsplaner(session, clock)
     rows = milestones(db, rid)
     assert rows["namnd"].due_on == date(2027, 1, 28)
     auth.login("sekr@oster.se")
