@@ -114,30 +114,27 @@ def sent_to_norr_and_soder(app, session, *, sent_at: datetime):
     return remiss, user
 
 
-@pytest.fixture
-def soder_granted_anstand(app, session, clock, auth, runner, smtp):
-    """A factory: an utgående remiss sent to Norr and Söder two days before T0, its missiv gone out at a sweep five
-    minutes later; at T0 Söder granted an anstånd to 12 February 2027 (and Norr one to `norr_until` when given) whose
-    besked waits in the Utkorg, and the answers compiled when `compiled`. At T0 + 1 minute its registrator is signed
-    in. Returns the remiss's id and the registrator."""
-    def make(*, norr_until: date | None = None, compiled: bool = False) -> tuple[int, object]:
-        remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
-        run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
-        remiss = session.get(type(remiss), remiss.id)
-        norr, soder = remisser.entries(session, remiss.id)
-        system = Principal.system()
-        anstand.grant_extension(session, now=T0, principal=system, remiss=remiss, entry=soder,
-                                until_on=date(2027, 2, 12))
-        if norr_until is not None:
-            anstand.grant_extension(session, now=T0, principal=system, remiss=remiss, entry=norr, until_on=norr_until)
-        if compiled:
-            with app.app_context():
-                lifecycle.compile_answers(session, now=T0, principal=system, remiss=remiss,
-                                          files_dir=app.config["FILES_DIR"])
-        session.commit()
-        rid = remiss.id
-        session.close()
-        clock.set(T0 + timedelta(minutes=1))
-        auth.login(user.email)
-        return rid, user
-    return make
+def soder_granted_anstand(app, session, clock, auth, runner, smtp, *, norr_until: date | None = None,
+                          compiled: bool = False) -> tuple[int, object]:
+    """An utgående remiss sent to Norr and Söder two days before T0, its missiv gone out at a sweep five minutes
+    later; at T0 Söder granted an anstånd to 12 February 2027 (and Norr one to `norr_until` when given) whose besked
+    waits in the Utkorg, and the answers compiled when `compiled`. At T0 + 1 minute its registrator is signed in.
+    Returns the remiss's id and the registrator."""
+    remiss, user = sent_to_norr_and_soder(app, session, sent_at=T0 - timedelta(days=2))
+    run_sweep(runner, smtp, T0 - timedelta(days=2) + timedelta(minutes=5))  # the missiv went out
+    remiss = session.get(type(remiss), remiss.id)
+    norr, soder = remisser.entries(session, remiss.id)
+    system = Principal.system()
+    anstand.grant_extension(session, now=T0, principal=system, remiss=remiss, entry=soder, until_on=date(2027, 2, 12))
+    if norr_until is not None:
+        anstand.grant_extension(session, now=T0, principal=system, remiss=remiss, entry=norr, until_on=norr_until)
+    if compiled:
+        with app.app_context():
+            lifecycle.compile_answers(session, now=T0, principal=system, remiss=remiss,
+                                      files_dir=app.config["FILES_DIR"])
+    session.commit()
+    rid = remiss.id
+    session.close()
+    clock.set(T0 + timedelta(minutes=1))
+    auth.login(user.email)
+    return rid, user

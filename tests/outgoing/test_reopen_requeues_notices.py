@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
-from tests.outgoing.conftest import SODER, run_sweep
+from tests.outgoing.conftest import SODER, run_sweep, soder_granted_anstand
 from tests.support.factories import T0
 from tests.support.pages import visible_text
 
@@ -20,10 +20,11 @@ def _history(client, rid: int) -> str:
     return visible_text(page[page.index('id="historik"'):])
 
 
-def _closed_with_anstand(auth, soder_granted_anstand, *, both: bool = False) -> int:
+def _closed_with_anstand(session, app, auth, clock, runner, smtp, *, both: bool = False) -> int:
     """soder_granted_anstand compiled (Norr granted one to 5 February 2027 too when both), then closed on the page:
     returns its id; the registrator stays signed in."""
-    rid, _ = soder_granted_anstand(norr_until=date(2027, 2, 5) if both else None, compiled=True)
+    rid, _ = soder_granted_anstand(app, session, clock, auth, runner, smtp,
+                                   norr_until=date(2027, 2, 5) if both else None, compiled=True)
     _close(auth, rid)
     return rid
 
@@ -43,9 +44,9 @@ def _anstand_mails(sent, day: str = "12 februari 2027"):
             and day in str(m.get_body(("plain",)).get_content())]
 
 
-def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, auth, client, clock, runner,
-                                                                      smtp, soder_granted_anstand):
-    rid = _closed_with_anstand(auth, soder_granted_anstand)
+def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, app, auth, client, clock, runner,
+                                                                      smtp):
+    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp)
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
     key, message_id = row.key, row.message_id
     assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
@@ -82,9 +83,8 @@ def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, aut
     assert len(_anstand_mails([(None, m) for _, m in smtp.messages])) == 1
 
 
-def test_a_notice_stopped_by_a_person_stays_stopped(session, auth, client, clock, runner, smtp,
-                                                    soder_granted_anstand):
-    rid = _closed_with_anstand(auth, soder_granted_anstand, both=True)
+def test_a_notice_stopped_by_a_person_stays_stopped(session, app, auth, client, clock, runner, smtp):
+    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp, both=True)
     rows = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))
                         .order_by(OutboxMessage.id)).all()
     assert [r.status for r in rows] == ["cancelled", "cancelled"]
@@ -106,9 +106,8 @@ def test_a_notice_stopped_by_a_person_stays_stopped(session, auth, client, clock
     assert len(_anstand_mails(sent, "5 februari 2027")) == 1 and not _anstand_mails(sent)
 
 
-def test_a_notice_whose_day_has_passed_is_not_sent_on_reopening(session, auth, client, clock, runner, smtp,
-                                                                soder_granted_anstand):
-    rid = _closed_with_anstand(auth, soder_granted_anstand)
+def test_a_notice_whose_day_has_passed_is_not_sent_on_reopening(session, app, auth, client, clock, runner, smtp):
+    rid = _closed_with_anstand(session, app, auth, clock, runner, smtp)
     session.close()
     clock.set(T0 + timedelta(days=90))  # opened again in late February 2027: the anstånd to 12 February is over
     _reopen(auth, rid)

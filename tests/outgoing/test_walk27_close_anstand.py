@@ -12,14 +12,13 @@ from sqlmodel import select
 
 from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
-from tests.outgoing.conftest import run_sweep
+from tests.outgoing.conftest import run_sweep, soder_granted_anstand
 from tests.support.factories import T0
 from tests.support.pages import visible_text
 
 
-def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, auth, client, runner, smtp,
-                                                                   soder_granted_anstand):
-    rid, _ = soder_granted_anstand(compiled=True)
+def test_closing_cancels_the_waiting_besked_om_anstand_and_says_so(session, app, auth, client, clock, runner, smtp):
+    rid, _ = soder_granted_anstand(app, session, clock, auth, runner, smtp, compiled=True)
     page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
     form = re.search(r'<form[^>]*utskick/avsluta".*?</form>', page, re.S).group(0)
     # old code: "… och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras." only

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from remiss.outgoing.service import remisstid
 from remiss.remisser.models import Remiss
+from tests.outgoing.conftest import soder_granted_anstand
 from tests.outgoing.test_walk16_close import SYSTEM
 from remiss.auth.models import Role
 from tests.support.factories import T0, make_user
@@ -15,9 +16,8 @@ from tests.support.pages import visible_text
 
 
 def test_the_besked_om_anstand_is_called_so_on_the_page_in_the_utkorg_and_the_list(session, app, auth, client,
-                                                                                   clock, runner,
-                                                                                   soder_granted_anstand):
-    rid, user = soder_granted_anstand()
+                                                                                   clock, runner, smtp):
+    rid, user = soder_granted_anstand(app, session, clock, auth, runner, smtp)
     shown = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert "Beskedet om anstånd till soder@example.se väntar i utkorgen" in shown, shown
     assert "förlängd remisstid till soder@example.se" not in shown
