@@ -46,16 +46,17 @@ def test_closing_stops_the_waiting_missiv_says_so_and_reopening_sends_it_once(se
     clock.set(T0)
     auth.login(user.email)
     page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
-    said = ("Missivet till Norr och Söder och beskedet om anstånd till Söder väntar i utkorgen och skickas inte när "
-            "ärendet avslutas.")
+    said = ("Meddelandena till Norr (missivet) och Söder (missivet och beskedet om anstånd) väntar i utkorgen och "
+            "skickas inte när ärendet avslutas.")
     assert said in page, page  # the close button's question (old code: only the besked)
 
     r = auth.post(f"/remisser/{rid}/utskick/avsluta", {"confirm_close": "1"}, form_url=f"/remisser/{rid}")
     assert r.status_code == 302
     page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
-    assert ("Ärendet är avslutat. Planerade påminnelser är stoppade. Missivet till Norr och Söder och beskedet om "
-            "anstånd till Söder skickas inte.") in page, page
-    assert "Missivet till Norr och Söder och beskedet om anstånd till Söder stoppades i utkorgen" in page
+    assert ("Ärendet är avslutat. Planerade påminnelser är stoppade. Meddelandena till Norr (missivet) och Söder "
+            "(missivet och beskedet om anstånd) skickas inte.") in page, page
+    assert ("Meddelandena till Norr (missivet) och Söder (missivet och beskedet om anstånd) stoppades i "
+            "utkorgen") in page
     assert "stoppat i utkorgen (inte skickat)" in page  # the instanser's rows, not "Skickad … med e-post"
     assert _missiv(session) == [(NORR.email, "cancelled", closing.NOTICE_CANCELLED),
                                 (SODER.email, "cancelled", closing.NOTICE_CANCELLED)]
@@ -69,7 +70,8 @@ def test_closing_stops_the_waiting_missiv_says_so_and_reopening_sends_it_once(se
     _reopen(auth, rid)
     assert [s for _, s, _ in _missiv(session)] == ["pending", "pending"]
     page = visible_text(client.get(f"/remisser/{rid}").get_data(as_text=True))
-    assert "Missivet till Norr och Söder och beskedet om anstånd till Söder lades i utkorgen igen" in page, page
+    assert ("Meddelandena till Norr (missivet) och Söder (missivet och beskedet om anstånd) lades i utkorgen "
+            "igen") in page, page
     sent = run_sweep(runner, smtp, T0 + timedelta(minutes=20))
     assert _missiv_mails(sent) == [NORR.email, SODER.email]
     clock.set(T0 + timedelta(minutes=30))

@@ -154,11 +154,22 @@ def _named(session: Session, remiss_id: int, rows) -> list[tuple[str, str]]:
 
 
 def notice_words(notices: list[tuple[str, str]]) -> str:
-    """ "Beskedet om anstånd till Fritidsnämnden": the waiting notices, by what they are and to whom."""
-    by_what: dict[str, list[str]] = {}
+    """ "Beskedet om anstånd till Fritidsnämnden": the waiting notices, by what they are and to whom, each instans
+    named once (walk29b B2: "missivet till Norr och Söder och beskedet om anstånd till Söder"): by what when each
+    instans waits for one kind, all kinds to all named together when they wait for the same, else by instans –
+    "Meddelandena till Norr (missivet) och Söder (missivet och beskedet om anstånd)"."""
+    by_who: dict[str, list[str]] = {}
     for what, who in notices:
-        by_what.setdefault(what, []).append(who)
-    text = join_words([f"{what} till {join_words(who)}" for what, who in by_what.items()])
+        kinds = by_who.setdefault(who, [])
+        if what not in kinds:  # two notices of one kind to one instans (two förlängningar) named once
+            kinds.append(what)
+    by_kinds: dict[tuple[str, ...], list[str]] = {}
+    for who, kinds in by_who.items():
+        by_kinds.setdefault(tuple(kinds), []).append(who)
+    if len(by_kinds) == 1 or all(len(kinds) == 1 for kinds in by_kinds):
+        text = join_words([f"{join_words(list(kinds))} till {join_words(who)}" for kinds, who in by_kinds.items()])
+    else:
+        text = "meddelandena till " + join_words([f"{who} ({join_words(kinds)})" for who, kinds in by_who.items()])
     return text[:1].upper() + text[1:]
 
 
