@@ -101,7 +101,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   // A question that depends on the date typed (walk29 A3, Förläng och meddela): data-confirm-after holds
   // [moment, question] pairs in order, and the last whose moment ("2027-02-05T12:00") lies before the typed date
-  // and klockslag is asked; without a date that can be read, the form's own question, which hedges.
+  // and klockslag is asked – or one marked [moment, question, "="] when the typed moment is exactly that one (an
+  // anstånd to the same time, walk29b B4); without a date that can be read, the form's own question, which hedges.
   const questionFor = (form) => {
     const variants = JSON.parse(form.dataset.confirmAfter || "[]");
     const day = ((form.elements.until_on || {}).value || "").trim();
@@ -110,7 +111,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!variants.length || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (time && !clock)) return form.dataset.confirm;
     const typed = `${day}T${clock ? `${clock[1].padStart(2, "0")}:${clock[2] || "00"}` : "23:59"}`;
     let question = form.dataset.confirm;
-    for (const [after, said] of variants) if (after < typed) question = said;
+    for (const [after, said, exact] of variants) if (exact ? after === typed : after < typed) question = said;
     return question;
   };
   document.querySelectorAll("form[data-confirm]").forEach((form) =>

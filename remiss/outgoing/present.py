@@ -19,7 +19,8 @@ from remiss.calendar.swedish import (count_words, format_date, format_date_time,
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.outgoing import held, overview
-from remiss.outgoing.questions import extension_confirmation, extension_variants, send_confirmation, told_for
+from remiss.outgoing.questions import (extension_confirmation, extension_variants, same_for, send_confirmation,
+                                      told_for)
 from remiss.outgoing.models import Publication
 from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
 from remiss.outgoing.service import (addresses, amendments, answers, chasers, closing, compiled, lifecycle,
@@ -166,10 +167,12 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached), frozenset(kept),
                                                         frozenset(held.queued_entry_ids(session, remiss.id))),
-        "extend_confirm": ask_extension(told=told_for(remiss, entries, *extend_until) if extend_until else None),
+        "extend_confirm": ask_extension(told=told_for(remiss, entries, *extend_until) if extend_until else None,
+                                        same=same_for(remiss, entries, *extend_until) if extend_until else frozenset()),
         # the question for the date typed, picked by the page's script (walk29 A3)
         "extend_attrs": confirm_after_attrs(extension_variants(remiss, entries,
-                                                               lambda told: ask_extension(told=told))),
+                                                               lambda told, same: ask_extension(told=told,
+                                                                                                same=same))),
         "waiting": waiting,
         # those whose missiv the sweep gave up on; a held one is named in the held missiv's line (walk26b X8)
         "unreached": unreached_words([e.name for e in entries if e.id in unreached and e.id not in kept]),

@@ -73,12 +73,14 @@ def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, dow
 
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
                            *, down: datetime | None = None, in_utkorg: frozenset[int] = frozenset(),
-                           told: frozenset[int] | None = None) -> str:
+                           told: frozenset[int] | None = None, same: frozenset[int] = frozenset()) -> str:
     """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
     are printed, and who has an anstånd of its own. in_utkorg: the entries whose missiv has not left the Utkorg: it
     is made anew with the new date instead (h-queue24). told: of those with an anstånd of their own, the ones the
     typed date runs past (told_for), counted and named with the rest (walk29 A3: "1 remissinstans" and a hedge, then
-    "2 remissinstanser"); None when no date is known: each is said to be told only if the new date runs past it."""
+    "2 remissinstanser"); None when no date is known: each is said to be told only if the new date runs past it.
+    same: of the others, those whose anstånd ends at the very moment typed (same_for): said to be the same time, not
+    later (walk29b B4)."""
     unsent_missiv = [e.name for e in lifecycle.unanswered(entries) if e.id in in_utkorg]
     waiting = [e for e in lifecycle.unanswered(entries) if e.id not in in_utkorg]
     own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
@@ -102,6 +104,9 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
         elif e.id in told:
             text += (f" {e.name} har anstånd till {until} och får meddelandet, eftersom den nya svarsdagen ligger "
                      "senare.")
+        elif e.id in same:
+            text += (f" {e.name} har anstånd till {until}, samma tid som den nya svarsdagen, så dess svarsdag ändras "
+                     "inte och den får inget meddelande.")
         else:
             text += (f" {e.name} har anstånd till {until}, senare än den nya svarsdagen, och behåller det utan "
                      "meddelande.")
@@ -127,15 +132,28 @@ def told_for(remiss: Remiss, entries: list[SandlistaEntry], day, at) -> frozense
                      and _moment(*chasers.deadline_of(remiss, e)) < typed)
 
 
-def extension_variants(remiss: Remiss, entries: list[SandlistaEntry], ask) -> list[tuple[str, str]]:
-    """The question for each span of typed dates, for the page's script to pick from (walk29 A3): (moment, the
-    question for a date after it), in order; "" first, for any date up to the earliest anstånd. ask(told) makes
-    the question (extension_confirmation with its other arguments). [] when no instans has an anstånd of its own:
-    the one question holds for every date."""
-    own = sorted({_moment(*chasers.deadline_of(remiss, e)) for e in lifecycle.unanswered(entries)
-                  if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on})
-    if not own:
-        return []
+def same_for(remiss: Remiss, entries: list[SandlistaEntry], day, at) -> frozenset[int]:
+    """The instanser with an anstånd of their own that ends at the very moment of a new svarsdag (day, at): not
+    told, as their svarsdag does not change, and not said to have a later one (walk29b B4)."""
+    typed = _moment(day, at)
+    return frozenset(e.id for e in lifecycle.unanswered(entries) if e.extended_until_on
+                     and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
+                     and _moment(*chasers.deadline_of(remiss, e)) == typed)
+
+
+def extension_variants(remiss: Remiss, entries: list[SandlistaEntry], ask) -> list[list]:
+    """The question for each span of typed dates, for the page's script to pick from (walk29 A3): [moment, the
+    question for a date after it], in order; "" first, for any date up to the earliest anstånd; before each span, a
+    [moment, question, "="] for a date at exactly that moment (walk29b B4: the same time as an anstånd is not
+    later). ask(told, same) makes the question (extension_confirmation with its other arguments). [] when no instans
+    has an anstånd of its own: the one question holds for every date."""
     by_end = {e.id: _moment(*chasers.deadline_of(remiss, e)) for e in lifecycle.unanswered(entries)
               if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
-    return [(after, ask(frozenset(i for i, end in by_end.items() if end <= after))) for after in ["", *own]]
+    if not by_end:
+        return []
+    found = [["", ask(frozenset(), frozenset())]]
+    for moment in sorted(set(by_end.values())):
+        found.append([moment, ask(frozenset(i for i, end in by_end.items() if end < moment),
+                                  frozenset(i for i, end in by_end.items() if end == moment)), "="])
+        found.append([moment, ask(frozenset(i for i, end in by_end.items() if end <= moment), frozenset())])
+    return found

@@ -29,8 +29,9 @@ def test_the_extension_question_is_for_the_date_typed(session, app, auth, client
     found = re.search(r'data-confirm-after="([^"]*)"', form)
     assert found, form[:1500]
     variants = json.loads(unescape(found.group(1)))
-    assert [after for after, _ in variants] == ["", "2027-03-12T23:59"], variants
-    assert variants[0][1].startswith(SHORT) and variants[1][1].startswith(BOTH), variants
+    # a date at exactly the anstånd's end has its own question ("=", walk29b B4)
+    assert [v[0::2] for v in variants] == [[""], ["2027-03-12T23:59", "="], ["2027-03-12T23:59"]], variants
+    assert variants[0][1].startswith(SHORT) and variants[2][1].startswith(BOTH), variants
 
     page = f"/remisser/{rid}"
     asked = _text(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-04-16", "until_time": "12.00"},

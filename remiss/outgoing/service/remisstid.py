@@ -35,7 +35,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 class Extended:
     """What a general extension told whom: mails queued, letters to print for those with only a postal address,
     the instanser not yet sent the remiss (their missiv will carry the new svarsdag), and those not told because
-    their own anstånd runs longer than the new date (name, that anstånd as written)."""
+    their own anstånd runs longer than the new date (name, that anstånd as written), or ends at the very moment of it
+    (same: their names; walk29b B4 – it was said to be "längre")."""
 
     mailed: int
     posted: list[str]
@@ -45,6 +46,7 @@ class Extended:
     # those whose e-mailed missiv still waited in the Utkorg: not sent a notice about a remiss they have not received,
     # their missiv made anew with the new svarsdag, or held back when it could not be made (h-queue24)
     requeued: Requeued = field(default_factory=Requeued)
+    same: list[str] = field(default_factory=list)
 
     def note(self) -> str:
         """One line for the history and the panel: who was told, and how."""
@@ -59,6 +61,8 @@ class Extended:
         if self.longer:
             parts.append("inte meddelade (har redan längre anstånd): "
                          + ", ".join(f"{name} (till {until})" for name, until in self.longer))
+        if self.same:
+            parts.append("inte meddelade (har redan anstånd till samma tid): " + ", ".join(self.same))
         if self.requeued.current:
             parts.append(f"missivet till {join_words(list(self.requeued.current.values()))} låg i utkorgen och var "
                          "inte skickat: det är gjort om med den nya svarsdagen i stället för ett meddelande")
@@ -97,12 +101,15 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     waiting = requeue(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir, base_url=base_url)
     namnd = session.get(Namnd, remiss.namnd_id)
     new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    queued, by_post, longer = 0, [], []
+    queued, by_post, longer, same = 0, [], [], []
     for entry in open_entries:
         if entry.sent_at is None or entry.id in waiting.waiting:
             continue
         if chasers.deadline_of(remiss, entry) == before[entry.id]:  # its own anstånd runs as long or longer
-            longer.append((entry.name, format_deadline(*before[entry.id])))
+            if before[entry.id] == new:  # to the same moment: not later (walk29b B4)
+                same.append(entry.name)
+            else:
+                longer.append((entry.name, format_deadline(*before[entry.id])))
             continue
         if not entry.email:
             by_post.append(entry)
@@ -121,7 +128,7 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
                        [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
         kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
     done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept,
-                    longer, waiting)
+                    longer, waiting, same)
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="general_extension",
                  changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())

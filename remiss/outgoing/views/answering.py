@@ -310,6 +310,9 @@ def _extended_message(done: remisstid.Extended, until: str, remiss, *, down=None
         parts.append(f"{join_words([f'{name} (till {until})' for name, until in done.longer])} har redan "
                      f"{one_or_more(done.longer, 'ett längre anstånd', 'längre anstånd')} och får inget "
                      f"meddelande: {one_or_more(done.longer, 'dess svarsdag', 'deras svarsdagar')} ändras inte.")
+    if done.same:  # the new svarsdag is the moment their anstånd ends: the same time, not later (walk29b B4)
+        parts.append(f"{join_words(done.same)} har redan anstånd till samma tid och får inget meddelande: "
+                     f"{one_or_more(done.same, 'dess svarsdag', 'deras svarsdagar')} ändras inte.")
     waiting = list(done.requeued.current.values())
     if waiting:  # never sent: no notice of a change to what they have not received (h-queue24)
         parts.append(f"Missivet till {join_words(waiting)} låg i utkorgen och var inte skickat: det är gjort om med "
@@ -317,8 +320,8 @@ def _extended_message(done: remisstid.Extended, until: str, remiss, *, down=None
                      "förlängningen utan det nya datumet i missivet när det e-postas.")
     if done.requeued.held:
         parts.append(amendments.held_words(done.requeued.held, done.requeued.error))
-    if not (done.mailed or done.posted or done.unsent or done.longer or done.requeued.waiting):
+    if not (done.mailed or done.posted or done.unsent or done.longer or done.same or done.requeued.waiting):
         parts.append("Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas.")
-    elif done.longer and not (done.mailed or done.posted):
+    elif (done.longer or done.same) and not (done.mailed or done.posted):
         parts.append("Ingen remissinstans får något meddelande.")
     return " ".join(parts)
