@@ -40,9 +40,11 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
 def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: tuple[str, str] | None = None) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
     stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7);
-    awaited: whom to wait for first, while their svarstid runs (closing.awaited; walk29 A1)."""
+    awaited: whom to wait for while their svarstid runs (closing.awaited): first, when only the svarstid changed
+    (walk29 A1), after compiling again, when an answer did (walk29b B5)."""
     if stale and remiss.status == RemissStatus.sammanstalld:
-        return closing.wait_cell(stale, *awaited) if awaited else f"{stale} – sammanställ igen"
+        return closing.wait_cell(stale, *awaited, svarstid_only=compiled.svarstid_only(stale)) if awaited \
+            else f"{stale} – sammanställ igen"
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -160,8 +162,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason, awaited=(
-            closing.awaited(session, [remiss.id], now).get(remiss.id)
-            if stale and compiled.svarstid_only(stale.reason) else None)),
+            closing.awaited(session, [remiss.id], now).get(remiss.id) if stale else None)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
@@ -253,12 +254,13 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
         first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
         # while answers may still come in time, wait for them first, also once the sammanställning is out of date
         # (walk26 W5; walk29 A1: after a förlängning for all it said "sammanställ igen … och avsluta" at once)
-        # … as long as only the svarstid changed since; an answer or another change is compiled in now (truth16 F16)
+        # … compiling again then, when only the svarstid changed since; an answer or another change is compiled in
+        # now (truth16 F16), and then the answers still due are waited for (walk29b B5)
         reason = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).reason \
             if stale else ""
-        wait = closing.awaited(session, [remiss.id], now).get(remiss.id) if not stale or compiled.svarstid_only(
-            reason) else None
-        then = closing.wait_words(*wait, stale=reason) if wait else \
+        wait = closing.awaited(session, [remiss.id], now).get(remiss.id)
+        then = (closing.wait_words(*wait, stale=reason) if not stale or compiled.svarstid_only(reason)
+                else closing.wait_words(*wait, text=stale)) if wait else \
             f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
             NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()
@@ -356,8 +358,9 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
-    # whom to wait for before compiling again when only the svarstid changed since (walk29 A1)
-    awaited = closing.awaited(session, [i for i, why in stale.items() if compiled.svarstid_only(why)], now)
+    # whom to wait for before compiling again when only the svarstid changed since (walk29 A1), or after compiling
+    # again when an answer came in since (walk29b B5)
+    awaited = closing.awaited(session, list(stale), now)
     unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
     unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     rows = []

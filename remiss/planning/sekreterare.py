@@ -59,12 +59,25 @@ class WaitingRow:
     note: str  # "nämndsammanträde torsdag 17 december 2026 (i tidplanen)"
     late: bool = False  # the planned meeting, the expediering or the sista svarsdag has passed
     flagged: bool = False  # the nämndsammanträde "Kräver uppmärksamhet" for a reason the sekreterare acts on
+    # a sammanställd utgående remiss with nothing to do but wait for answers still due: listed apart, not counted
+    # as work (walk29b B7)
+    waiting: bool = False
 
 
 @dataclass(frozen=True)
 class WaitingSection:
     rows: list[WaitingRow] = field(default_factory=list)
     cut: bool = False  # more wait than the SHOWN rows listed (the earliest sista svarsdag first)
+
+    @property
+    def work(self) -> list[WaitingRow]:
+        """The rows with something to do now (the heading counts them)."""
+        return [r for r in self.rows if not r.waiting]
+
+    @property
+    def waits(self) -> list[WaitingRow]:
+        """The sammanställda utgående remisser only waiting for answers still due (walk29b B7)."""
+        return [r for r in self.rows if r.waiting]
     template: str = "planning/_sekreterare_start.html"
 
 
@@ -103,20 +116,27 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     compiled_ids = [r.id for r in found if r.status == RemissStatus.sammanstalld.value]
     stale = compiled.stale_ids(session, compiled_ids)
     # not "Avsluta ärendet" while an instans may still answer in time: its svarstid or anstånd runs (walk26 W5)
-    awaited = closing.awaited(session, [i for i in compiled_ids  # only the svarstid changed since: wait (walk29 A1)
-                                        if i not in stale or compiled.svarstid_only(stale[i])], now)
+    awaited = closing.awaited(session, compiled_ids, now)
     for r in found:
         todo, anchor = TODO[r.status]
         status_word = RemissStatus(r.status).label
-        if r.id in stale and r.id in awaited:  # out of date, but answers still due: wait, then compile (walk29 A1)
+        waiting = False
+        if r.id in stale and r.id in awaited and compiled.svarstid_only(stale[r.id]):
+            # only the svarstid changed since, and answers are still due: wait, then compile (walk29 A1); nothing to
+            # do until then, so not counted among the work (walk29b B7)
             todo, note = awaited[r.id]
-            note, late = "; ".join(filter(None, (note, f"{stale[r.id]} – sammanställ igen sedan"))), False
+            note = "; ".join(filter(None, (note, f"sammanställ sedan svaren igen ({stale[r.id]})")))
+            late, waiting = False, True
+        elif r.id in stale and r.id in awaited:  # an answer since: compile it in now, then wait (walk29b B5)
+            todo, anchor = COMPILE_AGAIN
+            waited = closing.then_wait("{} ({})".format(*awaited[r.id]) if awaited[r.id][1] else awaited[r.id][0])
+            note, late = f"{stale[r.id]}; {waited[0].lower()}{waited[1:]}", False
         elif r.id in stale:
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
             note, late = stale[r.id], False
-        elif r.id in awaited:
-            (todo, note), late = awaited[r.id], False
+        elif r.id in awaited:  # nothing to do but wait: not counted among the work (walk29b B7)
+            (todo, note), late, waiting = awaited[r.id], False, True
         elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad":
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
@@ -153,7 +173,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                     and r.effective_deadline_on < today)
         else:
             note, late = "", False
-        rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, status_word, todo, anchor, note, late))
+        rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, status_word, todo, anchor, note, late,
+                               waiting=waiting))
     # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
     rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
     shown = rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date())

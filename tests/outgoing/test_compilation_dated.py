@@ -117,7 +117,7 @@ def test_a_longer_svarstid_dates_the_sammanstallning(session, app, auth, client,
     assert "Publicera sedan remissvaren och avsluta ärendet." not in shown
     todo = _todo(client)
     assert f"Vänta på svar från Ungdomsrådet och Funktionshinderrådet: {dnr}" in todo, todo
-    assert f"{reason} – sammanställ igen sedan</span>" in todo and "Avsluta ärendet" not in todo
+    assert f"sammanställ sedan svaren igen ({reason})</span>" in todo and "Avsluta ärendet" not in todo
     assert f"{reason} – vänta på svar från Ungdomsrådet och Funktionshinderrådet" in _text(client.get("/"))
     assert f"publicerades inte. {said}" in _publish_refused(auth, client, rid)
     _compiled_again_is_current(auth, client, rid, dnr)

@@ -7,19 +7,30 @@ till Norr och meddelandet om förlängd remisstid till Norr, Söder, Norr och S�
 B4: "Förläng remisstiden för alla" to exactly the moment an instans's anstånd ends called that anstånd later
 ("senare än den nya svarsdagen") and longer ("har redan ett längre anstånd"): it is the same time, and only a truly
 later moment is said to be later.
+
+B5: an instans answering after the sammanställning while another still had time made Nästa steg say "sammanställ
+igen. Publicera sedan remissvaren och avsluta ärendet", and the start page and Att göra only "sammanställ igen": now
+all three say to compile again, then wait for those still due until their svarsdag.
+
+B7: a sammanställd remiss only waiting for answers was counted among the work in "Att registrera och avsluta", its
+line ending "… – sammanställ igen sedan"; it is listed apart under "Väntar på svar". And an instans that had
+answered showed the svarsdag of a later förlängning, as if it still owed an answer: it shows that it has answered.
 """
 from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from html import unescape
 
+from remiss.clock import STOCKHOLM
 from remiss.outgoing.service import anstand, closing, lifecycle, remisstid
 from remiss.remisser import service as remisser
+from remiss.remisser.models import Remiss
 from tests.outgoing.conftest import run_sweep, sent_to_norr_and_soder
-from tests.outgoing.test_walk19_outgoing import _sent, _text
+from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant
+from tests.outgoing.test_walk29_extended_after_compiling import _extend
 from tests.outgoing.test_walk16_close import SYSTEM
 from tests.support.factories import T0
 from tests.support.pages import visible_text
@@ -101,3 +112,89 @@ def test_extending_to_the_moment_an_anstand_ends_says_it_is_the_same_time(sessio
             "inte.") in done, done[:4000]
     assert "längre" not in done[done.index("Remisstiden är förlängd"):][:600]
     assert "inte meddelade (har redan anstånd till samma tid): Funktionshinderrådet" in done  # the panel's line
+
+
+# B5: an answer after the sammanställning while another instans still has time
+
+
+def _section(page: str, start: str, end: str) -> str:
+    part = page[page.index(start):]
+    return part[:part.index(end)]
+
+
+def test_a_late_answer_is_compiled_in_first_then_the_answers_still_due_are_waited_for(session, app, auth, client,
+                                                                                        clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
+    _grant(auth, rid, entries["Funktionshinderrådet"])  # anstånd to 12 March 2027, past the svarstid (26 February)
+    _compile(auth, rid)
+    clock.set(datetime(2027, 3, 1, 9, 0, tzinfo=STOCKHOLM))  # the svarstid is over; the anstånd runs
+    assert _answer(auth, rid, entries["Ungdomsrådet"], summary="Sent men väl.",
+                   answered_on="2027-03-01").status_code == 302
+    dnr = session.get(Remiss, rid).our_dnr
+    session.close()
+
+    page = _text(client.get(f"/remisser/{rid}"))
+    step = _section(page, "Nästa steg", "</p>")
+    # old code: "Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen. Publicera sedan
+    # remissvaren och avsluta ärendet." – while Funktionshinderrådet's anstånd ran
+    assert ("Nästa steg:</strong> Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen. Vänta "
+            "sedan på svar från Funktionshinderrådet (anstånd till 12 mars 2027): kommer ett svar in, sammanställ "
+            "svaren igen; avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.") in step, step
+    start = _text(client.get("/"))
+    todo = _section(start, 'id="h-att-registrera"', "</section>")
+    # old code: "… – ett svar har kommit in efter sammanställningen", not a word of the instans still due
+    assert (f"Sammanställ svaren igen: {dnr} Lekplatsprogram</a> <span class=\"tag\">Sammanställd</span> <span "
+            "class=\"muted\">– ett svar har kommit in efter sammanställningen; vänta sedan på svar från "
+            "Funktionshinderrådet (anstånd till 12 mars 2027)</span>") in todo, todo
+    assert "Att registrera och avsluta (1)" in todo  # work to do now
+    utgaende = _section(start, 'id="h-utskick"', "</section>")
+    # old code: "ett svar har kommit in efter sammanställningen – sammanställ igen"
+    assert ("ett svar har kommit in efter sammanställningen – sammanställ igen, vänta sedan på svar från "
+            "Funktionshinderrådet (anstånd till 12 mars 2027)") in utgaende, utgaende
+
+    _compile(auth, rid)  # done: now only waiting, as it said
+    assert ("Svaren är sammanställda. Vänta på svar från Funktionshinderrådet (anstånd till 12 mars 2027)"
+            in _section(_text(client.get(f"/remisser/{rid}")), "Nästa steg", "</p>"))
+
+
+# B7: the start page's Att registrera och avsluta, and an instans that has answered after a förlängning
+
+
+def test_waiting_for_answers_is_not_counted_as_work(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
+    _compile(auth, rid)
+    assert "Remisstiden är förlängd till 16 april 2027 kl. 12.00" in _text(_extend(auth, rid))
+    start = _text(client.get("/"))
+    todo = _section(start, 'id="h-att-registrera"', "</section>")
+    # old code: "Att registrera och avsluta (1)", and the line ended "… – sammanställ igen sedan"
+    assert "Att registrera och avsluta (0)" in todo, todo
+    assert "Väntar på svar (1)" in todo, todo
+    assert ("Vänta på svar från Ungdomsrådet och Funktionshinderrådet: ") in todo
+    assert ("– svarstiden går ut 16 april 2027 kl. 12.00; sammanställ sedan svaren igen (svarstiden har ändrats "
+            "efter sammanställningen)</span>") in todo, todo
+    assert "sammanställ igen sedan" not in todo
+
+
+def test_an_answered_instans_owes_no_svarsdag_after_a_forlangning(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
+    assert "Remisstiden är förlängd till 16 april 2027 kl. 12.00" in _text(_extend(auth, rid))
+    page = _text(client.get(f"/remisser/{rid}"))
+    table = _section(page, "<caption>Remissinstanser och svar</caption>", "</table>")
+    rows = {m.group(1): m.group(2) for m in re.finditer(r'instanser/\d+">([^<]+)</a>.*?</td> <td>[^<]*</td> <td>.*?'
+                                                         r'</td> <td>([^<]*)</td>', table)}
+    # old code: Pensionärsrådet's row showed "16 april 2027 kl. 12.00" as if it still owed an answer
+    assert rows == {"Pensionärsrådet": "har svarat", "Ungdomsrådet": "16 april 2027 kl. 12.00",
+                    "Funktionshinderrådet": "16 april 2027 kl. 12.00"}, table
+
+
+def test_an_instans_that_answered_late_shows_the_svarsdag_it_missed(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    clock.set(datetime(2027, 3, 1, 9, 0, tzinfo=STOCKHOLM))
+    assert _answer(auth, rid, entries["Ungdomsrådet"], summary="Sent.", answered_on="2027-03-01").status_code == 302
+    table = _section(_text(client.get(f"/remisser/{rid}")), "<caption>Remissinstanser och svar</caption>",
+                     "</table>")
+    assert ("inkom 1 mars 2027 <span class=\"flag\">efter svarstiden</span></td> <td>har svarat (svarsdag 26 "
+            "februari 2027 kl. 12.00)</td>") in table, table

@@ -287,19 +287,35 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
     return found
 
 
-def wait_words(todo: str, note: str, *, stale: str = "") -> str:
+def wait_words(todo: str, note: str, *, stale: str = "", text: str = "") -> str:
     """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited); stale: why the
     sammanställning is out of date (compiled.Staleness.reason) – a svarstid extended after it leaves the answers to
-    wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once)."""
+    wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once); text: the
+    sammanställning's Staleness.text when something else made it out of date (an answer after it): compile that in
+    now, then wait (walk29b B5: it said "publicera sedan och avsluta" while others still had time)."""
+    waited = f"{todo}{f' ({note})' if note else ''}"
+    if text:
+        return (f"{text} {then_wait(waited)}: kommer ett svar in, sammanställ svaren igen; avsluta ärendet först när "
+                "svaren har kommit in eller tiden för dem har gått ut.")
     if stale:
-        return (f"{stale[0].upper()}{stale[1:]}. {todo}{f' ({note})' if note else ''}: sammanställ svaren igen när "
-                "svaren har kommit in eller tiden för dem har gått ut, och avsluta ärendet först därefter.")
-    return (f"Svaren är sammanställda. {todo}{f' ({note})' if note else ''}: kommer svaret in, sammanställ svaren "
+        return (f"{stale[0].upper()}{stale[1:]}. {waited}: sammanställ svaren igen när svaren har kommit in eller "
+                "tiden för dem har gått ut, och avsluta ärendet först därefter.")
+    return (f"Svaren är sammanställda. {waited}: kommer svaret in, sammanställ svaren "
             "igen; avsluta ärendet först därefter eller när tiden för svaret har gått ut.")
 
 
-def wait_cell(stale: str, todo: str, note: str) -> str:
+def then_wait(waited: str) -> str:
+    """ "Vänta sedan på svar från Norr (…)": awaited's "Vänta på svar från …" after compiling again (walk29b B5)."""
+    return waited.replace("Vänta på ", "Vänta sedan på ", 1)
+
+
+def wait_cell(stale: str, todo: str, note: str, *, svarstid_only: bool = True) -> str:
     """The start page's cell for a sammanställd remiss whose sammanställning is out of date while instanser may
     still answer in time: "svarstiden har ändrats efter sammanställningen – vänta på svar från Norr (svarstiden går
-    ut …), sammanställ sedan igen" (walk29 A1)."""
-    return f"{stale} – {todo[0].lower()}{todo[1:]}{f' ({note})' if note else ''}, sammanställ sedan igen"
+    ut …), sammanställ sedan igen" (walk29 A1); when an answer (or another change) dated it, compile first, then
+    wait: "ett svar har kommit in efter sammanställningen – sammanställ igen, vänta sedan på svar från Söder
+    (anstånd till …)" (walk29b B5)."""
+    waited = f"{todo}{f' ({note})' if note else ''}"
+    if not svarstid_only:
+        return f"{stale} – sammanställ igen, {then_wait(waited)[0].lower()}{then_wait(waited)[1:]}"
+    return f"{stale} – {waited[0].lower()}{waited[1:]}, sammanställ sedan igen"
