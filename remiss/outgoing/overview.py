@@ -161,6 +161,16 @@ def _status_label(remiss: Remiss, entry: SandlistaEntry) -> str:
     return AnswerStatus(entry.answer_status).label
 
 
+def _deadline_words(entry: SandlistaEntry, day, at, late: bool) -> str:
+    """The row's "Svarsdag som gäller": none is due of an instans that has answered or avstått, so not the svarsdag
+    a förlängning moved as if it still owed an answer (walk29b B7), but that it has answered – with the svarsdag it
+    missed when it answered late."""
+    if entry.answer_status in ANSWERED:
+        done = "har svarat" if entry.answer_status == AnswerStatus.svarat.value else "har avstått"
+        return f"{done} (svarsdag {format_deadline(day, at)})" if late and day else done
+    return format_deadline(day, at) if day else ""
+
+
 def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None,
          addresses: dict | None = None) -> list[Row]:
     """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;
@@ -177,7 +187,7 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
         out.append(Row(entry.id, entry.name, entry.group_name, email, postal, entry.answer_status,
                        _status_label(remiss, entry),
                        format_date(entry.answered_on) if entry.answered_on else "", late,
-                       entry.no_comments, format_deadline(day, at) if day else "", _sent(entry, mail.get(entry.id)),
+                       entry.no_comments, _deadline_words(entry, day, at, late), _sent(entry, mail.get(entry.id)),
                        entry.summary,
                        entry.delivery, entry.answered_on, day, at,
                        local(entry.sent_at).date() if entry.sent_at else None,
