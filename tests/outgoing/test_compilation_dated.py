@@ -56,12 +56,14 @@ def _publish_refused(auth, client, rid) -> str:
 
 def _says_out_of_date(auth, client, rid, dnr, *, said: str, reason: str, parts: list[str]) -> None:
     page = _text(client.get(f"/remisser/{rid}"))
-    assert said in page and f"{said} Publicera sedan remissvaren och avsluta ärendet." in page
+    # the svarstid still runs for those not answered: compile again, then wait for them (walk29b B5: it said
+    # "Publicera sedan remissvaren och avsluta ärendet.")
+    assert said in page and re.search(rf"{re.escape(said)} Vänta sedan på svar från [^:]+: kommer ett svar in", page)
     part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
     assert (part["out_of_date"], part["questions_changed"], part["changed_since"], part["changed_parts"],
             part["message"]) == (True, False, [], parts, said)
     todo = _todo(client)
-    assert f"Sammanställ svaren igen: {dnr}" in todo and f"– {reason}</span>" in todo
+    assert f"Sammanställ svaren igen: {dnr}" in todo and f"– {reason}; vänta sedan på svar från " in todo
     assert "Avsluta ärendet" not in todo
     assert f"{reason} – sammanställ igen" in _text(client.get("/"))  # the start page's Utgående table
     assert f"publicerades inte. {said}" in _publish_refused(auth, client, rid)
@@ -138,7 +140,8 @@ def test_an_answer_and_two_changes_are_named_together(session, app, auth, client
     part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
     assert (part["changed_since"], part["changed_parts"], part["message"]) == (
         ["Ungdomsrådet"], ["title", "sandlista"], said)
-    assert ("– ett svar har kommit in, och titeln och sändlistan har ändrats efter sammanställningen</span>"
+    assert ("– ett svar har kommit in, och titeln och sändlistan har ändrats efter sammanställningen; vänta sedan på "
+            "svar från "
             ) in _todo(client)
 
 
@@ -213,10 +216,12 @@ def test_a_komplettering_after_the_sammanstallning_dates_it(session, db, app, au
     assert done.status_code == 302
     # Old code: up to date, though "Svaren i korthet" lacked the komplettering and "Svaren som filer" its file.
     said = "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen."
-    assert f"{said} Publicera sedan remissvaren och avsluta ärendet." in _text(client.get(f"/remisser/{rid}"))
+    # the others still have time: compile again, then wait for them (walk29b B5: "Publicera sedan …")
+    assert f"{said} Vänta sedan på svar från Ungdomsrådet och Funktionshinderrådet" in _text(
+        client.get(f"/remisser/{rid}"))
     part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
     assert (part["out_of_date"], part["changed_since"], part["changed_parts"], part["message"]) == (
         True, ["Pensionärsrådet"], [], said)
-    assert "– ett svar har kommit in efter sammanställningen</span>" in _todo(client)
+    assert "– ett svar har kommit in efter sammanställningen; vänta sedan på svar från " in _todo(client)
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Komplettering 5 december 2026: Vi vill också se fler bänkar." in _saved_text(client, rid)

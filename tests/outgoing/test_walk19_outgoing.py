@@ -125,7 +125,9 @@ def test_a_changed_question_makes_the_sammanstallning_out_of_date_everywhere(ses
     # Old code: "Svaren är sammanställda: publicera remissvaren … och avsluta ärendet.", out_of_date false, and the
     # start page offered "Avsluta ärendet" for a sammanställning quoting the old question.
     said = "Frågeställningarna har ändrats efter sammanställningen – sammanställ igen."
-    assert said in page and f"{said} Publicera sedan remissvaren och avsluta ärendet." in page
+    # … and the svarstid still runs for two: compile again, then wait for them (walk29b B5: "Publicera sedan …")
+    assert said in page and (f"{said} Vänta sedan på svar från Ungdomsrådet och Funktionshinderrådet (svarstiden går "
+                             "ut 26 februari 2027 kl. 12.00): kommer ett svar in, sammanställ svaren igen") in page
     part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
     assert (part["out_of_date"], part["questions_changed"], part["changed_since"], part["message"]) == (
         True, True, [], said)
