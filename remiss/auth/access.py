@@ -120,7 +120,17 @@ BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan
                  "extension_request": (Action.edit, "registrera en begäran om förlängning"),
                  "extension_decision": (Action.edit, "registrera besked om en förlängning"),
                  "extension_notice": (Action.edit, "registrera en allmän förlängning"),
-                 "outgoing_extension": (Action.edit, "förlänga remisstiden")}
+                 "outgoing_extension": (Action.edit, "förlänga remisstiden"),
+                 # what an utgående remiss's instans page registers, by its form's action (session 30 B8: a läsare was
+                 # told "kan du inte ändra remisser"), the API's answer, decline and extension alike; "instans" for a
+                 # form with no action or an unknown one
+                 "instans_answer": (Action.edit, "registrera en remissinstans svar"),
+                 "instans_decline": (Action.edit, "registrera att en remissinstans avstår"),
+                 "instans_request_extension": (Action.edit, "registrera att en remissinstans begär anstånd"),
+                 "instans_grant_extension": (Action.edit, "ge en remissinstans anstånd"),
+                 "instans_reopen": (Action.edit, "ångra att en remissinstans har svarat"),
+                 "instans_address": (Action.edit, "ändra en remissinstans adress"),
+                 "instans": (Action.edit, "ändra uppgifter om remissinstanser")}
 # What a page is for where its action's words are not (web.requires(doing=…)): the Inkorg's pages need Action.create
 INBOX_WORDS = "hantera Inkorgen"
 # the saved sändlistor (/sandlistor): kept by those who register, removed by an administrator (walk26b X7: they said
@@ -156,6 +166,12 @@ def refused_by_role(principal: Principal, action: Action, doing: str = "", *, wh
     doing, who = doing or ACTION_WORDS[action], who or ROLE_WORDS.get(action, "")
     return AccessDenied(f"Med rollen {principal.role.label} kan du inte {doing}{f': det gör {who}' if who else ''}.",
                         principal=principal, action=action, doing=doing)
+
+
+def instans_act(form_action: str) -> str:
+    """The act of BORROWED_ACTS an instans page's form posts (its field action: "answer", "decline", …)."""
+    act = f"instans_{form_action}"
+    return act if act in BORROWED_ACTS else "instans"
 
 
 def require_act(principal: Principal, act: str, namnd_id: int) -> None:

@@ -33,8 +33,9 @@ def api_view(view):
     return csrf.exempt(wrapped)
 
 
-def _remiss(remiss_id: int):
-    remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
+def _remiss(remiss_id: int, act: str = ""):
+    """The utgående remiss, if the principal may edit it (or do the act of BORROWED_ACTS, named when refused)."""
+    remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit, act=act)
     if remiss.direction != Direction.utgaende:
         raise InputErrors({"remiss": f"{noun_of(remiss.kind).The} är inte utgående."})  # "Ärendet" (walk18 F7)
     return remiss
@@ -61,7 +62,7 @@ def api_send(remiss_id: int):
            errors=CLOSED_ERRORS, tag="utskick")
 def api_answer(remiss_id: int, entry_id: int):
     session = get_session()
-    remiss = _remiss(remiss_id)
+    remiss = _remiss(remiss_id, act="instans_answer")
     entry = answers.load_entry(session, remiss, entry_id)
     data = request_body().data(today=local_today(now()))
     answers.register_answer(session, now=now(), principal=principal(), remiss=remiss, entry=entry, data=data,
@@ -77,7 +78,7 @@ def api_answer(remiss_id: int, entry_id: int):
            errors=CLOSED_ERRORS, tag="utskick")
 def api_decline(remiss_id: int, entry_id: int):
     session = get_session()
-    remiss = _remiss(remiss_id)
+    remiss = _remiss(remiss_id, act="instans_decline")
     entry = answers.load_entry(session, remiss, entry_id)
     body = request_body()
     answers.decline(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
@@ -91,7 +92,7 @@ def api_decline(remiss_id: int, entry_id: int):
            errors=CLOSED_ERRORS, tag="utskick")
 def api_extension(remiss_id: int, entry_id: int):
     session = get_session()
-    remiss = _remiss(remiss_id)
+    remiss = _remiss(remiss_id, act="instans_grant_extension")
     entry = answers.load_entry(session, remiss, entry_id)
     body = request_body()
     answers.grant_extension(session, now=now(), principal=principal(), remiss=remiss, entry=entry,

@@ -43,6 +43,8 @@ FITS = {
     "registrera besked om en förlängning": ("/forlangningar/<int:extension_id>/besked",),
     "registrera en allmän förlängning": ("/forlangningar/allman",),
     "förlänga remisstiden": ("/utskick/forlangning",),
+    # session 30 B8: the instans page's forms said "ändra remisser"; the walk posts none of its actions
+    "ändra uppgifter om remissinstanser": ("/utskick/instanser/",),
     "ändra remisser": ("/remisser/",),
     "administrera Remiss": ("/admin",),
     "hantera Inkorgen": ("/inkorg",),

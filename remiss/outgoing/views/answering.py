@@ -8,7 +8,7 @@ from remiss import one_round, stale_form
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.reminders.models import OutboxStatus
 from remiss.reminders.queued import down_since, queued
-from remiss.auth.access import Action
+from remiss.auth.access import Action, instans_act
 from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
@@ -42,7 +42,9 @@ class AlreadyDone(Exception):
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
 def entry(remiss_id: int, entry_id: int):
     session, p = get_session(), principal()
-    remiss = _remiss(remiss_id, Action.edit if request.method == "POST" else Action.view)
+    # a POST refused by the role names what its form registers (session 30 B8), not "ändra remisser"
+    remiss = _remiss(remiss_id, act=instans_act(str(request.form.get("action", "")))) if request.method == "POST" \
+        else _remiss(remiss_id, Action.view)
     item = answers.load_entry(session, remiss, entry_id)
     questions = remisser.questions_of(session, remiss.id)
     errors, values, early = {}, dict(request.form), False
