@@ -90,6 +90,16 @@ def text(raw: dict, key: str, errors: dict, limit: int, *, required: str | None 
 MEETING_TIME_MESSAGE = "Ange klockslag, till exempel 17.00."
 
 
+def meeting_time_refusal(typed: str) -> str:
+    """The refusal of a typed Klockslag that is none: what was typed, and what a klockslag is (session 30 B7: "25.00"
+    was told "Ange klockslag …", as if nothing had been typed); MEETING_TIME_MESSAGE when nothing was."""
+    typed = " ".join(typed.split())
+    if not typed:
+        return MEETING_TIME_MESSAGE
+    shown = typed if len(typed) <= 40 else typed[:39] + "…"
+    return f"”{shown}” är inget klockslag – skriv en tid mellan 00.00 och 23.59, till exempel 17.00."
+
+
 # the meeting form's fields in the order templates/planning/meetings.html shows them: its error summary's order
 MEETING_FIELDS = ("kind", "day", "time", "place", "handlingar_deadline", "confirm_past")
 
@@ -105,7 +115,7 @@ def parse_meeting(raw: dict) -> MeetingInput:
     try:
         at = parse_time(_str(raw, "time"))  # "17.00", "kl 17", "17" (walk11 #14)
     except ValueError:
-        errors["time"] = MEETING_TIME_MESSAGE
+        errors["time"] = meeting_time_refusal(_str(raw, "time"))
     place = text(raw, "place", errors, 200)
     handlingar = optional_date(raw, "handlingar_deadline", errors)
     if errors:

@@ -55,7 +55,8 @@ def test_the_hint_and_the_error_give_the_same_example(auth, plan):
     r = auth.post(f"/namnder/{plan.id}/sammantraden", {"kind": "namnd", "day": "2027-04-29", "time": "sent"})
     page = r.get_data(as_text=True)
     assert r.status_code == 400
-    assert "Ange klockslag, till exempel 17.00." in page and "Till exempel 17.00." in page
+    assert "”sent” är inget klockslag – skriv en tid mellan 00.00 och 23.59, till exempel 17.00." in page  # session 30 B7
+    assert "Till exempel 17.00." in page
     assert "12.00" not in page
 
 
