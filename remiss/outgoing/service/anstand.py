@@ -12,7 +12,7 @@ from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import held, mails
-from remiss.outgoing.service import chasers
+from remiss.outgoing.service import chasers, outdated
 from remiss.outgoing.service.entry_change import begin, log_change, snapshot
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
@@ -126,6 +126,10 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     session.add(entry)
     session.flush()
     told = _tell_anstand(session, now=now, remiss=remiss, entry=entry, extension=extension, old=old)
+    # an earlier besked or notice still in the Utkorg names another date: it is not sent (session 30 B3)
+    outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,
+                       why=outdated.by_anstand(until_on, until_time), actor_id=principal.user_id,
+                       keep_key=anstand_key(remiss, extension, entry) if told else "")
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted",
          note=f"{entry.name}; {anstand_words(entry, told)}")
     chasers.schedule(session, now=now, remiss=remiss)
@@ -133,6 +137,10 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
 
 
 ANSTAND_KEY = "outgoing:anstand:{remiss_id}:{extension_id}:{entry_id}"
+
+
+def anstand_key(remiss: Remiss, extension: Extension, entry: SandlistaEntry) -> str:
+    return ANSTAND_KEY.format(remiss_id=remiss.id, extension_id=extension.id, entry_id=entry.id)
 
 
 def _tell_anstand(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry, extension: Extension,
@@ -143,10 +151,12 @@ def _tell_anstand(session: Session, *, now: datetime, remiss: Remiss, entry: San
 
     if not tells_anstand(entry):
         return False
-    payload = mails.anstand_mail(remiss=remiss, namnd=session.get(Namnd, remiss.namnd_id), entry=entry, old=old,
-                                 new=(extension.granted_until_on, extension.granted_until_time))
-    enqueue(session, now=now, key=ANSTAND_KEY.format(remiss_id=remiss.id, extension_id=extension.id,
-                                                     entry_id=entry.id),
+    # the svarsdag it was told, where a besked or notice still unsent (superseded next) named another (session 30 B3)
+    old = outdated.told_from(session, remiss_id=remiss.id, entry_id=entry.id, old=old)
+    payload = outdated.with_told_from(
+        mails.anstand_mail(remiss=remiss, namnd=session.get(Namnd, remiss.namnd_id), entry=entry, old=old,
+                           new=(extension.granted_until_on, extension.granted_until_time)), old)
+    enqueue(session, now=now, key=anstand_key(remiss, extension, entry),
             recipient_email=entry.email.strip(), kind=EXTENSION_KIND, due_at=now, subject=payload["subject"],
             payload=payload, remiss_id=remiss.id)
     return True

@@ -16,7 +16,7 @@ from remiss.calendar.swedish import format_date, format_date_time
 from remiss.clock import local, local_today
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
-from remiss.outgoing.service import chasers, replacing
+from remiss.outgoing.service import chasers, outdated, replacing
 from remiss.outgoing.service.anstand import (  # noqa: F401 (re-exported: callers keep answers.grant_extension)
     ANSTAND_KEY, anstand_words, grant_extension, granted_day_refusal, not_told_reason, pending_request,
     request_extension, request_text, requested_day_refusal, tells_anstand)
@@ -112,6 +112,8 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
         remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
                          files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
+    outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,  # session 30 B3
+                       why=outdated.by_answer(entry.name), actor_id=principal.user_id)
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
@@ -230,6 +232,8 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
     session.add(entry)
     session.flush()
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen avstår")
+    outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,  # session 30 B3
+                       why=outdated.by_answer(entry.name, declined=True), actor_id=principal.user_id)
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="decline")
     return entry
 

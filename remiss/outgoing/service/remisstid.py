@@ -16,7 +16,7 @@ from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Principal
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
-from remiss.outgoing.service import chasers, lifecycle
+from remiss.outgoing.service import chasers, lifecycle, outdated
 from remiss.outgoing.service.amendments import Requeued, requeue
 from remiss.outgoing.service.answers import begin
 from remiss.outgoing.service.sending import NotConfirmed
@@ -114,11 +114,16 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
         if not entry.email:
             by_post.append(entry)
             continue
-        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=before[entry.id], new=new,
-                                       reason=reason)
-        queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
-                          recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
+        # the svarsdag it was told, where a notice or besked still unsent (superseded next) named another (B3)
+        old = outdated.told_from(session, remiss_id=remiss.id, entry_id=entry.id, old=before[entry.id])
+        payload = outdated.with_told_from(mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=old,
+                                                               new=new, reason=reason), old)
+        key = f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}"
+        queued += enqueue(session, now=now, key=key, recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
                           subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+        # an earlier notice or besked still in the Utkorg names another date: it is not sent (session 30 B3)
+        outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,
+                           why=outdated.by_extension(*new), actor_id=principal.user_id, keep_key=key)
     kept = None
     if by_post:
         olds = {before[e.id] for e in by_post}  # one text for every letter: the old date only when all share it

@@ -1,0 +1,106 @@
+"""Notices of a later svarsdag to one instans (a besked om anstånd, a notice of förlängd remisstid) that a later
+förlängning or the instans's answer makes outdated while they still wait in the Utkorg: marked superseded ("Ersatt
+av senare", never sent), with why, in the Utkorg and the history (session 30 B3: both went out, so the instans was
+told two dates, or of a svarsdag after it had answered). One already sent, or being sent, is history: left as it is."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+
+from sqlalchemy import or_, update
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.calendar.swedish import format_deadline, join_words, lower_first
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+# the keys of the notices, by what the history calls them (anstand.ANSTAND_KEY, remisstid.general_extension): each
+# ends in the sändlista entry it is for
+NOTICES = {"outgoing:anstand:": "beskedet om anstånd", "outgoing:extension:": "meddelandet om förlängd remisstid"}
+UNSENT = (OutboxStatus.pending.value, OutboxStatus.failed.value)
+
+
+def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int, name: str, why: str,
+              actor_id: int | None, keep_key: str = "") -> int:
+    """Mark superseded the unsent notices to one instans (all but keep_key, the one just queued); why: the sentence
+    the Utkorg shows (by_anstand, by_extension, by_answer). Return how many."""
+    rows = [row for row in session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status.in_(UNSENT),
+        or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss_id}:") for prefix in NOTICES))))
+        if row.key != keep_key and _entry_id(row.key, remiss_id) == entry_id]
+    if not rows:
+        return 0
+    # only while still unsent: a sweep that took one meanwhile sends it, and it is not marked
+    done = session.execute(update(OutboxMessage).where(OutboxMessage.id.in_([r.id for r in rows]),
+                                                       OutboxMessage.status.in_(UNSENT))
+                           .values(status=OutboxStatus.superseded.value, last_error=why[:500])
+                           .execution_options(synchronize_session=False)).rowcount
+    for row in rows:
+        session.refresh(row)
+    marked = [row for row in rows if row.status == OutboxStatus.superseded.value]
+    if marked:
+        what = join_words(list(dict.fromkeys(_what(row.key) for row in marked)))
+        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                     remiss_id=remiss_id, action="notices_superseded",
+                     changes={"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]},
+                     note=f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte: {lower_first(why)}")
+    return done
+
+
+# the payload's record of the svarsdag a notice tells the instans it had ("Svaret skulle vara … senast …"), so that a
+# later notice superseding it unsent names the day the instans was last told, not the one it never heard of
+TOLD_FROM = "told_from"
+
+
+def with_told_from(payload: dict, old: tuple) -> dict:
+    day, at = old if old else (None, None)
+    return {**payload, TOLD_FROM: [day.isoformat() if day else None, at.strftime("%H:%M") if at else None]}
+
+
+def told_from(session: Session, *, remiss_id: int, entry_id: int, old: tuple) -> tuple:
+    """The svarsdag a new notice to the instans says it had: that of its earliest notice still unsent (about to be
+    superseded), where it kept one, else old (the one in force, which the instans was told)."""
+    rows = session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status.in_(UNSENT),
+        or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss_id}:") for prefix in NOTICES)))
+        .order_by(OutboxMessage.id)).all()
+    for row in rows:
+        if _entry_id(row.key, remiss_id) != entry_id:
+            continue
+        kept = json.loads(row.payload or "{}").get(TOLD_FROM)
+        if isinstance(kept, list) and len(kept) == 2:
+            try:
+                return (date.fromisoformat(kept[0]) if kept[0] else None,
+                        time.fromisoformat(kept[1]) if kept[1] else None)
+            except (TypeError, ValueError):
+                return old
+        return old
+    return old
+
+
+def by_anstand(day, at) -> str:
+    """Why an unsent notice is superseded by a later anstånd of its instans."""
+    return f"Ersatt av ett senare beslut om anstånd till {format_deadline(day, at)} innan det skickades."
+
+
+def by_extension(day, at) -> str:
+    """Why an unsent notice is superseded by a later förlängning of the remisstid for everyone."""
+    return f"Ersatt av en senare förlängning av remisstiden till {format_deadline(day, at)} innan det skickades."
+
+
+def by_answer(name: str, declined: bool = False) -> str:
+    """Why an unsent notice is superseded by the instans's answer or avstår: it asks for nothing any more."""
+    done = "avstår från att yttra sig" if declined else "har svarat innan det skickades"
+    return f"{name} {done}, så det behövs inte längre."
+
+
+def _what(key: str) -> str:
+    return next(words for prefix, words in NOTICES.items() if key.startswith(prefix))
+
+
+def _entry_id(key: str, remiss_id: int) -> int | None:
+    """The entry a notice of this remiss is for: its key's last part ("outgoing:anstand:<remiss>:<ext>:<entry>")."""
+    parts = key.split(":")
+    if len(parts) != 5 or parts[2] != str(remiss_id) or not parts[4].isdigit():
+        return None
+    return int(parts[4])
