@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from remiss.calendar.swedish import format_deadline
 from remiss.missiv.result import Evidence, MissivResult
+from remiss.missiv.title_match import CUT_SHORT
 from remiss.missiv.title_offer import distinct_offers
 
 ATTACHED = "\n--- Bilaga: "  # where the mail's own text ends (remiss.intake.formats._mail writes it)
@@ -82,7 +83,8 @@ def merged(letter: MissivResult, other: MissivResult, *, letter_offset: int = 0,
         title, [*letter.title_alternatives, *([other.title] if other.title else []), *other.title_alternatives])
     evidence = [*_moved(letter.evidence, letter_offset),
                 *_moved([e for e in other.evidence if e.field in taken], other_offset)]
-    warnings = [w for w in letter.warnings if not any(f in taken and _EMPTY.get(f) == w for f in _EMPTY)]
+    warnings = [w for w in letter.warnings if not any(f in taken and _EMPTY.get(f) == w for f in _EMPTY) and
+                not ("title" in taken and w.startswith(CUT_SHORT))]
     attachment = f"bilagan {name}" if name else "bilagan till e-postmeddelandet"
     if attachment_first:
         warnings.insert(0, f"Uppgifterna hämtades i första hand ur {attachment}: den ser ut att vara själva "

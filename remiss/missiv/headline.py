@@ -278,6 +278,24 @@ def _is_heading_over_prose(lines: list[re.Match], index: int) -> bool:
 _OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid)|[,–-])$", re.IGNORECASE)
 
 
+# Walk29 A7: what a name never goes on with after a line break. A finite verb or a sentence's stop is the prose
+# below the heading ("… Malmö stad till⏎Stadsbyggnadsnämnden har … beslutat …"); after "till", the bodies the remiss
+# is sent to ("… Malmö stad till⏎nämnder, förvaltningar och bolag", "till⏎nedanstående remissinstanser").
+_PROSE_LINE = re.compile(r"(?<![\wåäö-])(?:är|har|hade|ska|skall|kommer|finns|skickas|sänds|kan|får|önskar|ber|vill|"
+                         r"beslutat|remitterar|översänder)(?![\wåäö-])|[a-zåäö)]\.(?:[ \t]|\Z)", re.IGNORECASE)
+_RECEIVER_LINE = re.compile(r"(?<![ \t])[ \t]*+(?<![\wåäö-])(?:nedanstående|ovanstående|samtliga|berörda|alla|er|dig|"
+                            r"remissinstans|mottagar|nämnder|förvaltningar|bolag|kommunerna|regionerna|myndigheter|"
+                            r"organisationer|instanser|"
+                            r"sändlista|[\wåäö]*(?:nämnderna|förvaltningarna))", re.IGNORECASE)
+_ENDS_TILL = re.compile(r"(?<![\wåäö-])till[ \t]*+\Z", re.IGNORECASE)
+
+
+def plainly_continues(line: str, rest: str) -> bool:
+    """Tell whether `rest`, the words after a line break, go on with the name `line` stops in the middle of: no prose
+    of the letter's own and, after "till", no list of the bodies the remiss is sent to."""
+    return not _PROSE_LINE.search(rest) and not (_ENDS_TILL.search(line) and _RECEIVER_LINE.match(rest))
+
+
 def continued(text: str, start: int, end: int) -> int:
     """Return where a title that starts at `start` really ends, taking in up to two wrapped lines."""
     for _ in range(2):
@@ -286,6 +304,8 @@ def continued(text: str, start: int, end: int) -> int:
             break
         if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())) or "|" in m.group(1):
             break  # "i Category: | 1 min läsning": a page's metadata under its heading, not the title wrapped
+        if _OPEN_END.search(text[start:end].rstrip()) and not plainly_continues(text[start:end], m.group(1)):
+            break  # walk29 A7: the line stops in the middle of the name and what follows is no part of it
         end = m.end(1)
     return end
 

@@ -17,6 +17,7 @@ from remiss.missiv.contact import (find_contact, find_contact_email, for_copies_
                                    signed_under_closing)
 from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_emails, obfuscated_end,
                                   reveal_addresses, unwrapped)
+from remiss.missiv.headline import plainly_continues
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.letter_part import attachment_is_letter, letter_score
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
@@ -28,7 +29,8 @@ from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
 from remiss.missiv.title import clean_subject, find_title, is_headline, letter_heading, plausible_heading, title_sources
 from remiss.missiv.title_candidates import ABSTAINED, weigh
-from remiss.missiv.title_match import names_subject, same_matter, shares_designation
+from remiss.missiv.title_match import (CUT_SHORT, cut_short, cut_short_warning, names_subject, same_matter,
+                                       shares_designation)
 from remiss.missiv.title_offer import distinct_offers
 from remiss.missiv.title_subject import describes_by_sender
 
@@ -127,10 +129,13 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
         # round 20: "Förslag till", "Regional transportplan för": a name cut where a PDF's column broke the line; read
         # the text with its sentences joined, and give nothing rather than half a name
         whole_title, whole_span = find_title(unwrapped(work))
-        if whole_title and not cut_short(whole_title) and whole_title.casefold().startswith(title.casefold()):
+        if whole_title and not cut_short(whole_title) and whole_title.casefold().startswith(title.casefold()) and \
+                plainly_continues(title, whole_title[len(title):]):
             title, span = whole_title, whole_span
             note("title", span)
         else:
+            # walk29 A7: better empty than half a name, and the registrator told why
+            warnings.append(cut_short_warning(title))
             title, span = None, None
             evidence[:] = [e for e in evidence if e.field != "title"]
     if title is None:
@@ -223,7 +228,8 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
         title, span = named_remiss(work)
         if title:
             note("title", span)
-            warnings.remove("Ingen ärendemening (titel) hittades.")
+            warnings[:] = [w for w in warnings if w != "Ingen ärendemening (titel) hittades." and
+                           not w.startswith(CUT_SHORT)]
 
     letter_date = found.letter_date
     if letter_date is None and envelope and envelope.sent:
@@ -337,10 +343,6 @@ def _swedish_moment(value: date | datetime) -> str:
     return format_deadline(value, None)
 
 
-_OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid|mot|över|kring|gällande|angående|"
-                       r"avseende)|[,–-])\Z", re.IGNORECASE)
-
-
 HEADLINE_GUESS = "Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet."
 
 
@@ -368,12 +370,6 @@ def _led(text: str, span: tuple[int, int], title: str) -> bool:
     """Tell whether the heading line a title was read from has words in front of the title ("Remiss – X")."""
     line = " ".join(text[text.rfind("\n", 0, span[0]) + 1:span[1]].split()).casefold()
     return not line.startswith(" ".join(title.split()).casefold()[:30])
-
-
-def cut_short(title: str) -> bool:
-    """Tell a title that stops at a word that needs more ("Förslag till", "… transportplan för"): the rest was on the
-    next line. A report named by its number may end so all the same ("SOU 2015:85 Bostäder att bo kvar i")."""
-    return bool(_OPEN_END.search(title.rstrip())) and not shares_designation(title, title)
 
 
 def is_greeting(title: str) -> bool:

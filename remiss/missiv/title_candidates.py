@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from remiss.missiv.extension import speaks_of_extension
 from remiss.missiv.heading_lines import CHROME, is_letterhead, plausible_heading
 from remiss.missiv.hints import agree
-from remiss.missiv.title_match import shares_designation
+from remiss.missiv.title_match import cut_short, shares_designation
 from remiss.missiv.title_proposal import proposes_nothing
 from remiss.missiv.title_prose import describes
 from remiss.missiv.title_trim import document_kind_only, drop_remiss_lead
@@ -71,10 +71,11 @@ def plausible(value: str) -> bool:
     site's path that is its menu or a list's heading, no phrase that starts as a description does ("Den nya
     avfallsplanen", "Förslaget", "Till kommunerna i …": title_prose) and no "förslag till" that the proposal rule
     reads as no name ("Många av sina förslag till beslut": title_proposal), and no words of an extension notice
-    ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter."""
+    ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter; and none that stops at a
+    word that needs more ("… för Malmö stad till", walk29 A7: the rest of the name was on the next line)."""
     value = " ".join(value.split())
     if not plausible_heading(value) or is_letterhead(value) or document_kind_only(value) or describes(value) or \
-            proposes_nothing(value) or speaks_of_extension(value):
+            proposes_nothing(value) or speaks_of_extension(value) or cut_short(value):
         return False
     steps = _PATH_STEP.split(value)
     return len(steps) == 1 or not any(is_letterhead(step) or CHROME.match(step) for step in steps)

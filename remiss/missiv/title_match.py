@@ -15,6 +15,26 @@ def shares_designation(a: str, b: str) -> bool:
     return bool(numbers(a) & numbers(b))
 
 
+
+# A word a name cannot end in: the rest was on the next line ("Förslag till", "… transportplan för")
+_OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid|mot|över|kring|gällande|angående|"
+                       r"avseende)|[,–-])\Z", re.IGNORECASE)
+
+
+# walk29 A7: what the parser says of a title it left empty because it stopped at such a word
+CUT_SHORT = "Ärendemeningen som hittades slutar mitt i en mening"
+
+
+def cut_short_warning(title: str) -> str:
+    return f"{CUT_SHORT} (”{title}”); resten stod troligen på nästa rad. Skriv den som den står i missivet."
+
+
+def cut_short(title: str) -> bool:
+    """Tell a title that stops at a word that needs more ("Förslag till", "… transportplan för"): the rest was on the
+    next line. A report named by its number may end so all the same ("SOU 2015:85 Bostäder att bo kvar i")."""
+    return bool(_OPEN_END.search(title.rstrip())) and not shares_designation(title, title)
+
+
 def same_matter(subject_title: str, heading: str) -> bool:
     """Tell whether a subject line and the forwarded letter's heading name the same ärende.
 

@@ -31,7 +31,15 @@ _COMPLETE_END = re.compile(r"(?<![ \t])(?:\.(?:[ \t]|\Z)|[ \t]*\Z|[ \t]+(?:har|h
 # A name holds no verb and no clause: a mention with one of these before its end was cut by prose.
 _PROSE = re.compile(r"[,;:!?()”\"]|(?<![\wåäö-])(?:är|var|har|hade|ska|skall|kan|kommer|skulle|som|finns|blir|får|"
                     r"ligger|ute|skickas|i[ \t]+enlighet[ \t]+med|sänds|förlängs|omfattar|innebär|gäller|mellan|"
-                    r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
+                    r"till[ \t]+(?:alla|regeringen|kommunen|berörda|samtliga|nedanstående|remissinstans[\wåäö]*|"
+                    # walk29 A7: "… för Malmö stad till⏎stadsområdesnämnderna": whom the proposal is sent to
+                    r"[\wåäö]*(?:nämnderna|förvaltningarna|kommunerna|instanserna|myndigheterna|organisationerna)))"
+                    r"(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
+# Walk29 A7: a line that stops at a word that needs more ("… Översiktsplan för Malmö stad till⏎…") broke the sentence,
+# not the name: the mention is read on into the next line, and is no name when the two lines do not make one.
+_DANGLING = re.compile(r"(?<![\wåäö-])(?:till|om|för|och|av|med|i|på|samt|från|hos|vid|åt|inom|mot|över|"
+                       r"att)[ \t]*+\Z", re.IGNORECASE)
+_NEXT_LINE = re.compile(r"\n[ \t]*+([^\n]*\S)")
 
 
 _PROPOSAL_WORDS = re.compile(r"(?<![\wåäö-])förslag(?:et)?[ \t]+till[ \t]", re.IGNORECASE)
@@ -55,21 +63,42 @@ def _complete(name: str, whole_line: bool) -> tuple[str, bool] | None:
     return None
 
 
+def _read_on(text: str, m: re.Match) -> tuple[str, bool, int] | None:
+    """Return the mention read on into its next line, whether that line ends there and where it starts, when the
+    mention's own line stops at a word that needs more ("… för Malmö stad till"); None when it does not, or no line
+    follows."""
+    if not _DANGLING.search(m.group(1)):
+        return None
+    following = _NEXT_LINE.match(text, m.end())
+    if not following or len(m.group(1)) + len(following.group(1)) > 150:
+        return None
+    return f"{m.group(1).rstrip()} {following.group(1).strip()}", \
+        following.end() == len(text) or text[following.end()] == "\n", following.start(1)
+
+
 def proposal_named(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return "Förslag till X" for the one proposal the text names completely, and where it stands, or (None, None)."""
-    found: list[tuple[str, int]] = []
+    found: list[tuple[str, int, int]] = []
+    cut: list[str] = []  # walk29 A7: mentions a line break cut ("… Malmö stad till"): no name, a proposal all the same
     anchored = False
     for m in _MENTION.finditer(text[:8000]):
-        complete = _complete(m.group(1), m.end() == len(text) or text[m.end()] == "\n")
+        whole_line = m.end() == len(text) or text[m.end()] == "\n"
+        read_on = _read_on(text, m) if whole_line else None
+        complete = _complete(*read_on[:2]) if read_on else _complete(m.group(1), whole_line)
+        if complete and _DANGLING.search(complete[0]) or read_on and not complete:
+            cut.append(_DANGLING.sub("", m.group(1)).strip())
+            continue
         if complete:
-            found.append((complete[0], m.start(1)))
+            own = len(m.group(1).rstrip())  # a name read on into the next line ends there
+            end = m.start(1) + len(complete[0]) if len(complete[0]) <= own else read_on[2] + len(complete[0]) - own - 1
+            found.append((complete[0], m.start(1), end))
             anchored = anchored or complete[1]
     if not anchored:
         return None, None
-    longest, start = max(found, key=lambda item: len(item[0]))
+    longest, start, end = max(found, key=lambda item: len(item[0]))
     words = longest.casefold().split()
-    if any(name.casefold().split() != words[:len(name.split())] for name, _ in found):
+    if any(name.casefold().split() != words[:len(name.split())] for name in [*(n for n, _, _ in found), *cut]):
         return None, None  # two proposals named ("förslag till X" and "förslag till Y"): which one is not known
-    value, span = tidy(longest, (start, start + len(longest)), lead=False)
+    value, span = tidy(longest, (start, end), lead=False)
     return (f"Förslag till {value[:1].lower() + value[1:] if not value[1:2].isupper() else value}", span) \
         if value else (None, None)
