@@ -90,6 +90,9 @@ ACTION_LABELS = {
     # back there when it was opened again (outgoing.service.closing)
     ("outbox_message", "notices_stopped"): "Stoppat i utkorgen",
     ("outbox_message", "notices_requeued"): "Lagt i utkorgen igen",
+    # … and one made outdated, while unsent, by a later anstånd or förlängning or the instans's answer
+    # (outgoing.service.outdated; walk30 finding 1: the history showed the key "notices_superseded")
+    ("outbox_message", "notices_superseded"): "Ersatt i utkorgen",
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",

@@ -4,6 +4,7 @@ dates, or told of a svarsdag after it had answered. An outdated unsent message i
 sent) with why, in the Utkorg and the history; one already sent is history and is left as it is."""
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from html import unescape
 
@@ -19,6 +20,7 @@ from tests.conftest import Auth
 from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk12b_extension import at
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.pages import visible_text
 
 
 def _world(app, session, clock, auth):
@@ -119,6 +121,14 @@ def test_the_answer_supersedes_an_unsent_besked_and_a_notice(app, db, session, c
     assert "Lunds kommun har svarat" in notices[0][3] and "Malmö stad avstår" in notices[2][3]
     assert "anstånd till 9 april 2027" in notices[1][3]
     assert run_sweep(runner, smtp, at(2026, 12, 5, 0, 50)) == []
+    # the history names the event in Swedish and the instans as it is written (walk30: "notices_superseded",
+    # "… skickas inte: lunds kommun har svarat …")
+    page = auth.client.get(f"/remisser/{remiss_id}").get_data(as_text=True)
+    history = visible_text(page[page.index('id="historik"'):])
+    assert "notices_superseded" not in history
+    assert re.search(r"Ersatt i utkorgen av [^(]+\(Meddelandet om förlängd remisstid till Lunds kommun låg i "
+                     r"utkorgen och skickas inte\. Lunds kommun har svarat innan det skickades, så det behövs inte "
+                     r"längre\.\)", history), history
 
 
 def test_a_later_general_extension_supersedes_the_unsent_notice(app, db, session, clock, auth, smtp, runner):

@@ -118,6 +118,7 @@ EVENTS = [
     ("outbox_message", "resend", {"status": ["failed", "pending"]}),
     ("outbox_message", "notices_stopped", {"status": ["pending", "cancelled"]}),
     ("outbox_message", "notices_requeued", {"status": ["cancelled", "pending"]}),
+    ("outbox_message", "notices_superseded", {"status": ["pending", "superseded"]}),
 ]
 
 

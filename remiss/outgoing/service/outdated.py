@@ -11,7 +11,7 @@ from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
-from remiss.calendar.swedish import format_deadline, join_words, lower_first
+from remiss.calendar.swedish import format_deadline, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 
 # the keys of the notices, by what the history calls them (anstand.ANSTAND_KEY, remisstid.general_extension): each
@@ -43,7 +43,7 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
         audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
                      remiss_id=remiss_id, action="notices_superseded",
                      changes={"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]},
-                     note=f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte: {lower_first(why)}")
+                     note=f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte. {why}")
     return done
 
 
