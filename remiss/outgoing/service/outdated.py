@@ -24,10 +24,7 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
               actor_id: int | None, keep_key: str = "") -> int:
     """Mark superseded the unsent notices to one instans (all but keep_key, the one just queued); why: the sentence
     the Utkorg shows (by_anstand, by_extension, by_answer). Return how many."""
-    rows = [row for row in session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status.in_(UNSENT),
-        or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss_id}:") for prefix in NOTICES))))
-        if row.key != keep_key and _entry_id(row.key, remiss_id) == entry_id]
+    rows = [row for row in _unsent(session, remiss_id, entry_id) if row.key != keep_key]
     if not rows:
         return 0
     # only while still unsent: a sweep that took one meanwhile sends it, and it is not marked
@@ -60,13 +57,7 @@ def with_told_from(payload: dict, old: tuple) -> dict:
 def told_from(session: Session, *, remiss_id: int, entry_id: int, old: tuple) -> tuple:
     """The svarsdag a new notice to the instans says it had: that of its earliest notice still unsent (about to be
     superseded), where it kept one, else old (the one in force, which the instans was told)."""
-    rows = session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status.in_(UNSENT),
-        or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss_id}:") for prefix in NOTICES)))
-        .order_by(OutboxMessage.id)).all()
-    for row in rows:
-        if _entry_id(row.key, remiss_id) != entry_id:
-            continue
+    for row in _unsent(session, remiss_id, entry_id):
         kept = json.loads(row.payload or "{}").get(TOLD_FROM)
         if isinstance(kept, list) and len(kept) == 2:
             try:
@@ -92,6 +83,15 @@ def by_answer(name: str, declined: bool = False) -> str:
     """Why an unsent notice is superseded by the instans's answer or avstår: it asks for nothing any more."""
     done = "avstår från att yttra sig" if declined else "har svarat innan det skickades"
     return f"{name} {done}, så det behövs inte längre."
+
+
+def _unsent(session: Session, remiss_id: int, entry_id: int) -> list[OutboxMessage]:
+    """The instans's notices of a later svarsdag still unsent (waiting or failed), oldest first."""
+    rows = session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status.in_(UNSENT),
+        or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss_id}:") for prefix in NOTICES)))
+        .order_by(OutboxMessage.id)).all()
+    return [row for row in rows if _entry_id(row.key, remiss_id) == entry_id]
 
 
 def _what(key: str) -> str:
