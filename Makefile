@@ -41,10 +41,10 @@ run: port-free demo
 	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/remiss run --host $(HOST) --port $(PORT)
 
-## Run the whole test suite (PostgreSQL pass too when REMISS_TEST_DATABASE_URL is set or a server is found).
+## Run the whole test suite on SQLite and, at the same time, its tests that touch a database on PostgreSQL when
+## REMISS_TEST_DATABASE_URL is set or a server is found (scripts/test-passes.sh).
 test: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=15
-	@bash scripts/postgres-pass.sh
+	@bash scripts/test-passes.sh
 
 ## Benchmarks against the budgets of bench/budgets.py, into bench/results.md: SQLite, then PostgreSQL when a
 ## server answers (REMISS_BENCH_DATABASE_URL, default remiss:remiss@localhost/remiss_bench, created if missing;

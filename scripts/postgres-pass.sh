@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Run the suite a second time against PostgreSQL when a server is available; say so when not.
+# Run the suite's tests that touch a database a second time, against PostgreSQL, when a server is available; say
+# so when not. (tests/conftest.py leaves out the rest: the missiv parser, the documents' own code … ran on SQLite.)
+# scripts/test-passes.sh runs this beside the SQLite pass.
 #
 # REMISS_TEST_DATABASE_URL names the database (its public schema is dropped and recreated);
 # REMISS_PG_PASS_URL does the same for this pass alone, so that two checkouts can run `make test`

@@ -39,6 +39,26 @@ class Clock:
         self.now += timedelta(**kwargs)
 
 
+DATABASE_FIXTURES = {"database_url", "empty_url"}  # the migrated database; an empty one per engine (migrations)
+
+
+def _touches_a_database(item) -> bool:
+    """A test that gets a database fixture, or whose module names PostgreSQL's URL itself (faults, proxies)."""
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or hasattr(
+        getattr(item, "module", None), "PG_URL")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass runs what touches a database; the rest (the missiv parser, the documents' own code …)
+    ran in the SQLite pass and would only repeat it, on CI's two cores beside that pass."""
+    if not PG_URL:
+        return
+    kept = [item for item in items if _touches_a_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not _touches_a_database(item)])
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory) -> Path | None:
     """Migrate once: a SQLite file copied per test, or the PostgreSQL schema truncated per test."""

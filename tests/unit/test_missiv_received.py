@@ -41,6 +41,6 @@ def test_a_stamp_before_the_letter_was_written_is_not_taken():
 
 @pytest.mark.parametrize("text", ["inkom " * 20000, "\n" * 100_000, " " * 100_000 + "x", "2010 - 01 -" * 10000])
 def test_adversarial_text_is_read_quickly(text):
-    start = time.perf_counter()
+    start = time.thread_time()
     find_received(text)
-    assert time.perf_counter() - start < 0.5
+    assert time.thread_time() - start < 0.5
