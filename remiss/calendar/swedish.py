@@ -149,9 +149,10 @@ def lower_first(text: str) -> str:
 
 
 # Every clock field (a sista svarsdag, a sammanträde, a förlängning, the API, the sammanträdesplan's import) takes
-# "12.00", "12:00", "12,00", "kl. 12.00", "kl 12", "klockan 12" and "12" (walk17 F15: "kl 15" was saved for a
-# sammanträde and refused for a sista svarsdag); their hints and this message show the Swedish 12.00.
-_TIME = re.compile(r"^(?:kl(?:\.|ockan)?\s*)?(\d{1,2})(?:[:.,](\d{2}))?$", re.IGNORECASE)
+# "12.00", "12:00", "12,00", "kl. 12.00", "kl 12", "klockan 12", "12" (walk17 F15: "kl 15" was saved for a
+# sammanträde and refused for a sista svarsdag) and "0930" as HHMM (session 31 #13); their hints and this message
+# show the Swedish 12.00. static/app.js reads a förlängning's klockslag by the same rule.
+_TIME = re.compile(r"^(?:kl(?:\.|ockan)?\s*)?(?:(\d{1,2})(?:[:.,](\d{2}))?|(\d{2})(\d{2}))$", re.IGNORECASE)
 TIME_MESSAGE = "Ange klockslag, till exempel 12.00."
 
 
@@ -159,7 +160,7 @@ def parse_time(text: str) -> time:
     """A typed klockslag; ValueError with TIME_MESSAGE when it is none."""
     match = _TIME.match(text.strip())
     if match:
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        hour, minute = int(match[1] or match[3]), int(match[2] or match[4] or 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise ValueError(TIME_MESSAGE)

@@ -16,7 +16,14 @@ def test_both_separators_are_taken(typed):
     assert parse_time(typed) == time(12, 0)
 
 
-@pytest.mark.parametrize("typed", ["25.00", "12,5", "tolv", "1200", "24", "kl"])
+@pytest.mark.parametrize("typed, meant", [("0930", time(9, 30)), ("1200", time(12, 0)), ("kl 2359", time(23, 59)),
+                                          ("0000", time(0, 0))])
+def test_four_digits_are_hours_and_minutes(typed, meant):
+    """Session 31 #13: "0930" was refused as a Klockslag; four digits are HHMM, as a time is often typed."""
+    assert parse_time(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["25.00", "12,5", "tolv", "2530", "1260", "2400", "930", "12300", "24", "kl"])
 def test_the_error_gives_the_example_the_hints_give(typed):
     with pytest.raises(ValueError, match=r"^Ange klockslag, till exempel 12\.00\.$"):
         parse_time(typed)
