@@ -103,13 +103,20 @@ document.addEventListener("DOMContentLoaded", () => {
   // [moment, question] pairs in order, and the last whose moment ("2027-02-05T12:00") lies before the typed date
   // and klockslag is asked – or one marked [moment, question, "="] when the typed moment is exactly that one (an
   // anstånd to the same time, walk29b B4); without a date that can be read, the form's own question, which hedges.
+  // The klockslag is read as the server reads it (calendar/swedish.py parse_time): "12.00", "12:00", "12,00",
+  // "kl 13", "klockan 13", "13", "0930" (session 31 #3: "kl 13" got the hedging question).
+  const clockOf = (text) => {
+    const found = /^(?:kl(?:\.|ockan)?\s*)?(?:(\d{1,2})(?:[:.,](\d{2}))?|(\d{2})(\d{2}))$/i.exec(text);
+    const [hour, minute] = found ? [found[1] || found[3], found[2] || found[4] || "00"] : [];
+    return hour < 24 && minute < 60 ? `${hour.padStart(2, "0")}:${minute}` : null;
+  };
   const questionFor = (form) => {
     const variants = JSON.parse(form.dataset.confirmAfter || "[]");
     const day = ((form.elements.until_on || {}).value || "").trim();
     const time = ((form.elements.until_time || {}).value || "").trim();
-    const clock = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(time);
-    if (!variants.length || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (time && !clock)) return form.dataset.confirm;
-    const typed = `${day}T${clock ? `${clock[1].padStart(2, "0")}:${clock[2] || "00"}` : "23:59"}`;
+    const clock = time ? clockOf(time) : "23:59";
+    if (!variants.length || !/^\d{4}-\d{2}-\d{2}$/.test(day) || !clock) return form.dataset.confirm;
+    const typed = `${day}T${clock}`;
     let question = form.dataset.confirm;
     for (const [after, said, exact] of variants) if (exact ? after === typed : after < typed) question = said;
     return question;
