@@ -58,6 +58,9 @@ class AgendaItem:
     # a besvarad remiss's sista svarsdag while its expedierat yttrande's mail waits in the Utkorg: shown "Väntar på
     # e-post", not "Klar" (walk25b Z10; drafting.mail_state.unsent)
     mail_waits: bool = False
+    # an utgående remiss's Sista svarsdag past its svarstid while an instans's anstånd runs: whom it waits for, not
+    # "Klar" ("väntar på svar från Kommunal (anstånd till …)"; anstand_days.still_awaited, session 31 #7)
+    awaited: str = ""
     entry_id: int | None = None  # the sändlista entry of an instans's anstånd (planning.anstand_days)
 
     @property

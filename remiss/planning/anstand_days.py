@@ -4,12 +4,14 @@ answers can be compiled only once it has. Shown beside the remiss's "Sista svars
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
+from dataclasses import replace
+from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_deadline
-from remiss.planning.agenda import AgendaItem
+from remiss.outgoing.service import closing
+from remiss.planning.agenda import DEADLINE, AgendaItem
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 
@@ -49,3 +51,20 @@ def anstand_items(session: Session, *, namnd_ids: Iterable[int] | None = None, s
             f"{r.name} har anstånd till {format_deadline(r.extended_until_on, r.extended_until_time)}: svaren kan "
             f"sammanställas när det har gått ut.", flagged=False, done=False, ours=False, entry_id=r.id))
     return found
+
+
+# over once the svarstid has run out or the answers are compiled (agenda.OUTGOING_WAITING), unless answers are due
+_OVER_UNLESS_AWAITED = (RemissStatus.svarstiden_ute.value, RemissStatus.sammanstalld.value)
+
+
+def still_awaited(session: Session, found: list[AgendaItem], now: datetime) -> list[AgendaItem]:
+    """The items; an utgående remiss's Sista svarsdag past its svarstid is not done but `awaited` (whom it waits
+    for) while an instans sent it may still answer in time (its anstånd runs), as the start page's Väntar på svar
+    (closing.awaited) has it: the Kalender said "Klar" (session 31 #7). One read for all remisser."""
+    ids = {i.remiss_id for i in found if i.kind == DEADLINE and i.done and not i.ours and not i.cancelled}
+    if ids:
+        ids = set(session.exec(select(Remiss.id).where(Remiss.id.in_(ids), Remiss.status.in_(_OVER_UNLESS_AWAITED))))
+    waits = {rid: todo.replace("Vänta på", "väntar på", 1) + (f" ({note})" if note else "")
+             for rid, (todo, note) in (closing.awaited(session, sorted(ids), now) if ids else {}).items()}
+    return [replace(i, done=False, awaited=waits[i.remiss_id]) if i.remiss_id in waits and i.kind == DEADLINE
+            and i.done and not i.ours else i for i in found]

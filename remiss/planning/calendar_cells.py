@@ -13,7 +13,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.anstand_days import anstand_items
+from remiss.planning.anstand_days import anstand_items, still_awaited
 from remiss.planning.present import DueRow, due_row
 from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.planning.service import meetings, tidplan
@@ -54,8 +54,8 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     weeks = agenda.month_weeks(first)
     start, end = weeks[0][0], weeks[-1][-1]
     shown = calendar_namnd_ids(principal, namnd_id)
-    found = agenda.merged(agenda.items(session, namnd_ids=shown, start=start, end=end, open_only=False,
-                                       include_done=True),
+    found = agenda.merged(still_awaited(session, agenda.items(session, namnd_ids=shown, start=start, end=end,
+                                                              open_only=False, include_done=True), now),
                           anstand_items(session, namnd_ids=shown, start=start, end=end))  # walk27 Y4
     by_day: dict[date, list[AgendaItem]] = {}
     for item in found:
@@ -116,8 +116,8 @@ def day_agenda(session: Session, principal: Principal, now: datetime, day: date,
                namnd_id: int | None = None) -> list[DueRow]:
     """Every deadline and milestone of the day, as the month calendar would show them all."""
     shown = calendar_namnd_ids(principal, namnd_id)
-    found = agenda.merged(agenda.items(session, namnd_ids=shown, start=day, end=day, open_only=False,
-                                       include_done=True),
+    found = agenda.merged(still_awaited(session, agenda.items(session, namnd_ids=shown, start=day, end=day,
+                                                              open_only=False, include_done=True), now),
                           anstand_items(session, namnd_ids=shown, start=day, end=day))
     now_local = local(now)
     kinds = other_kinds(session, {i.remiss_id for i in found})  # a medborgarförslag in its words (walk18 F7)

@@ -70,7 +70,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     # a deadline (or an instans's anstånd) has passed, is not late work: agenda.is_overdue says when it is
     overdue = agenda.is_overdue(item, now_local) if item.at or item.kind == agenda.DEADLINE else late and not item.done
     if not item.ours and late:  # the instansers' svarstid has run out: not late work of ours (truth16 F12)
-        words = "svarstiden har gått ut"
+        words = "svarstiden har gått ut" + (f", {item.awaited}" if item.awaited else "")
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
