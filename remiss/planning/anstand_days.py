@@ -1,6 +1,7 @@
 """The day an instans's anstånd on an utgående remiss runs out, for the Kalender and its .ics feeds (walk27 Y4): the
 answers can be compiled only once it has. Shown beside the remiss's "Sista svarsdag" while the remiss waits for answers
-(skickad, svarstiden ute) and the instans has not answered; not an anstånd a later general förlängning overtook."""
+(skickad, svarstiden ute, or sammanställd before the anstånd ran out) and the instans has not answered; not an
+anstånd a later general förlängning overtook."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -16,8 +17,9 @@ from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEnt
 from remiss.remisser.status import RemissStatus
 
 ANSTAND = "anstand"  # the AgendaItem kind
-# the remiss waits for answers (its svarstid may have run out while an anstånd runs); compiled or closed: no more
-_WAITING = (RemissStatus.skickad.value, RemissStatus.svarstiden_ute.value)
+# the remiss waits for answers (its svarstid may have run out while an anstånd runs, or the answers were compiled
+# before it ran out: closing.awaited, session 31 #7); closed: no more
+_WAITING = (RemissStatus.skickad.value, RemissStatus.svarstiden_ute.value, RemissStatus.sammanstalld.value)
 _END_OF_DAY = time(23, 59, 59)  # a date without a time runs to the end of that day (outgoing.service.chasers)
 
 
@@ -28,7 +30,7 @@ def anstand_items(session: Session, *, namnd_ids: Iterable[int] | None = None, s
     stmt = (select(SandlistaEntry.id, SandlistaEntry.name, SandlistaEntry.extended_until_on,
                    SandlistaEntry.extended_until_time, Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title,
                    Remiss.namnd_id, Remiss.handlaggare_id, Remiss.effective_deadline_on,
-                   Remiss.effective_deadline_time)
+                   Remiss.effective_deadline_time, Remiss.status)
             .join(Remiss, Remiss.id == SandlistaEntry.remiss_id)
             .where(Remiss.direction == Direction.utgaende, Remiss.status.in_(_WAITING),
                    SandlistaEntry.answer_status == AnswerStatus.anstand_beviljat.value,
@@ -48,8 +50,10 @@ def anstand_items(session: Session, *, namnd_ids: Iterable[int] | None = None, s
         found.append(AgendaItem(
             r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, ANSTAND, f"Anstånd {r.name}",
             r.extended_until_on, r.extended_until_time,
-            f"{r.name} har anstånd till {format_deadline(r.extended_until_on, r.extended_until_time)}: svaren kan "
-            f"sammanställas när det har gått ut.", flagged=False, done=False, ours=False, entry_id=r.id))
+            f"{r.name} har anstånd till {format_deadline(r.extended_until_on, r.extended_until_time)}: "
+            + ("svaren är sammanställda; kommer svaret in, sammanställ svaren igen."
+               if r.status == RemissStatus.sammanstalld.value else "svaren kan sammanställas när det har gått ut."),
+            flagged=False, done=False, ours=False, entry_id=r.id))
     return found
 
 

@@ -34,9 +34,31 @@ def test_a_compiled_remiss_whose_instans_has_anstand_is_not_klar(app, session, c
     day = _day(client)
     assert "Sista svarsdag" in day and "Trafikplan 2027" in day
     assert "Klar" not in day, day  # old code: "Klar"
-    assert "svarstiden har gått ut, väntar på svar från Kommunal (anstånd till 8 januari 2027 kl. 12.00)" in day, day
+    waits = "svarstiden har gått ut, väntar på svar från Kommunal (anstånd till 8 januari 2027 kl. 12.00)"
+    assert waits in day, day
     month = visible_text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
     assert "Klar" not in month, month
 
     clock.set(at(2027, 1, 8, 13))  # the anstånd has run out: nothing more is due
     assert "Klar" in _day(client) and "väntar på svar" not in _day(client)
+
+
+
+def test_the_anstand_day_of_a_compiled_remiss_stays_in_the_kalender_and_its_feeds(app, session, client, auth, clock):
+    """Compiling dropped Kommunal's anstånd day from the Kalender and both feeds, though its answer is still due."""
+    from tests.planning.test_walk27_anstand_in_kalender import _feeds, _month
+
+    remiss_id, _ = sent_to_kommunal_and_ungdom(app, session, clock, auth, title="Trafikplan 2027")
+    remiss, _ = _grant(session, remiss_id, "Kommunal", date(2027, 1, 8))
+    clock.set(at(2026, 12, 21))
+    with app.app_context():
+        lifecycle.compile_answers(session, now=at(2026, 12, 21), principal=Principal.system(), remiss=remiss,
+                                  files_dir=app.config["FILES_DIR"])
+    session.commit()
+    dnr, namnd_id = remiss.our_dnr, remiss.namnd_id
+    session.rollback()
+    assert f"Anstånd Kommunal kl. 12.00: {dnr} Trafikplan 2027" in _month(client, "2027-01")
+    for feed in _feeds(session, client, namnd_id):
+        assert f"SUMMARY:Anstånd Kommunal: {dnr} Trafikplan 2027" in feed, feed
+        assert ("DESCRIPTION:Kommunal har anstånd till 8 januari 2027 kl. 12.00: svaren är sammanställda\\; "
+                "kommer svaret in\\, sammanställ svaren igen.") in feed, feed
