@@ -9,7 +9,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from remiss.audit.models import AuditEvent
@@ -330,6 +330,13 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
                                   .select_from(Remiss).where(*mine)).one()
     if not total:
         return None
+    # a sammanställd remiss with nothing to do but wait for answers is no work to see to (Att göra lists it under
+    # "Väntar på svar"): it is listed, as a sent one, only when an answer is due by the horizon (walk31 #5)
+    compiled_ids = session.exec(select(Remiss.id).where(*mine, Remiss.status == RemissStatus.sammanstalld.value)).all()
+    waits = [rid for rid, day in closing.only_waiting(session, list(compiled_ids), now).items() if day > horizon]
+    if waits:
+        attention = and_(attention, Remiss.id.not_in(waits))
+        calling -= len(waits)
     found = session.exec(select(Remiss).where(*mine, attention)
                          .order_by(Remiss.effective_deadline_on.desc().nulls_last(), Remiss.id.desc())
                          .limit(ATTENTION_SHOWN)).all() if calling else []

@@ -7,8 +7,11 @@ again, and that instans is still reminded – before the new svarsdag, each mome
 again; the others stay stopped, as compiling said."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from remiss.clock import STOCKHOLM
 from remiss.remisser.models import Remiss
-from tests.outgoing.test_walk19_outgoing import _answer, _sent, _text
+from tests.outgoing.test_walk19_outgoing import TODAY, _answer, _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant, _pending
 
 
@@ -54,10 +57,15 @@ def test_extending_after_compiling_waits_for_the_answers_and_keeps_the_promised_
             "Funktionshinderrådet (svarstiden går ut 16 april 2027 kl. 12.00): sammanställ svaren igen när svaren "
             "har kommit in eller tiden för dem har gått ut, och avsluta ärendet först därefter.") in step, step
     start = _text(client.get("/"))
+    assert "Vänta på svar från Ungdomsrådet och Funktionshinderrådet" in start  # Att göra, not "Sammanställ …"
+    # only waiting, with the answers due after the start page's three weeks: no outgoing remiss to see to (walk31 #5)
+    assert "Utgående remisser att sköta (0)" in start
+    clock.set(datetime(2027, 4, 1, 10, 0, tzinfo=STOCKHOLM))  # the answers due within three weeks: listed
+    start = _text(client.get("/"))
     assert ("svarstiden har ändrats efter sammanställningen – vänta på svar från Ungdomsrådet och "
             "Funktionshinderrådet (svarstiden går ut 16 april 2027 kl. 12.00), sammanställ sedan igen"
             ) in start, start[:5000]
-    assert "Vänta på svar från Ungdomsrådet och Funktionshinderrådet" in start  # Att göra, not "Sammanställ …"
+    clock.set(TODAY)
 
     # compiled again (nothing asked of the reminders then): the promise holds
     assert auth.post(f"/remisser/{rid}/utskick/sammanstall", {"confirm_compile": "1"},

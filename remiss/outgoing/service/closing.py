@@ -4,7 +4,7 @@ Nästa steg and Att göra say while answers may still come in time ("Vänta på 
 (sending, svarstiden ute, sammanställd) is lifecycle.py."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
@@ -254,24 +254,7 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
     """Of these sammanställda remisser, those whose instanser may still answer in time (their svarstid or their own
     anstånd runs, answers_still_due): remiss id → (what Att göra says instead of "Avsluta ärendet", its note), e.g.
     ("Vänta på svar från Lunds kommun", "anstånd till 18 december 2026") (walk26 W5). Two reads for all."""
-    from remiss.outgoing.service.chasers import OPEN, deadline_of, deadline_passed as passed
-
-    if not remiss_ids:
-        return {}
-    from remiss.outgoing import held
-
-    remisser_by_id = {r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(remiss_ids)))}
-    never = set().union(*held.unreached(session, remiss_ids).values())  # never got it (walk26b X8)
-    waiting: dict[int, list] = {}
-    for entry in session.exec(select(SandlistaEntry).where(
-            SandlistaEntry.remiss_id.in_(remiss_ids), SandlistaEntry.sent_at.is_not(None),
-            SandlistaEntry.answer_status.in_(OPEN)).order_by(SandlistaEntry.remiss_id, SandlistaEntry.position)):
-        if entry.id in never:
-            continue
-        remiss = remisser_by_id[entry.remiss_id]
-        day, at = deadline_of(remiss, entry)
-        if day is not None and not passed(day, at, now):
-            waiting.setdefault(remiss.id, []).append((entry, (day, at)))
+    remisser_by_id, waiting = _still_due(session, remiss_ids, now)
     found = {}
     for remiss_id, due in waiting.items():
         remiss = remisser_by_id[remiss_id]
@@ -285,6 +268,42 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
                  else [f"{name} har anstånd till {format_deadline(*d)}" for name, d in own])
         found[remiss_id] = (f"Vänta på svar från {who}", "; ".join(said))
     return found
+
+
+def _still_due(session: Session, remiss_ids: list[int], now: datetime) -> tuple[dict[int, Remiss], dict[int, list]]:
+    """The remisser read, and remiss id → [(entry, (day, time))] of the instanser that may still answer in time."""
+    from remiss.outgoing import held
+    from remiss.outgoing.service.chasers import OPEN, deadline_of, deadline_passed as passed
+
+    if not remiss_ids:
+        return {}, {}
+    remisser_by_id = {r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(remiss_ids)))}
+    never = set().union(*held.unreached(session, remiss_ids).values())  # never got it (walk26b X8)
+    waiting: dict[int, list] = {}
+    for entry in session.exec(select(SandlistaEntry).where(
+            SandlistaEntry.remiss_id.in_(remiss_ids), SandlistaEntry.sent_at.is_not(None),
+            SandlistaEntry.answer_status.in_(OPEN)).order_by(SandlistaEntry.remiss_id, SandlistaEntry.position)):
+        if entry.id in never:
+            continue
+        remiss = remisser_by_id[entry.remiss_id]
+        day, at = deadline_of(remiss, entry)
+        if day is not None and not passed(day, at, now):
+            waiting.setdefault(remiss.id, []).append((entry, (day, at)))
+    return remisser_by_id, waiting
+
+
+def only_waiting(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, date]:
+    """Of these sammanställda remisser, those with nothing to do but wait for answers still due – not compiled
+    again first because an answer came in since (as Att göra's "Väntar på svar", walk29b B7): remiss id → the first
+    day an answer is due. The start page does not count them among the outgoing remisser to see to (walk31 #5)."""
+    from remiss.outgoing.service import compiled
+
+    if not remiss_ids:
+        return {}
+    stale = compiled.stale_ids(session, remiss_ids)
+    _, waiting = _still_due(session, remiss_ids, now)
+    return {rid: min(day for _, (day, _) in due) for rid, due in waiting.items()
+            if rid not in stale or compiled.svarstid_only(stale[rid])}
 
 
 def wait_words(todo: str, note: str, *, stale: str = "", text: str = "") -> str:
