@@ -37,14 +37,15 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
                   RemissStatus.aterkallad: "remissen är återkallad"}
 
 
-def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: tuple[str, str] | None = None) -> str:
+def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: closing.Awaited | None = None) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
     stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7);
     awaited: whom to wait for while their svarstid runs (closing.awaited): first, when only the svarstid changed
     (walk29 A1), after compiling again, when an answer did (walk29b B5)."""
     if stale and remiss.status == RemissStatus.sammanstalld:
-        return closing.wait_cell(stale, *awaited, svarstid_only=compiled.svarstid_only(stale)) if awaited \
-            else f"{stale} – sammanställ igen"
+        if not awaited:
+            return f"{stale} – sammanställ igen"
+        return closing.wait_cell(stale, awaited.todo, awaited.note, svarstid_only=compiled.svarstid_only(stale))
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:

@@ -136,8 +136,9 @@ def test_a_late_answer_is_compiled_in_first_then_the_answers_still_due_are_waite
     # old code: "Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen. Publicera sedan
     # remissvaren och avsluta ärendet." – while Funktionshinderrådet's anstånd ran
     assert ("Nästa steg:</strong> Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen. Vänta "
-            "sedan på svar från Funktionshinderrådet (anstånd till 12 mars 2027): kommer ett svar in, sammanställ "
-            "svaren igen; avsluta ärendet först när svaren har kommit in eller tiden för dem har gått ut.") in step, step
+            "sedan på svar från Funktionshinderrådet (anstånd till 12 mars 2027): kommer svaret in, sammanställ "
+            "svaren igen; avsluta ärendet först när svaret har kommit in eller tiden för svaret har gått ut."
+            ) in step, step  # one instans: "svaret", not "svaren … dem" (walk31 #6)
     start = _text(client.get("/"))
     todo = _section(start, 'id="h-att-registrera"', "</section>")
     # old code: "… – ett svar har kommit in efter sammanställningen", not a word of the instans still due

@@ -5,6 +5,7 @@ Nästa steg and Att göra say while answers may still come in time ("Vänta på 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlmodel import Session, select
 
@@ -250,7 +251,13 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)
 
 
-def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, tuple[str, str]]:
+class Awaited(NamedTuple):
+    todo: str  # "Vänta på svar från Lunds kommun"
+    note: str  # "anstånd till 18 december 2026"
+    count: int  # how many instanser are waited for (one answer is "svaret", several "svaren")
+
+
+def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, Awaited]:
     """Of these sammanställda remisser, those whose instanser may still answer in time (their svarstid or their own
     anstånd runs, answers_still_due): remiss id → (what Att göra says instead of "Avsluta ärendet", its note), e.g.
     ("Vänta på svar från Lunds kommun", "anstånd till 18 december 2026") (walk26 W5). Two reads for all."""
@@ -266,7 +273,7 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
                 else [f"svarstiden går ut {format_deadline(*general)}"])
         said += ([f"anstånd till {format_deadline(*own[0][1])}"] if len(due) == 1 and own
                  else [f"{name} har anstånd till {format_deadline(*d)}" for name, d in own])
-        found[remiss_id] = (f"Vänta på svar från {who}", "; ".join(said))
+        found[remiss_id] = Awaited(f"Vänta på svar från {who}", "; ".join(said), len(due))
     return found
 
 
@@ -306,21 +313,28 @@ def only_waiting(session: Session, remiss_ids: list[int], now: datetime) -> dict
             if rid not in stale or compiled.svarstid_only(stale[rid])}
 
 
-def wait_words(todo: str, note: str, *, stale: str = "", text: str = "") -> str:
-    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited); stale: why the
+def wait_words(todo: str, note: str, count: int, *, stale: str = "", text: str = "") -> str:
+    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited: what to do, its note and
+    how many instanser are waited for); stale: why the
     sammanställning is out of date (compiled.Staleness.reason) – a svarstid extended after it leaves the answers to
     wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once); text: the
     sammanställning's Staleness.text when something else made it out of date (an answer after it): compile that in
     now, then wait (walk29b B5: it said "publicera sedan och avsluta" while others still had time)."""
     waited = f"{todo}{f' ({note})' if note else ''}"
+    # one instans's answer is "svaret", several's "svaren … dem" (walk31 #6: "kommer svaret in" for two)
+    one = count == 1
+    came = ("svaret har kommit in eller tiden för svaret har gått ut" if one
+            else "svaren har kommit in eller tiden för dem har gått ut")
+    comes = "kommer svaret in" if one else "kommer ett svar in"
     if text:
-        return (f"{text} {then_wait(waited)}: kommer ett svar in, sammanställ svaren igen; avsluta ärendet först när "
-                "svaren har kommit in eller tiden för dem har gått ut.")
+        return f"{text} {then_wait(waited)}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
     if stale:
-        return (f"{stale[0].upper()}{stale[1:]}. {waited}: sammanställ svaren igen när svaren har kommit in eller "
-                "tiden för dem har gått ut, och avsluta ärendet först därefter.")
-    return (f"Svaren är sammanställda. {waited}: kommer svaret in, sammanställ svaren "
-            "igen; avsluta ärendet först därefter eller när tiden för svaret har gått ut.")
+        return (f"{stale[0].upper()}{stale[1:]}. {waited}: sammanställ svaren igen när {came}, och avsluta ärendet "
+                "först därefter.")
+    if one:
+        return (f"Svaren är sammanställda. {waited}: kommer svaret in, sammanställ svaren igen; avsluta ärendet först "
+                "därefter eller när tiden för svaret har gått ut.")
+    return f"Svaren är sammanställda. {waited}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
 
 
 def then_wait(waited: str) -> str:
