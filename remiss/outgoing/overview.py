@@ -131,12 +131,15 @@ class Row:
 
     def cells(self) -> list:
         """The export's cells in COLUMNS order: dates as dates; a missiv still in the Utkorg has no Skickad day and
-        is "i utkorgen (inte skickat)" under Skickad med, as on the page (walk21 J3)."""
+        is "i utkorgen (inte skickat)" under Skickad med, as on the page (walk21 J3). An instans that has answered
+        or avstått owes no answer: no Svarsdag som gäller, as the page says "har svarat" – but the one it missed when
+        it answered late (walk31 #11: the svarsdag of its anstånd stood there as if an answer were due)."""
+        owed = self.status not in ANSWERED or self.late
         return [self.name, self.group, self.email, self.postal_address, None if self.held else self.sent_date,
                 self.held or DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
-                "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date,
+                "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date if owed else None,
                 # "12:00", as the diarium's export and the API write it: one format in both files (walk27 Y5)
-                f"{self.deadline_time:%H:%M}" if self.deadline_time else "", self.summary]
+                f"{self.deadline_time:%H:%M}" if self.deadline_time and owed else "", self.summary]
 
 
 def _sent(entry: SandlistaEntry, mail: str | None = None) -> str:

@@ -5,10 +5,17 @@ sammanställning, Utkorg):
 som ska avslutas …") while Att göra's "Väntar på svar" said there was nothing to do: it is not counted there.
 
 #6: Nästa steg's wait words ignored the count: "kommer svaret in" for two instanser, "svaren … dem" for one.
+
+#11: svarsstatus.csv gave a Svarsdag som gäller for an instans that had answered (its anstånd's), where the page
+says "har svarat": it gives none, as the page (the one missed, for a late answer).
 """
 from __future__ import annotations
 
+import csv
+import io
+
 from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text
+from tests.outgoing.test_walk26_compile_anstand import _grant
 from tests.outgoing.test_walk29b_outgoing import _section
 
 
@@ -41,3 +48,23 @@ def test_the_wait_words_count_the_instanser_waited_for(session, app, auth, clien
     assert ("Svaren är sammanställda. Vänta på svar från Funktionshinderrådet (svarstiden går ut 26 februari 2027 kl. "
             "12.00): kommer svaret in, sammanställ svaren igen; avsluta ärendet först därefter eller när tiden för "
             "svaret har gått ut.") in step, step
+
+
+def _csv(client, rid) -> dict[str, tuple[str, str, str]]:
+    """name → (Status, Svarsdag som gäller, Klockslag) from svarsstatus.csv."""
+    rows = list(csv.reader(io.StringIO(client.get(f"/remisser/{rid}/utskick/svarsstatus.csv").data
+                                       .decode("utf-8-sig")), delimiter=";"))
+    at = [rows[0].index(c) for c in ("Status", "Svarsdag som gäller", "Klockslag")]
+    return {row[0]: tuple(row[i] for i in at) for row in rows[1:]}
+
+
+def test_the_export_gives_no_svarsdag_for_an_instans_that_has_answered(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    _grant(auth, rid, entries["Pensionärsrådet"])  # anstånd to 12 March 2027
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
+    table = _section(_text(client.get(f"/remisser/{rid}")), "<caption>Remissinstanser och svar</caption>", "</table>")
+    assert "har svarat</td>" in table
+    # old code: ("Svarat", "2027-03-12", "") – the anstånd's svarsdag, as if an answer were still due
+    assert _csv(client, rid) == {"Pensionärsrådet": ("Svarat", "", ""),
+                                 "Ungdomsrådet": ("Ej svarat", "2027-02-26", "12:00"),
+                                 "Funktionshinderrådet": ("Ej svarat", "2027-02-26", "12:00")}
