@@ -174,6 +174,23 @@ def _deadline_words(entry: SandlistaEntry, day, at, late: bool) -> str:
     return format_deadline(day, at) if day else ""
 
 
+def anstand_words(remiss: Remiss, entry: SandlistaEntry) -> str:
+    """The instans page's header about its anstånd: "anstånd till 29 januari 2027" while it holds; once a later
+    förlängning for all has passed it, the svarsdag that holds now, as the remiss page's table gives it (walk31 #4:
+    the header kept the passed anstånd next to the table's later svarsdag) – nothing of it for an instans that has
+    answered or avstått, which owes no answer."""
+    if not entry.extended_until_on:
+        return ""
+    anstand = format_deadline(entry.extended_until_on, entry.extended_until_time)
+    day, at = deadline_of(remiss, entry)
+    if (day, at) == (entry.extended_until_on, entry.extended_until_time):
+        return f"anstånd till {anstand}"
+    if entry.answer_status in ANSWERED:
+        return ""
+    return (f"svarsdag {format_deadline(day, at)} – remisstiden är förlängd för alla, anståndet till {anstand} gäller "
+            "inte längre")
+
+
 def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None,
          addresses: dict | None = None) -> list[Row]:
     """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;

@@ -6,6 +6,9 @@ som ska avslutas …") while Att göra's "Väntar på svar" said there was nothi
 
 #6: Nästa steg's wait words ignored the count: "kommer svaret in" for two instanser, "svaren … dem" for one.
 
+#4: an anstånd passed by a later förlängning for all still stood in the instans page's header ("anstånd till 12 mars
+2027") next to the table's later svarsdag: the header gives the svarsdag that holds now.
+
 #11: svarsstatus.csv gave a Svarsdag som gäller for an instans that had answered (its anstånd's), where the page
 says "har svarat": it gives none, as the page (the one missed, for a late answer).
 """
@@ -16,6 +19,7 @@ import io
 
 from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant
+from tests.outgoing.test_walk29_extended_after_compiling import _extend
 from tests.outgoing.test_walk29b_outgoing import _section
 
 
@@ -68,3 +72,24 @@ def test_the_export_gives_no_svarsdag_for_an_instans_that_has_answered(session, 
     assert _csv(client, rid) == {"Pensionärsrådet": ("Svarat", "", ""),
                                  "Ungdomsrådet": ("Ej svarat", "2027-02-26", "12:00"),
                                  "Funktionshinderrådet": ("Ej svarat", "2027-02-26", "12:00")}
+
+
+def _lead(client, rid, entry_id) -> str:
+    return _section(_text(client.get(f"/remisser/{rid}/utskick/instanser/{entry_id}")), '<p class="lead">', "</p>")
+
+
+def test_the_instans_header_gives_the_svarsdag_that_holds_after_a_forlangning(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    ung, pen = entries["Ungdomsrådet"], entries["Pensionärsrådet"]
+    _grant(auth, rid, ung)  # anstånd to 12 March 2027
+    _grant(auth, rid, pen)
+    assert "· anstånd till 12 mars 2027" in _lead(client, rid, ung)
+    assert _answer(auth, rid, pen, summary="Välkommet.").status_code == 302
+    assert "Remisstiden är förlängd till 16 april 2027 kl. 12.00" in _text(_extend(auth, rid))
+    lead = _lead(client, rid, ung)
+    # old code: "· anstånd till 12 mars 2027", while the table said 16 april 2027 kl. 12.00
+    assert ("· svarsdag 16 april 2027 kl. 12.00 – remisstiden är förlängd för alla, anståndet till 12 mars 2027 "
+            "gäller inte längre") in lead, lead
+    assert "· anstånd till" not in lead
+    lead = _lead(client, rid, pen)  # answered: owes no svarsdag, as its row says "har svarat"
+    assert "svar 5 december 2026" in lead and "anstånd" not in lead and "svarsdag" not in lead, lead

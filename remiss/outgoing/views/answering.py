@@ -13,7 +13,7 @@ from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import clean_date, clean_flag, parse_answer, parse_until
-from remiss.outgoing import compilation
+from remiss.outgoing import compilation, overview
 from remiss.outgoing.held import HELD, missiv_status, row_words
 from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
@@ -108,6 +108,7 @@ def entry(remiss_id: int, entry_id: int):
                                                           *_FIELDS_AFTER)), status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
+                           anstand=overview.anstand_words(remiss, item),
                            may_edit=p.may(Action.edit, remiss.namnd_id) and remiss.status != "avslutad",
                            closed=remiss.status == "avslutad", early=early, held=held,
                            base_token=replacing.token(session, item), decline_box=replacing.DECLINE_BOX,
