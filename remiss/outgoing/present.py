@@ -24,7 +24,7 @@ from remiss.outgoing.questions import (extension_confirmation, extension_variant
 from remiss.outgoing.models import Publication
 from remiss.outgoing.public_page import is_published_file, public_page  # noqa: F401 - imported from here too
 from remiss.outgoing.service import (addresses, amendments, answers, chasers, closing, compiled, lifecycle,
-                                     missiv_doc, publication, remisstid, sending)
+                                     missiv_doc, outdated, publication, remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -94,11 +94,15 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
         AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "extension",
         AuditEvent.action == "general_extension")).all())
     letters = {a.uploaded_at: a for a in page.attachments(session, remiss_id) if a.purpose == remisstid.LETTERS_PURPOSE}
+    # a notice superseded in the Utkorg since (a later anstånd or förlängning, or the answer) never went out: said
+    # after what the note recorded when it was queued (walk31 #10)
+    since = outdated.extensions_not_sent(session, remiss_id)
     # before the note was kept, only those with e-mail were told
     return [{"text": f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
                      f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
                      + (f" ({e.reason})" if e.reason else "") + "; "
-                     + (notes.get(e.id) or "meddelandet e-postades till dem som inte hade svarat och har e-post") + ".",
+                     + "; ".join([notes.get(e.id) or "meddelandet e-postades till dem som inte hade svarat och har "
+                                  "e-post", *since.get(e.id, [])]) + ".",
              "letters": letters.get(e.created_at)}
             for e in rows]
 

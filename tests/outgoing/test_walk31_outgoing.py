@@ -11,16 +11,22 @@ som ska avslutas …") while Att göra's "Väntar på svar" said there was nothi
 
 #11: svarsstatus.csv gave a Svarsdag som gäller for an instans that had answered (its anstånd's), where the page
 says "har svarat": it gives none, as the page (the one missed, for a late answer).
+
+#10: the panel's line about a förlängning kept saying that its notices were put in the Utkorg after a later
+förlängning or the answer had superseded them there, unsent: it says which were not sent, and why.
 """
 from __future__ import annotations
 
 import csv
 import io
 
+from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant
 from tests.outgoing.test_walk29_extended_after_compiling import _extend
 from tests.outgoing.test_walk29b_outgoing import _section
+from tests.outgoing.test_walk30_outdated_notices import _extend as _extend_to, _world
+from tests.outgoing.test_walk12b_extension import at
 
 
 def test_a_compiled_remiss_only_waiting_is_not_work_to_see_to(session, app, auth, client, clock):
@@ -93,3 +99,22 @@ def test_the_instans_header_gives_the_svarsdag_that_holds_after_a_forlangning(se
     assert "· anstånd till" not in lead
     lead = _lead(client, rid, pen)  # answered: owes no svarsdag, as its row says "har svarat"
     assert "svar 5 december 2026" in lead and "anstånd" not in lead and "svarsdag" not in lead, lead
+
+
+def test_the_forlangning_line_says_which_notices_were_never_sent(app, db, session, clock, auth, smtp, runner):
+    remiss_id, ids = _world(app, session, clock, auth)
+    run_sweep(runner, smtp, at(2026, 12, 5, 0, 40))
+    _extend_to(auth, remiss_id, "2027-03-15")  # a notice to each, in the Utkorg
+    answer = auth.post(f"/remisser/{remiss_id}/utskick/instanser/{ids['Lunds kommun']}",
+                       {"action": "answer", "answered_on": "2026-12-05", "summary": "Inga invändningar"})
+    assert answer.status_code == 302
+    _extend_to(auth, remiss_id, "2027-03-29")  # Malmö's first notice superseded by the second
+    panel = _text(auth.client.get(f"/remisser/{remiss_id}"))
+    first = _section(panel, "Den 5 december 2026 förlängdes remisstiden till 15 mars 2027", "</p>")
+    # old code: only "… meddelandet lades i utkorgen för e-post till 2 remissinstanser som inte hade svarat."
+    assert ("meddelandet lades i utkorgen för e-post till 2 remissinstanser som inte hade svarat; meddelandet till "
+            "Lunds kommun skickades inte: Lunds kommun har svarat innan det skickades, så det behövs inte längre; "
+            "meddelandet till Malmö stad skickades inte: ersatt av en senare förlängning av remisstiden till 29 mars "
+            "2027 kl. 12.00 innan det skickades.") in first, first
+    second = _section(panel, "förlängdes remisstiden till 29 mars 2027", "</p>")
+    assert "skickades inte" not in second, second

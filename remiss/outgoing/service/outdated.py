@@ -85,6 +85,32 @@ def by_answer(name: str, declined: bool = False) -> str:
     return f"{name} {done}, så det behövs inte längre."
 
 
+def extensions_not_sent(session: Session, remiss_id: int) -> dict[int, list[str]]:
+    """The notices of each general extension of the remiss that were superseded in the Utkorg and never sent:
+    extension id → ["meddelandet till Lunds kommun skickades inte: Lunds kommun har svarat innan det skickades, så
+    det behövs inte längre"], for the panel's line about the förlängning, which says they were queued (walk31 #10)."""
+    from remiss.remisser.models import SandlistaEntry
+
+    prefix = f"outgoing:extension:{remiss_id}:"
+    rows = session.exec(select(OutboxMessage.key, OutboxMessage.last_error).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.status == OutboxStatus.superseded.value,
+        OutboxMessage.key.startswith(prefix)).order_by(OutboxMessage.id)).all()
+    entry_ids = {_entry_id(key, remiss_id) for key, _ in rows} - {None}
+    names = dict(session.exec(select(SandlistaEntry.id, SandlistaEntry.name).where(
+        SandlistaEntry.id.in_(sorted(entry_ids)))).all()) if entry_ids else {}
+    found: dict[int, list[str]] = {}
+    for key, why in rows:
+        extension_id, entry_id = key.split(":")[3], _entry_id(key, remiss_id)
+        if not extension_id.isdigit() or entry_id not in names:
+            continue
+        why = (why or "").strip().rstrip(".")
+        if why.startswith("Ersatt"):  # "Ersatt av en senare förlängning …": in the sentence, not after a colon
+            why = why[:1].lower() + why[1:]
+        found.setdefault(int(extension_id), []).append(
+            f"meddelandet till {names[entry_id]} skickades inte" + (f": {why}" if why else ""))
+    return found
+
+
 def _unsent(session: Session, remiss_id: int, entry_id: int) -> list[OutboxMessage]:
     """The instans's notices of a later svarsdag still unsent (waiting or failed), oldest first."""
     rows = session.exec(select(OutboxMessage).where(
