@@ -121,6 +121,12 @@ BORROWED_ACTS = {"meetings": (Action.assign, "ändra nämndens sammanträdesplan
                  "extension_decision": (Action.edit, "registrera besked om en förlängning"),
                  "extension_notice": (Action.edit, "registrera en allmän förlängning"),
                  "outgoing_extension": (Action.edit, "förlänga remisstiden"),
+                 # the utgående remiss's other buttons (walk31 #12: Sammanställ told a läsare "ändra remisser")
+                 "outgoing_missiv": (Action.edit, "skapa missivet"),
+                 "outgoing_send": (Action.edit, "skicka remissen"),
+                 "outgoing_amendment": (Action.edit, "skicka ändringen till remissinstanserna"),
+                 "outgoing_compile": (Action.edit, "sammanställa svaren"),
+                 "outgoing_publish": (Action.edit, "publicera remissvaren"),
                  # what an utgående remiss's instans page registers, by its form's action (session 30 B8: a läsare was
                  # told "kan du inte ändra remisser"), the API's answer, decline and extension alike; "instans" for a
                  # form with no action or an unknown one

@@ -43,6 +43,12 @@ FITS = {
     "registrera besked om en förlängning": ("/forlangningar/<int:extension_id>/besked",),
     "registrera en allmän förlängning": ("/forlangningar/allman",),
     "förlänga remisstiden": ("/utskick/forlangning",),
+    # walk31 #12: the utgående remiss's buttons said "ändra remisser"
+    "skapa missivet": ("/utskick/missiv",),
+    "skicka remissen": ("/utskick/skicka",),
+    "skicka ändringen till remissinstanserna": ("/utskick/andring",),
+    "sammanställa svaren": ("/utskick/sammanstall",),
+    "publicera remissvaren": ("/utskick/publicera",),
     # session 30 B8: the instans page's forms said "ändra remisser"; the walk posts none of its actions
     "ändra uppgifter om remissinstanser": ("/utskick/instanser/",),
     "ändra remisser": ("/remisser/",),

@@ -68,3 +68,16 @@ def test_the_api_refuses_a_lasare_naming_the_act(app, outgoing, verb, body, act)
     answer = app.test_client().post(url, json=body, headers=outgoing["headers"])
     assert answer.status_code == 403
     assert answer.get_json()["error"] == f"Med rollen Läsare kan du inte {act}{WHO}"
+
+
+# walk31 #12: the utgående remiss's own buttons told a läsare "ändra remisser" too
+@pytest.mark.parametrize("where, act", [
+    ("sammanstall", "sammanställa svaren"), ("publicera", "publicera remissvaren"), ("missiv", "skapa missivet"),
+    ("skicka", "skicka remissen"), ("andring", "skicka ändringen till remissinstanserna")])
+def test_the_outgoing_buttons_refuse_a_lasare_naming_the_act(app, outgoing, where, act):
+    auth = Auth(app.test_client())
+    auth.login("lasare@kultur.se")
+    answer = auth.post(f"/remisser/{outgoing['remiss_id']}/utskick/{where}", {"confirm_compile": "1"},
+                       form_url=f"/remisser/{outgoing['remiss_id']}")
+    assert answer.status_code == 403
+    assert f"Med rollen Läsare kan du inte {act}{WHO}" in html.unescape(answer.get_data(as_text=True))

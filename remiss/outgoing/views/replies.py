@@ -24,7 +24,7 @@ def inbox_reply(message_id: int):
     message = session.get(InboxMessage, message_id)
     if message is None:
         abort(404)
-    remiss = _post_guard(int(request.form.get("remiss_id") or 0))
+    remiss = _post_guard(int(request.form.get("remiss_id") or 0), "instans_answer")
     chosen = parse_ids([request.form.get("entry_id", "")])
     back = redirect(url_for("intake.inbox_item", message_id=message_id))
     if not chosen:

@@ -72,7 +72,7 @@ def compile_answers(remiss_id: int):
     """Sammanställ svaren. While instanser have not answered, it is done only when the button's dialog confirmed it
     (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
-    remiss = _post_guard(remiss_id)
+    remiss = _post_guard(remiss_id, "outgoing_compile")
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
                                        frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())),
                                        frozenset(held.held_entry_ids(get_session(), remiss.id)),
@@ -124,7 +124,7 @@ def close(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/publicera", methods=["POST"])
 def publish(remiss_id: int):
-    remiss = _post_guard(remiss_id)
+    remiss = _post_guard(remiss_id, "outgoing_publish")
     session = get_session()
     try:
         if request.form.get("action") == "unpublish":
