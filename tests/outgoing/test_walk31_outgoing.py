@@ -14,6 +14,9 @@ says "har svarat": it gives none, as the page (the one missed, for a late answer
 
 #10: the panel's line about a förlängning kept saying that its notices were put in the Utkorg after a later
 förlängning or the answer had superseded them there, unsent: it says which were not sent, and why.
+
+#9: "Observera: Sammanställningen är äldre än svaret från …" stood twice on the page an answer after the
+sammanställning went back to (a flash, and the panel): once.
 """
 from __future__ import annotations
 
@@ -118,3 +121,15 @@ def test_the_forlangning_line_says_which_notices_were_never_sent(app, db, sessio
             "2027 kl. 12.00 innan det skickades.") in first, first
     second = _section(panel, "förlängdes remisstiden till 29 mars 2027", "</p>")
     assert "skickades inte" not in second, second
+
+
+def test_an_answer_after_the_sammanstallning_is_said_out_of_date_once(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
+    _compile(auth, rid)
+    url = f"/remisser/{rid}/utskick/instanser/{entries['Ungdomsrådet']}"
+    page = _text(auth.post(url, {"action": "answer", "answered_on": "2026-12-05", "summary": "Bra."}, form_url=url,
+                           follow_redirects=True))
+    assert "Svaret från Ungdomsrådet är registrerat." in page
+    said = "Observera:</span> Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen."
+    assert page.count(said) == 1, page  # old code: twice, in a flash and in the panel

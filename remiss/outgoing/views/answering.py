@@ -15,7 +15,7 @@ from remiss.documents import held_uploads
 from remiss.outgoing.forms import clean_date, clean_flag, parse_answer, parse_until
 from remiss.outgoing import compilation, overview
 from remiss.outgoing.held import HELD, missiv_status, row_words
-from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
+from remiss.outgoing.service import addresses, amendments, answers, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
@@ -71,9 +71,8 @@ def entry(remiss_id: int, entry_id: int):
         if not errors and asks is None:
             held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
-            stale = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).text
-            if stale:  # walk12b #5: the saved sammanställning no longer holds every answer
-                flash(stale, "warning")
+            # that the saved sammanställning no longer holds every answer (walk12b #5) is said by the panel the
+            # page goes back to, once (walk31 #9: a flash said it a second time above it)
             return _back(remiss_id)
         if answering:
             held = held + _hold(request.files.getlist("files"), errors)
