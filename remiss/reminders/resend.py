@@ -65,6 +65,18 @@ def refusal(status: str, reason: str) -> str:
     return "Bara misslyckade meddelanden kan skickas igen."
 
 
+# the close of the reason of a notice the instans's answer or avstår made unneeded (outgoing.service.outdated.by_answer):
+# it is not "Ersatt av senare", as nothing later replaced it (walk31 #8)
+NOT_NEEDED, DECLINED = "så det behövs inte längre.", "avstår från att yttra sig"
+
+
+def status_label(status: str, reason: str) -> str:
+    """The Utkorg's word for a row's status: "Behövs inte – har svarat" for a notice superseded by the answer."""
+    if status == OutboxStatus.superseded.value and (reason or "").strip().endswith(NOT_NEEDED):
+        return "Behövs inte – avstår" if DECLINED in reason else "Behövs inte – har svarat"
+    return OutboxStatus(status).label if status in OutboxStatus.__members__ else status
+
+
 def stop_reason(status: str, reason: str) -> str:
     """Why a row was stopped or superseded, as a sentence (rows stopped before reasons were kept say so plainly)."""
     text = reason.strip() or ("Ersatt av en senare påminnelse om samma sak." if status == OutboxStatus.superseded.value

@@ -93,6 +93,8 @@ ACTION_LABELS = {
     # … and one made outdated, while unsent, by a later anstånd or förlängning or the instans's answer
     # (outgoing.service.outdated; walk30 finding 1: the history showed the key "notices_superseded")
     ("outbox_message", "notices_superseded"): "Ersatt i utkorgen",
+    # … or made unneeded by the instans's answer or avstår: nothing replaced it (walk31 #8)
+    ("outbox_message", "notices_not_needed"): "Stoppat i utkorgen – behövs inte",
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",

@@ -126,7 +126,8 @@ def test_the_answer_supersedes_an_unsent_besked_and_a_notice(app, db, session, c
     page = auth.client.get(f"/remisser/{remiss_id}").get_data(as_text=True)
     history = visible_text(page[page.index('id="historik"'):])
     assert "notices_superseded" not in history
-    assert re.search(r"Ersatt i utkorgen av [^(]+\(Meddelandet om förlängd remisstid till Lunds kommun låg i "
+    # nothing replaced it: "Stoppat … – behövs inte", not "Ersatt" (walk31 #8)
+    assert re.search(r"Stoppat i utkorgen – behövs inte av [^(]+\(Meddelandet om förlängd remisstid till Lunds kommun låg i "
                      r"utkorgen och skickas inte\. Lunds kommun har svarat innan det skickades, så det behövs inte "
                      r"längre\.\)", history), history
 

@@ -17,12 +17,16 @@ förlängning or the answer had superseded them there, unsent: it says which wer
 
 #9: "Observera: Sammanställningen är äldre än svaret från …" stood twice on the page an answer after the
 sammanställning went back to (a flash, and the panel): once.
+
+#8: the Utkorg said "Ersatt av senare" of a notice the instans's answer made unneeded, though nothing later replaced
+it: "Behövs inte – har svarat" ("– avstår").
 """
 from __future__ import annotations
 
 import csv
 import io
 
+from tests.conftest import Auth
 from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text
 from tests.outgoing.test_walk26_compile_anstand import _grant
@@ -133,3 +137,23 @@ def test_an_answer_after_the_sammanstallning_is_said_out_of_date_once(session, a
     assert "Svaret från Ungdomsrådet är registrerat." in page
     said = "Observera:</span> Sammanställningen är äldre än svaret från Ungdomsrådet – sammanställ igen."
     assert page.count(said) == 1, page  # old code: twice, in a flash and in the panel
+
+
+def test_the_utkorg_says_a_notice_the_answer_made_unneeded_is_not_needed(app, db, session, clock, auth, smtp, runner):
+    remiss_id, ids = _world(app, session, clock, auth)
+    run_sweep(runner, smtp, at(2026, 12, 5, 0, 40))
+    _extend_to(auth, remiss_id, "2027-03-15")  # a notice to each, in the Utkorg
+    assert auth.post(f"/remisser/{remiss_id}/utskick/instanser/{ids['Lunds kommun']}",
+                     {"action": "answer", "answered_on": "2026-12-05", "summary": "Bra"}).status_code == 302
+    assert auth.post(f"/remisser/{remiss_id}/utskick/instanser/{ids['Malmö stad']}",
+                     {"action": "decline", "note": ""}).status_code == 302
+    admin = Auth(app.test_client())
+    admin.login("admin@kommun.example")
+    rows = {}
+    for email in ("registrator@lund.example", "registrator@malmo.example"):
+        page = _text(admin.client.get(f"/admin/utkorg?email={email}&status=superseded"))
+        rows[email] = _section(page, 'data-label="Status">', "</td>")
+    # old code: "Ersatt av senare" for both, though nothing later replaced them
+    assert rows["registrator@lund.example"].startswith('data-label="Status">Behövs inte – har svarat<br>'), rows
+    assert rows["registrator@malmo.example"].startswith('data-label="Status">Behövs inte – avstår<br>'), rows
+    assert "Ersatt av senare" not in str(rows)

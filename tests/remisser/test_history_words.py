@@ -119,6 +119,7 @@ EVENTS = [
     ("outbox_message", "notices_stopped", {"status": ["pending", "cancelled"]}),
     ("outbox_message", "notices_requeued", {"status": ["cancelled", "pending"]}),
     ("outbox_message", "notices_superseded", {"status": ["pending", "superseded"]}),
+    ("outbox_message", "notices_not_needed", {"status": ["pending", "superseded"]}),
 ]
 
 

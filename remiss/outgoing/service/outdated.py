@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.calendar.swedish import format_deadline, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.resend import DECLINED, NOT_NEEDED
 
 # the keys of the notices, by what the history calls them (anstand.ANSTAND_KEY, remisstid.general_extension): each
 # ends in the sändlista entry it is for
@@ -21,9 +22,11 @@ UNSENT = (OutboxStatus.pending.value, OutboxStatus.failed.value)
 
 
 def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int, name: str, why: str,
-              actor_id: int | None, keep_key: str = "") -> int:
+              actor_id: int | None, keep_key: str = "", answered: bool = False) -> int:
     """Mark superseded the unsent notices to one instans (all but keep_key, the one just queued); why: the sentence
-    the Utkorg shows (by_anstand, by_extension, by_answer). Return how many."""
+    the Utkorg shows (by_anstand, by_extension, by_answer); answered: the instans's answer or avstår made them
+    unneeded, nothing later replaced them – the history says "Stoppat i utkorgen", the Utkorg "Behövs inte"
+    (walk31 #8). Return how many."""
     rows = [row for row in _unsent(session, remiss_id, entry_id) if row.key != keep_key]
     if not rows:
         return 0
@@ -37,10 +40,14 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
     marked = [row for row in rows if row.status == OutboxStatus.superseded.value]
     if marked:
         what = join_words(list(dict.fromkeys(_what(row.key) for row in marked)))
-        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
-                     remiss_id=remiss_id, action="notices_superseded",
-                     changes={"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]},
-                     note=f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte. {why}")
+        note = f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte. {why}"
+        changes = {"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]}
+        if answered:
+            audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                         remiss_id=remiss_id, action="notices_not_needed", changes=changes, note=note)
+        else:
+            audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                         remiss_id=remiss_id, action="notices_superseded", changes=changes, note=note)
     return done
 
 
@@ -81,8 +88,8 @@ def by_extension(day, at) -> str:
 
 def by_answer(name: str, declined: bool = False) -> str:
     """Why an unsent notice is superseded by the instans's answer or avstår: it asks for nothing any more."""
-    done = "avstår från att yttra sig" if declined else "har svarat innan det skickades"
-    return f"{name} {done}, så det behövs inte längre."
+    done = DECLINED if declined else "har svarat innan det skickades"
+    return f"{name} {done}, {NOT_NEEDED}"
 
 
 def extensions_not_sent(session: Session, remiss_id: int) -> dict[int, list[str]]:
