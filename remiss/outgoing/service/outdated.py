@@ -41,9 +41,13 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
     if marked:
         what = join_words(list(dict.fromkeys(_what(row.key) for row in marked)))
         note = f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte. {why}"
-        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
-                     remiss_id=remiss_id, action="notices_not_needed" if answered else "notices_superseded",
-                     changes={"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]}, note=note)
+        changes = {"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]}
+        if answered:
+            audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                         remiss_id=remiss_id, action="notices_not_needed", changes=changes, note=note)
+        else:
+            audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                         remiss_id=remiss_id, action="notices_superseded", changes=changes, note=note)
     return done
 
 
