@@ -14,7 +14,8 @@ postgres=$!
 trap 'kill -- -"$postgres" 2>/dev/null' EXIT
 
 echo "Kör testsviten mot SQLite; PostgreSQL-körningen går samtidigt (logg: $log)"
-.venv/bin/python -m pytest -q -p no:cacheprovider --durations=15
+# Without the PostgreSQL URL, which names the other pass's database: the two passes would empty each other's tables.
+env -u REMISS_TEST_DATABASE_URL .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15
 sqlite=$?
 
 wait "$postgres"
