@@ -35,7 +35,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   annotated blind and measured once at first sight before any rule was changed for them; a development set since.
   `fresh9-holdout.json`: 27 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
   pages and an extension notice), annotated blind and wholly held out like fresh7-holdout: scored only when named
-  (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses are never printed.
+  (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses were never printed, through round
+  31 (51/67 at the last); seen since round 32 (in SEEN_HOLDOUTS and the default run), to be tuned on, like fresh12 and
+  fresh13 below.
   `fresh10-holdout.json`: 31 real texts of round h-fresh10 (kommun, region, länsstyrelse, myndighet, regeringen.se and
   an extension notice), annotated blind and wholly held out the same way (`--only fresh10-holdout`) through round 13
   (69/90 before and after); seen since round 14 (in SEEN_HOLDOUTS and the default run), to be tuned on.
@@ -47,6 +49,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   myndighet texts, 8 hand-built forwards), annotated blind and wholly held out the same way (`--only fresh12-holdout`).
   `fresh13-holdout.json`: 33 texts of helper h-gather19 (27 real regeringen.se, kommun, region, länsstyrelse and
   myndighet texts, 6 hand-built forwards), annotated blind and wholly held out the same way (`--only fresh13-holdout`).
+  Both measured through round 31 (88/107 and 98/112 at the last); seen since round 32.
   `fresh14-holdout.json` / `fresh14-dev.json`: 32 texts of helper h-letters22 (27 real letters, mostly regions,
   kommuner, myndigheter, a länsstyrelse item and a kommun's extension, and 5 hand-built forwards), annotated blind and
   halved by sha256("fresh14:" + id) parity; the held-out half is wholly held out (`--only fresh14-holdout`), the dev
@@ -91,7 +94,8 @@ Two evaluations, each with a development part (used while writing the parser) an
 Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--include-seen] [--dev-only] [--only SET]`
 (--misses lists the development sets' misses only; --include-seen also lists the misses of the held-out sets that
 have had their before/after runs and are now tuned on: fresh-holdout, fresh2-holdout, fresh3-holdout (round
-h-titles), fresh4-holdout (h-titles2), fresh5-holdout (h-titles3), fresh6-holdout (round 10); --dev-only leaves every
+h-titles), fresh4-holdout (h-titles2), fresh5-holdout (h-titles3), fresh6-holdout (round 10), fresh9-, fresh12- and
+fresh13-holdout (round 32); --dev-only leaves every
 held-out part out, for tuning; --only scores one set).
 Every set is reported per kind, then all sets together ("overall").
 """
@@ -223,8 +227,8 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                "fresh7-holdout": DATA / "fresh" / "fresh7-holdout.json",
                # an eighth batch (round h-fields), a development set measured at first sight, then tuned on
                "fresh8-dev": DATA / "fresh" / "fresh8-dev.json",
-               # a ninth batch (round h-fresh9), wholly held out and annotated blind; run only by name
-               # (--only fresh9-holdout), not part of the default run, never in SEEN_HOLDOUTS
+               # a ninth batch (round h-fresh9), annotated blind and wholly held out through round 31 (51/67 at the
+               # last); development material from round 32 on (SEEN_HOLDOUTS)
                "fresh9-holdout": DATA / "fresh" / "fresh9-holdout.json",
                # a tenth batch (round h-fresh10), wholly held out and annotated blind, measured before and after
                # round 13 (69/90 both times); development material from round 14 on (SEEN_HOLDOUTS)
@@ -232,11 +236,11 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                # an eleventh batch (round h-fresh11), wholly held out and annotated blind, measured before and after
                # round 14 (83/117 both times); development material from round 16 on (SEEN_HOLDOUTS)
                "fresh11-holdout": DATA / "fresh" / "fresh11-holdout.json",
-               # a twelfth batch (helper h-gather16), wholly held out and annotated blind, for a later round's
-               # honest measure; run only by name (--only fresh12-holdout), never in the default run or SEEN_HOLDOUTS
+               # a twelfth batch (helper h-gather16), annotated blind and wholly held out through round 31
+               # (88/107 at the last); development material from round 32 on (SEEN_HOLDOUTS)
                "fresh12-holdout": DATA / "fresh" / "fresh12-holdout.json",
-               # a thirteenth batch (helper h-gather19), wholly held out and annotated blind, for a later round's
-               # honest measure; run only by name (--only fresh13-holdout), never in the default run or SEEN_HOLDOUTS
+               # a thirteenth batch (helper h-gather19), annotated blind and wholly held out through round 31
+               # (98/112 at the last); development material from round 32 on (SEEN_HOLDOUTS)
                "fresh13-holdout": DATA / "fresh" / "fresh13-holdout.json",
                # a fourteenth batch (helper h-letters22), annotated blind and halved by sha256("fresh14:" + id) parity:
                # the held-out half is wholly held out (--only fresh14-holdout, never in the default run or SEEN_HOLDOUTS),
@@ -273,9 +277,11 @@ KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_ti
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
 HOLDOUT_SHARE = 0.3
 # Held-out sets whose before/after runs are done and that later rounds tune on (round h-titles onwards).
+# fresh9, fresh12 and fresh13 (measured through rounds 13-31: 51/67, 88/107 and 98/112 at the last) since round 32.
 SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout",
-                 "fresh6-holdout", "fresh7-holdout", "fresh10-holdout", "fresh11-holdout")
-# The sets of a plain run and of --dev-only. The wholly held-out sets (fresh9, fresh12-19 holdouts) are in
+                 "fresh6-holdout", "fresh7-holdout", "fresh10-holdout", "fresh11-holdout", "fresh9-holdout",
+                 "fresh12-holdout", "fresh13-holdout")
+# The sets of a plain run and of --dev-only. The wholly held-out sets (fresh14-19 holdouts) are in
 # neither: the coordinator scores them by name (--only), and their misses are never printed.
 DEV_SPLITS = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "ext-dev3", "mail-dev",
               "fresh14-dev", "fresh15-dev", "fresh16-dev", "fresh17-dev", "fresh18-dev", "fresh19-dev")
@@ -283,9 +289,9 @@ DEFAULT_SPLITS = ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-hold
                   "fresh3-holdout", "fresh4-holdout", "fresh5-holdout", "fresh6-holdout", "fresh7-holdout",
                   "fresh8-dev", "fresh10-holdout", "fresh11-holdout", "ext-dev2", "ext-holdout2", "ext-dev3",
                   "mail-dev", "mail-holdout", "fresh14-dev", "fresh15-dev", "fresh16-dev", "fresh17-dev",
-                  "fresh18-dev", "fresh19-dev")
-WHOLLY_HELD_OUT = ("fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout", "fresh15-holdout",
-                   "fresh16-holdout", "fresh17-holdout", "fresh18-holdout", "fresh19-holdout")
+                  "fresh18-dev", "fresh19-dev", "fresh9-holdout", "fresh12-holdout", "fresh13-holdout")
+WHOLLY_HELD_OUT = ("fresh14-holdout", "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
+                   "fresh19-holdout")
 
 
 def misses_shown(split: str, show_misses: bool, seen: tuple[str, ...]) -> bool:

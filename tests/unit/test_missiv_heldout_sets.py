@@ -4,8 +4,8 @@ Nothing here parses a letter or prints a set's texts (fresh13's shape is checked
 after-measure must see them for the first time.
 fresh10-holdout was measured before and after round 13 and is development material since round 14;
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
-fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout; so is fresh14-holdout (helper
-h-letters22), whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
+fresh9-, fresh12- and fresh13-holdout were wholly held out through round 31 and are development material since round 32.
+fresh14-holdout (helper h-letters22) is wholly held out, whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
 h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight;
 and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id); and fresh17-holdout (helper
 h-letters25), halved the same way by sha256("remiss-missiv-fresh17:" + id); and fresh18-holdout (helper h-gather28), by
@@ -20,11 +20,9 @@ import pytest
 from bench import missiv_eval, title_cv
 
 
-# fresh9 (h-fresh9), fresh12 (h-gather16), fresh13 (h-gather19) and fresh14 (h-letters22) were gathered blind for a
-# later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
-# cross-validation
-@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout",
-                                  "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
+# fresh14 (h-letters22) to fresh19 were gathered blind for a later round's measure: scored only with --only NAME,
+# never in the default run, --dev-only, the seen sets or the title cross-validation
+@pytest.mark.parametrize("name", ["fresh14-holdout", "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
                                   "fresh19-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
@@ -72,6 +70,14 @@ def test_fresh11_is_development_material_since_round_16():
     assert "fresh11-holdout" in missiv_eval.SEEN_HOLDOUTS
     assert "fresh11-holdout" in missiv_eval.DEFAULT_SPLITS
     assert "fresh11-holdout" in title_cv.SETS
+
+
+@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout"])
+def test_the_three_oldest_held_out_sets_are_development_material_since_round_32(name):
+    assert name not in missiv_eval.WHOLLY_HELD_OUT
+    assert name in missiv_eval.SEEN_HOLDOUTS and name in missiv_eval.DEFAULT_SPLITS and name in title_cv.SETS
+    assert name not in missiv_eval.DEV_SPLITS  # --dev-only leaves the seen held-out sets out, as before
+    assert missiv_eval.misses_shown(name, True, missiv_eval.SEEN_HOLDOUTS)
 
 
 def test_no_wholly_held_out_set_is_in_a_plain_run_or_a_title_fold():
