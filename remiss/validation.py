@@ -162,7 +162,7 @@ DATE_SCHEMA = {"type": ["string", "null"], "format": "date",
                "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
                "description": "ÅÅÅÅ-MM-DD, år 1900–2199 (formulärens 31/3 2010 går också)"}
 TIME_SCHEMA = {"type": ["string", "null"], "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
-               "description": "TT:MM, till exempel 12:00"}
+               "description": "TT:MM, till exempel 12:00 (formulärens kl 13, 13.00 och 0930 går också)"}
 EMAIL_SCHEMA = {"type": ["string", "null"], "anyOf": [{"format": "email"}, {"maxLength": 0}],
                 "description": "en e-postadress; tom eller null: ingen"}
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
