@@ -6,6 +6,7 @@ apply (the tidplan changed, the remiss closed, the instans answered, a newer rem
 stopped row itself when its moment is owed again."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -65,15 +66,27 @@ def refusal(status: str, reason: str) -> str:
     return "Bara misslyckade meddelanden kan skickas igen."
 
 
-# the close of the reason of a notice the instans's answer or avstår made unneeded (outgoing.service.outdated.by_answer):
-# it is not "Ersatt av senare", as nothing later replaced it (walk31 #8)
-NOT_NEEDED, DECLINED = "så det behövs inte längre.", "avstår från att yttra sig"
+# Why the planner stopped a row where its status alone does not say it, kept in the row's payload under STOPPED_BY:
+# a notice of a later svarsdag that the instans's answer (ANSWERED) or avstår (DECLINED) made unneeded in the Utkorg
+# (outgoing.service.outdated.supersede). It is not "Ersatt av senare", as nothing later replaced it (walk31 #8).
+STOPPED_BY, ANSWERED, DECLINED = "stopped_by", "answered", "declined"
+NOT_NEEDED_LABELS = {ANSWERED: "Behövs inte – har svarat", DECLINED: "Behövs inte – avstår"}
 
 
-def status_label(status: str, reason: str) -> str:
-    """The Utkorg's word for a row's status: "Behövs inte – har svarat" for a notice superseded by the answer."""
-    if status == OutboxStatus.superseded.value and (reason or "").strip().endswith(NOT_NEEDED):
-        return "Behövs inte – avstår" if DECLINED in reason else "Behövs inte – har svarat"
+def stopped_by(payload: str) -> str:
+    """Why a row was stopped, as its payload records it (ANSWERED, DECLINED), or "" where it records nothing."""
+    try:
+        found = json.loads(payload or "{}")
+    except ValueError:
+        return ""
+    return found.get(STOPPED_BY, "") if isinstance(found, dict) else ""
+
+
+def status_label(status: str, stopped: str = "") -> str:
+    """The Utkorg's word for a row's status; stopped: why it was stopped (stopped_by): "Behövs inte – har svarat"
+    for a notice superseded because the instans answered, "– avstår" because it declined."""
+    if status == OutboxStatus.superseded.value and stopped in NOT_NEEDED_LABELS:
+        return NOT_NEEDED_LABELS[stopped]
     return OutboxStatus(status).label if status in OutboxStatus.__members__ else status
 
 

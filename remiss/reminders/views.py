@@ -36,7 +36,7 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
     stopped = (OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
     waits = claim.held_back(session, [r.id for r in rows if r.status == OutboxStatus.pending.value])
     return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.row_label(r.kind, r.key),
-             "status": r.status, "status_label": resending.status_label(r.status, r.last_error or ""),
+             "status": r.status, "status_label": resending.status_label(r.status, resending.stopped_by(r.payload)),
              "email": r.recipient_email,
              "remiss_id": r.remiss_id, "remiss": labels.get(r.remiss_id, ""), "attempts": r.attempts,
              "error": "" if r.status in stopped else r.last_error,

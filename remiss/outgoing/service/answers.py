@@ -113,7 +113,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
                          files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
     outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,  # session 30 B3
-                       why=outdated.by_answer(entry.name), actor_id=principal.user_id, answered=True)
+                       why=outdated.by_answer(entry.name), actor_id=principal.user_id, because=outdated.ANSWERED)
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
@@ -233,7 +233,8 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
     session.flush()
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen avstår")
     outdated.supersede(session, now=now, remiss_id=remiss.id, entry_id=entry.id, name=entry.name,  # session 30 B3
-                       why=outdated.by_answer(entry.name, declined=True), actor_id=principal.user_id, answered=True)
+                       why=outdated.by_answer(entry.name, outdated.DECLINED), actor_id=principal.user_id,
+                       because=outdated.DECLINED)
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="decline")
     return entry
 

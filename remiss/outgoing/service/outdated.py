@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.calendar.swedish import format_deadline, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.resend import DECLINED, NOT_NEEDED
+from remiss.reminders.resend import ANSWERED, DECLINED, STOPPED_BY
 
 # the keys of the notices, by what the history calls them (anstand.ANSTAND_KEY, remisstid.general_extension): each
 # ends in the sändlista entry it is for
@@ -22,11 +22,11 @@ UNSENT = (OutboxStatus.pending.value, OutboxStatus.failed.value)
 
 
 def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int, name: str, why: str,
-              actor_id: int | None, keep_key: str = "", answered: bool = False) -> int:
+              actor_id: int | None, keep_key: str = "", because: str = "") -> int:
     """Mark superseded the unsent notices to one instans (all but keep_key, the one just queued); why: the sentence
-    the Utkorg shows (by_anstand, by_extension, by_answer); answered: the instans's answer or avstår made them
-    unneeded, nothing later replaced them – the history says "Stoppat i utkorgen", the Utkorg "Behövs inte"
-    (walk31 #8). Return how many."""
+    the Utkorg shows (by_anstand, by_extension, by_answer); because: ANSWERED or DECLINED where the instans's answer
+    or avstår made them unneeded and nothing later replaced them, kept in each row's payload (STOPPED_BY) – the
+    history says "Stoppat i utkorgen", the Utkorg "Behövs inte" (walk31 #8). Return how many."""
     rows = [row for row in _unsent(session, remiss_id, entry_id) if row.key != keep_key]
     if not rows:
         return 0
@@ -38,11 +38,15 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
     for row in rows:
         session.refresh(row)
     marked = [row for row in rows if row.status == OutboxStatus.superseded.value]
+    if because:
+        for row in marked:
+            row.payload = json.dumps({**json.loads(row.payload or "{}"), STOPPED_BY: because})
+            session.add(row)
     if marked:
         what = join_words(list(dict.fromkeys(_what(row.key) for row in marked)))
         note = f"{what[:1].upper()}{what[1:]} till {name} låg i utkorgen och skickas inte. {why}"
         changes = {"status": [OutboxStatus.pending.value, OutboxStatus.superseded.value]}
-        if answered:
+        if because:
             audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
                          remiss_id=remiss_id, action="notices_not_needed", changes=changes, note=note)
         else:
@@ -86,10 +90,11 @@ def by_extension(day, at) -> str:
     return f"Ersatt av en senare förlängning av remisstiden till {format_deadline(day, at)} innan det skickades."
 
 
-def by_answer(name: str, declined: bool = False) -> str:
-    """Why an unsent notice is superseded by the instans's answer or avstår: it asks for nothing any more."""
-    done = DECLINED if declined else "har svarat innan det skickades"
-    return f"{name} {done}, {NOT_NEEDED}"
+def by_answer(name: str, because: str = ANSWERED) -> str:
+    """Why an unsent notice is superseded by the instans's answer (ANSWERED) or avstår (DECLINED): it asks for
+    nothing any more."""
+    done = "avstår från att yttra sig" if because == DECLINED else "har svarat innan det skickades"
+    return f"{name} {done}, så det behövs inte längre."
 
 
 def extensions_not_sent(session: Session, remiss_id: int) -> dict[int, list[str]]:
