@@ -45,7 +45,7 @@ def days_left(remiss: Remiss, now: datetime, *, stale: str = "", awaited: closin
     if stale and remiss.status == RemissStatus.sammanstalld:
         if not awaited:
             return f"{stale} – sammanställ igen"
-        return closing.wait_cell(stale, awaited.todo, awaited.note, svarstid_only=compiled.svarstid_only(stale))
+        return closing.wait_cell(stale, awaited, svarstid_only=compiled.svarstid_only(stale))
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -264,8 +264,8 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
         reason = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).reason \
             if stale else ""
         wait = closing.awaited(session, [remiss.id], now).get(remiss.id)
-        then = (closing.wait_words(*wait, stale=reason) if not stale or compiled.svarstid_only(reason)
-                else closing.wait_words(*wait, text=stale)) if wait else \
+        then = (closing.wait_words(wait, stale=reason) if not stale or compiled.svarstid_only(reason)
+                else closing.wait_words(wait, text=stale)) if wait else \
             f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
             NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
         return f"{first} {then}".strip()

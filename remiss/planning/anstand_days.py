@@ -68,7 +68,7 @@ def still_awaited(session: Session, found: list[AgendaItem], now: datetime) -> l
     ids = {i.remiss_id for i in found if i.kind == DEADLINE and i.done and not i.ours and not i.cancelled}
     if ids:
         ids = set(session.exec(select(Remiss.id).where(Remiss.id.in_(ids), Remiss.status.in_(_OVER_UNLESS_AWAITED))))
-    waits = {rid: wait.todo.replace("Vänta på", "väntar på", 1) + (f" ({wait.note})" if wait.note else "")
+    waits = {rid: wait.said("väntar på")
              for rid, wait in (closing.awaited(session, sorted(ids), now) if ids else {}).items()}
     return [replace(i, done=False, awaited=waits[i.remiss_id]) if i.remiss_id in waits and i.kind == DEADLINE
             and i.done and not i.ours else i for i in found]

@@ -124,20 +124,18 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         if r.id in stale and r.id in awaited and compiled.svarstid_only(stale[r.id]):
             # only the svarstid changed since, and answers are still due: wait, then compile (walk29 A1); nothing to
             # do until then, so not counted among the work (walk29b B7)
-            todo, note, _ = awaited[r.id]
+            todo, note = awaited[r.id].todo, awaited[r.id].note
             note = "; ".join(filter(None, (note, f"sammanställ sedan svaren igen ({stale[r.id]})")))
             late, waiting = False, True
         elif r.id in stale and r.id in awaited:  # an answer since: compile it in now, then wait (walk29b B5)
             todo, anchor = COMPILE_AGAIN
-            wait = awaited[r.id]
-            waited = closing.then_wait(f"{wait.todo} ({wait.note})" if wait.note else wait.todo)
-            note, late = f"{stale[r.id]}; {waited[0].lower()}{waited[1:]}", False
+            note, late = f"{stale[r.id]}; {awaited[r.id].said('vänta sedan på')}", False
         elif r.id in stale:
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
             note, late = stale[r.id], False
         elif r.id in awaited:  # nothing to do but wait: not counted among the work (walk29b B7)
-            (todo, note, _), late, waiting = awaited[r.id], False, True
+            todo, note, late, waiting = awaited[r.id].todo, awaited[r.id].note, False, True
         elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad":
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND

@@ -252,15 +252,26 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
 
 
 class Awaited(NamedTuple):
-    todo: str  # "Vänta på svar från Lunds kommun"
+    who: str  # whom it waits for: "Lunds kommun", "Lunds kommun och Malmö stad", "4 remissinstanser"
     note: str  # "anstånd till 18 december 2026"
     count: int  # how many instanser are waited for (one answer is "svaret", several "svaren")
+
+    @property
+    def todo(self) -> str:
+        """What Att göra says instead of "Avsluta ärendet": "Vänta på svar från Lunds kommun"."""
+        return f"Vänta på svar från {self.who}"
+
+    def said(self, lead: str = "Vänta på") -> str:
+        """ "Vänta på svar från Lunds kommun (anstånd till 18 december 2026)"; lead as the sentence needs it:
+        "väntar på" (the Kalender), "Vänta sedan på" (after compiling again, walk29b B5)."""
+        return f"{lead} svar från {self.who}" + (f" ({self.note})" if self.note else "")
 
 
 def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int, Awaited]:
     """Of these sammanställda remisser, those whose instanser may still answer in time (their svarstid or their own
-    anstånd runs, answers_still_due): remiss id → (what Att göra says instead of "Avsluta ärendet", its note), e.g.
-    ("Vänta på svar från Lunds kommun", "anstånd till 18 december 2026") (walk26 W5). Two reads for all."""
+    anstånd runs, answers_still_due): remiss id → whom it waits for, its note and how many, e.g. ("Lunds kommun",
+    "anstånd till 18 december 2026", 1), for Att göra's "Vänta på svar från Lunds kommun" instead of "Avsluta
+    ärendet" (walk26 W5). Two reads for all."""
     remisser_by_id, waiting = _still_due(session, remiss_ids, now)
     found = {}
     for remiss_id, due in waiting.items():
@@ -273,7 +284,7 @@ def awaited(session: Session, remiss_ids: list[int], now: datetime) -> dict[int,
                 else [f"svarstiden går ut {format_deadline(*general)}"])
         said += ([f"anstånd till {format_deadline(*own[0][1])}"] if len(due) == 1 and own
                  else [f"{name} har anstånd till {format_deadline(*d)}" for name, d in own])
-        found[remiss_id] = Awaited(f"Vänta på svar från {who}", "; ".join(said), len(due))
+        found[remiss_id] = Awaited(who, "; ".join(said), len(due))
     return found
 
 
@@ -313,21 +324,21 @@ def only_waiting(session: Session, remiss_ids: list[int], now: datetime) -> dict
             if rid not in stale or compiled.svarstid_only(stale[rid])}
 
 
-def wait_words(todo: str, note: str, count: int, *, stale: str = "", text: str = "") -> str:
-    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (awaited: what to do, its note and
-    how many instanser are waited for); stale: why the
+def wait_words(wait: Awaited, *, stale: str = "", text: str = "") -> str:
+    """Nästa steg of a sammanställd remiss whose instanser may still answer in time (wait: whom, its note and how
+    many instanser are waited for); stale: why the
     sammanställning is out of date (compiled.Staleness.reason) – a svarstid extended after it leaves the answers to
     wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once); text: the
     sammanställning's Staleness.text when something else made it out of date (an answer after it): compile that in
     now, then wait (walk29b B5: it said "publicera sedan och avsluta" while others still had time)."""
-    waited = f"{todo}{f' ({note})' if note else ''}"
+    waited = wait.said()
     # one instans's answer is "svaret", several's "svaren … dem" (walk31 #6: "kommer svaret in" for two)
-    one = count == 1
+    one = wait.count == 1
     came = ("svaret har kommit in eller tiden för svaret har gått ut" if one
             else "svaren har kommit in eller tiden för dem har gått ut")
     comes = "kommer svaret in" if one else "kommer ett svar in"
     if text:
-        return f"{text} {then_wait(waited)}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
+        return f"{text} {wait.said('Vänta sedan på')}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
     if stale:
         return (f"{stale[0].upper()}{stale[1:]}. {waited}: sammanställ svaren igen när {came}, och avsluta ärendet "
                 "först därefter.")
@@ -337,18 +348,12 @@ def wait_words(todo: str, note: str, count: int, *, stale: str = "", text: str =
     return f"Svaren är sammanställda. {waited}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
 
 
-def then_wait(waited: str) -> str:
-    """ "Vänta sedan på svar från Norr (…)": awaited's "Vänta på svar från …" after compiling again (walk29b B5)."""
-    return waited.replace("Vänta på ", "Vänta sedan på ", 1)
-
-
-def wait_cell(stale: str, todo: str, note: str, *, svarstid_only: bool = True) -> str:
+def wait_cell(stale: str, wait: Awaited, *, svarstid_only: bool = True) -> str:
     """The start page's cell for a sammanställd remiss whose sammanställning is out of date while instanser may
     still answer in time: "svarstiden har ändrats efter sammanställningen – vänta på svar från Norr (svarstiden går
     ut …), sammanställ sedan igen" (walk29 A1); when an answer (or another change) dated it, compile first, then
     wait: "ett svar har kommit in efter sammanställningen – sammanställ igen, vänta sedan på svar från Söder
     (anstånd till …)" (walk29b B5)."""
-    waited = f"{todo}{f' ({note})' if note else ''}"
     if not svarstid_only:
-        return f"{stale} – sammanställ igen, {then_wait(waited)[0].lower()}{then_wait(waited)[1:]}"
-    return f"{stale} – {waited[0].lower()}{waited[1:]}, sammanställ sedan igen"
+        return f"{stale} – sammanställ igen, {wait.said('vänta sedan på')}"
+    return f"{stale} – {wait.said('vänta på')}, sammanställ sedan igen"
