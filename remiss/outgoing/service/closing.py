@@ -326,26 +326,25 @@ def only_waiting(session: Session, remiss_ids: list[int], now: datetime) -> dict
 
 def wait_words(wait: Awaited, *, stale: str = "", text: str = "") -> str:
     """Nästa steg of a sammanställd remiss whose instanser may still answer in time (wait: whom, its note and how
-    many instanser are waited for); stale: why the
-    sammanställning is out of date (compiled.Staleness.reason) – a svarstid extended after it leaves the answers to
-    wait for first, then compiling again (walk29 A1: it said "sammanställ igen … och avsluta" at once); text: the
-    sammanställning's Staleness.text when something else made it out of date (an answer after it): compile that in
-    now, then wait (walk29b B5: it said "publicera sedan och avsluta" while others still had time)."""
-    waited = wait.said()
+    many instanser are waited for); stale: why the sammanställning is out of date (compiled.Staleness.reason) – a
+    svarstid extended after it leaves the answers to wait for first, then compiling again (walk29 A1: it said
+    "sammanställ igen … och avsluta" at once); text: the sammanställning's Staleness.text when something else made it
+    out of date (an answer after it): compile that in now, then wait (walk29b B5: it said "publicera sedan och
+    avsluta" while others still had time)."""
     # one instans's answer is "svaret", several's "svaren … dem" (walk31 #6: "kommer svaret in" for two)
     one = wait.count == 1
     came = ("svaret har kommit in eller tiden för svaret har gått ut" if one
             else "svaren har kommit in eller tiden för dem har gått ut")
     comes = "kommer svaret in" if one else "kommer ett svar in"
     if text:
-        return f"{text} {wait.said('Vänta sedan på')}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
+        return (f"{text} {wait.said('Vänta sedan på')}: {comes}, sammanställ svaren igen; avsluta ärendet först när "
+                f"{came}.")
     if stale:
-        return (f"{stale[0].upper()}{stale[1:]}. {waited}: sammanställ svaren igen när {came}, och avsluta ärendet "
-                "först därefter.")
-    if one:
-        return (f"Svaren är sammanställda. {waited}: kommer svaret in, sammanställ svaren igen; avsluta ärendet först "
-                "därefter eller när tiden för svaret har gått ut.")
-    return f"Svaren är sammanställda. {waited}: {comes}, sammanställ svaren igen; avsluta ärendet först när {came}."
+        return (f"{stale[0].upper()}{stale[1:]}. {wait.said()}: sammanställ svaren igen när {came}, och avsluta "
+                "ärendet först därefter.")
+    # after "kommer svaret in, sammanställ svaren igen" one answer is not named a third time: "först därefter"
+    until = "därefter eller när tiden för svaret har gått ut" if one else f"när {came}"
+    return f"Svaren är sammanställda. {wait.said()}: {comes}, sammanställ svaren igen; avsluta ärendet först {until}."
 
 
 def wait_cell(stale: str, wait: Awaited, *, svarstid_only: bool = True) -> str:
