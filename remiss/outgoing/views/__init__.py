@@ -37,6 +37,8 @@ def _config(key: str):
 
 
 def _remiss(remiss_id: int, action: Action = Action.view, *, act: str = ""):
+    """The utgående remiss if the user may do action on it; act: a button's POST, the act of auth.access.BORROWED_ACTS
+    whose right it needs, so one who may not is told the act, not "ändra remisser" (walk31 #12)."""
     remiss = load_remiss(get_session(), principal(), remiss_id, action, act=act)
     if remiss.direction != Direction.utgaende:
         abort(404)
@@ -147,15 +149,9 @@ def attempt(session, call):
         return None, {"files": str(exc)}, exc
 
 
-def _post_guard(remiss_id: int, act: str):
-    """The remiss for a button's POST: one who may not edit it is told the act (auth.access.BORROWED_ACTS), not
-    "ändra remisser" (walk31 #12)."""
-    return _remiss(remiss_id, act=act)
-
-
 @bp.route("/remisser/<int:remiss_id>/utskick/missiv", methods=["POST"])
 def make_missiv(remiss_id: int):
-    remiss = _post_guard(remiss_id, "outgoing_missiv")
+    remiss = _remiss(remiss_id, act="outgoing_missiv")
     why = lifecycle.not_sent_reason(remiss)  # compiled or closed: no missiv for a sending that will not come (J5)
     if why:
         flash(f"Missivet skapades inte: {why}.", "error")
@@ -177,7 +173,7 @@ def make_missiv(remiss_id: int):
 def send(remiss_id: int):
     """Skicka remissen: only with the dialog's yes or the page's box (confirm_send); without it, where the remiss
     could be sent, the page asks beside the button (walk21 J14: without JavaScript it was sent with no question)."""
-    remiss = _post_guard(remiss_id, "outgoing_send")
+    remiss = _remiss(remiss_id, act="outgoing_send")
     try:
         sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
                             files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"),
@@ -198,7 +194,7 @@ def send(remiss_id: int):
 def send_amendment(remiss_id: int):
     """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14); only with the
     dialog's yes or the page's box (confirm_amendment), else the page asks beside the button (walk21 J14)."""
-    remiss = _post_guard(remiss_id, "outgoing_amendment")
+    remiss = _remiss(remiss_id, act="outgoing_amendment")
     found = amendments.news(get_session(), remiss)  # what it sends: the message names the new remisshandlingar
     try:
         mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,

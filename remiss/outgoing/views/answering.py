@@ -17,7 +17,7 @@ from remiss.outgoing import compilation, overview
 from remiss.outgoing.held import HELD, missiv_status, row_words
 from remiss.outgoing.service import addresses, amendments, answers, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
-from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
+from remiss.outgoing.views import _back, _config, _hold, _remiss, attempt, bp
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
 from remiss.remisser import service as remisser

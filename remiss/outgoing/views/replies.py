@@ -11,7 +11,7 @@ from remiss.intake.models import InboxMessage
 from remiss.outgoing import replies
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.service import answers
-from remiss.outgoing.views import _back, _config, _post_guard, _refused, bp
+from remiss.outgoing.views import _back, _config, _refused, _remiss, bp
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus
 from remiss.web import now, principal, requires
@@ -24,7 +24,7 @@ def inbox_reply(message_id: int):
     message = session.get(InboxMessage, message_id)
     if message is None:
         abort(404)
-    remiss = _post_guard(int(request.form.get("remiss_id") or 0), "instans_answer")
+    remiss = _remiss(int(request.form.get("remiss_id") or 0), act="instans_answer")
     chosen = parse_ids([request.form.get("entry_id", "")])
     back = redirect(url_for("intake.inbox_item", message_id=message_id))
     if not chosen:

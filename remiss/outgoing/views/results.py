@@ -10,7 +10,7 @@ from remiss.documents import PdfUnavailable, RenderError
 from remiss.outgoing import compilation, held, overview, printing
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.service import addresses, closing, lifecycle, missiv_doc, publication, sending
-from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
+from remiss.outgoing.views import DOCX, XLSX, _back, _config, _refused, _remiss, bp
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.web import asking, now, principal
@@ -72,7 +72,7 @@ def compile_answers(remiss_id: int):
     """Sammanställ svaren. While instanser have not answered, it is done only when the button's dialog confirmed it
     (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
-    remiss = _post_guard(remiss_id, "outgoing_compile")
+    remiss = _remiss(remiss_id, act="outgoing_compile")
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
                                        frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())),
                                        frozenset(held.held_entry_ids(get_session(), remiss.id)),
@@ -124,7 +124,7 @@ def close(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/publicera", methods=["POST"])
 def publish(remiss_id: int):
-    remiss = _post_guard(remiss_id, "outgoing_publish")
+    remiss = _remiss(remiss_id, act="outgoing_publish")
     session = get_session()
     try:
         if request.form.get("action") == "unpublish":
