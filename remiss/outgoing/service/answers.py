@@ -240,9 +240,11 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
 
 
 def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-           entry: SandlistaEntry, base: str | None = None) -> SandlistaEntry:
-    """Undo a registered answer or avstår (registered by mistake); chasers resume. base as for register_answer:
-    Ångra from a page opened before the answer changed would undo the newer one, and is refused."""
+           entry: SandlistaEntry, base: str | None = None) -> str:
+    """Undo a registered answer or avstår (registered by mistake); chasers resume, and a notice of a later
+    svarsdag the answer stopped in the Utkorg goes back there (outdated.revive). base as for register_answer:
+    Ångra from a page opened before the answer changed would undo the newer one, and is refused. Return what
+    the message after it adds about that notice ("" for none)."""
     begin(principal, remiss)
     replacing.check_reopen(session, entry, base)
     before = snapshot(entry)
@@ -252,5 +254,6 @@ def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     session.add(entry)
     session.flush()
     log_change(session, now=now, principal=principal, entry=entry, before=before, action="reopen")
+    notice = outdated.revive(session, now=now, remiss=remiss, entry=entry, actor_id=principal.user_id)
     chasers.schedule(session, now=now, remiss=remiss)
-    return entry
+    return notice

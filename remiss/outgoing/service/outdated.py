@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.calendar.swedish import format_deadline, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.resend import ANSWERED, DECLINED, STOPPED_BY
+from remiss.reminders.resend import ANSWERED, DECLINED, NOT_NEEDED_LABELS, STOPPED_BY, stopped_by
 
 # the keys of the notices, by what the history calls them (anstand.ANSTAND_KEY, remisstid.general_extension): each
 # ends in the sändlista entry it is for
@@ -53,6 +53,46 @@ def supersede(session: Session, *, now: datetime, remiss_id: int, entry_id: int,
             audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
                          remiss_id=remiss_id, action="notices_superseded", changes=changes, note=note)
     return done
+
+
+def revive(session: Session, *, now: datetime, remiss, entry, actor_id: int | None) -> str:
+    """When the instans's answer or avstår is undone (Ångra) and it is awaited again: put back in the Utkorg the
+    notice that answer made unneeded (supersede because=…), the same row, so it keeps its key and Message-ID and is
+    sent at most once (session 32, B3 edge: it stayed stopped, and the instans was never told its svarsdag). Only the
+    instans's latest notice, and only while the svarsdag it names is the one that holds for it now; otherwise it
+    stays stopped and the words say so. Return what the message after Ångra adds ("" when nothing was stopped)."""
+    from remiss.outgoing.service.chasers import deadline_of, deadline_passed
+    from remiss.planning.models import Extension
+
+    rows = [row for row in session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss.id, or_(*(OutboxMessage.key.startswith(f"{prefix}{remiss.id}:")
+                                                    for prefix in NOTICES))).order_by(OutboxMessage.id)).all()
+            if _entry_id(row.key, remiss.id) == entry.id]
+    row = rows[-1] if rows else None
+    if row is None or row.status != OutboxStatus.superseded.value or stopped_by(row.payload) not in NOT_NEEDED_LABELS:
+        return ""
+    what = _what(row.key)
+    what = f"{what[:1].upper()}{what[1:]} till {entry.name}"
+    extension_id = row.key.split(":")[3]
+    extension = session.get(Extension, int(extension_id)) if extension_id.isdigit() else None
+    told = (extension.granted_until_on, extension.granted_until_time) if extension else None
+    day, at = deadline_of(remiss, entry)
+    if day is None or deadline_passed(day, at, now):
+        return ""  # its svarsdag is over: nothing to tell it any more
+    if told != (day, at):
+        return (f"{what} stoppades i utkorgen när svaret registrerades och skickas inte, eftersom svarsdagen har "
+                f"ändrats sedan dess: meddela {entry.name} att svarsdagen nu är {format_deadline(day, at)}.")
+    payload = json.loads(row.payload or "{}")
+    payload.pop(STOPPED_BY, None)
+    row.status, row.last_error, row.payload = OutboxStatus.pending.value, "", json.dumps(payload)
+    row.attempts, row.next_attempt_at, row.claimed_by = 0, now, ""
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None, remiss_id=remiss.id,
+                 action="notices_requeued",
+                 changes={"status": [OutboxStatus.superseded.value, OutboxStatus.pending.value]},
+                 note=f"{what} lades i utkorgen igen och skickas vid nästa utskick: svaret från {entry.name} togs bort.")
+    return f"{what} ligger i utkorgen igen och skickas vid nästa utskick."
 
 
 # the payload's record of the svarsdag a notice tells the instans it had ("Svaret skulle vara … senast …"), so that a

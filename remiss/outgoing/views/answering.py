@@ -237,9 +237,10 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
                 else f"Inget besked skickas: {answers.not_told_reason(item)}")  # walk24 V14
         return f"{item.name} har fått anstånd till {format_deadline(day, at)}. {told}."
     if action == "reopen":
-        answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item,
-                       base=stale_form.posted(form, replacing.BASE))
-        return f"Svaret från {item.name} är borttaget; instansen räknas som ej svarat."
+        notice = answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item,
+                                base=stale_form.posted(form, replacing.BASE))
+        said = f"Svaret från {item.name} är borttaget; instansen räknas som ej svarat."
+        return f"{said} {notice}" if notice else said
     raise InputErrors({"action": "Okänd åtgärd."})
 
 
