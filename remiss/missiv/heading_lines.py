@@ -10,7 +10,9 @@ from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, TRAIL
 NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
                        r"säger|bjuder|föreslår|beslutar|välkomnar|"
                        # round 13: "Kammarkollegiet begär förtydligande", "Kompletterande samråd pågår till …"
-                       r"begär|skickar|remitterar|startar|inleder|efterfrågar|pågår)\b|"
+                       r"begär|skickar|remitterar|startar|inleder|efterfrågar|pågår|"
+                       # round 32: "Strategin innehåller vår vision: …": a sentence about the document
+                       r"innehåller|beskriver|omfattar|handlar)\b|"
                        # "Var med och forma kommunens klimatarbete": a call to the reader, no name
                        r"^(?:var|vara)[ \t]+med[ \t]+(?:och|att)[ \t]", re.IGNORECASE)
 # "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
@@ -30,11 +32,20 @@ CHROME = re.compile(
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
     # a weekly list's heading: "Kungörelser vecka 22"
-    r"(?:kungörelser|remisser|nyheter|anslag)[ \t]+vecka[ \t]+\d{1,2}\Z|"
+    # (round 32: with the body's genitive in front, "Skånes Kungörelser vecka 21")
+    r"(?:[\wåäö-]{2,40}s[ \t]+){0,2}(?:kungörelser|remisser|nyheter|anslag)[ \t]+vecka[ \t]+\d{1,2}\Z|"
+    # round 32: the generic sections of a page or a report, which name no matter: "Syfte och innehåll",
+    # "Kontaktinformation", "Kungörelser och delgivningar", "Informations- och diskussionsmöte", "Samrådsmöten"
+    r"(?:syfte(?:[ \t]+och[ \t]+(?:innehåll|mål|bakgrund))?|kontaktinformation|kontaktuppgifter|"
+    r"kungörelser(?:[ \t]+och[ \t]+(?:delgivningar|tillkännagivanden)|[ \t]+inom[ \t][^\n]{2,60})?|"
+    r"(?:[\wåäö]{3,20}-[ \t]+och[ \t]+)?(?:informations|diskussions|dialog|samråds|remiss|öppet[ \t]+)?(?:möte|hus)(?:t|n|na)?|"
+    r"anmälan[ \t]+till[ \t]+[\wåäö-]*möte(?:t|n|na)?)\Z|"
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|(?:[\wåäö]{2,30}[ \t]+)?nyheter\Z|"
     # a logo's or coat of arms' alternative text: "Stenungsunds kommunvapen", "Havs- och vattenmyndighetens logotyp"
     r"(?:[^\n]{0,60}[ \t])?(?:kommunvapen|länsvapen|logotyp(?:en)?)\b[^\n]{0,40}\Z|"
-    r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|prenumerera\b|artikeln publicerades\b|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|"
+    # round 32: a link to the documents: "Läs de föreslagna föreningsbidragsreglernaPDF", "Läs vårt förslag"
+    r"läs[ \t]+(?:de|den|det|dessa|detta|vår|vårt|våra|hela)[ \t]|prenumerera\b|artikeln publicerades\b|"
     # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil|frågor)[ \t]*:|"
     # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
