@@ -27,7 +27,8 @@ from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import clean_subject, find_title, is_headline, letter_heading, plausible_heading, title_sources
+from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, plausible_heading, spells_out,
+                                 title_sources)
 from remiss.missiv.title_candidates import ABSTAINED, weigh
 from remiss.missiv.title_match import (CUT_SHORT, cut_short, cut_short_warning, names_subject, same_matter,
                                        shares_designation)
@@ -97,9 +98,10 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
     if title and not heading:
         # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
         heading, heading_span = find_title(work)
-        if heading and not (shares_designation(title, heading) or names_subject(title, heading, work, heading_span)):
+        if heading and not (shares_designation(title, heading) or names_subject(title, heading, work, heading_span) or
+                            spells_out(work, title, heading)):
             heading = None
-    if title and heading and names_subject(title, heading, work, heading_span):
+    if title and heading and (names_subject(title, heading, work, heading_span) or spells_out(work, title, heading)):
         title, span = heading, heading_span  # the subject shortens the letter's own heading: keep the heading
         note("title", span)
     elif title:

@@ -17,7 +17,7 @@ from remiss.missiv.title_subject import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
 __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading", "number_only",
-           "plausible_heading", "title_sources"]
+           "plausible_heading", "spells_out", "spelt_out", "title_sources"]
 
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
@@ -293,7 +293,44 @@ def _phrased_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = tidy(text[m.start(1):end], (m.start(1), end), lead=False)
         if value and value != line and backed(text, value, span):  # the lead was dropped and a name is left
             return value, span
+        spelt = spelt_out(text, value) if value else None
+        if spelt:
+            return spelt  # round 32: "Remiss - RUS 2030": the text spells the acronym out
     return None, None
+
+
+# Round 32: a heading that is only an acronym and a year ("RUS 2030") names the document the text spells out with the
+# acronym in brackets: "ett förslag till regional utvecklingsstrategi (RUS) för Västmanland 2030."
+_ACRONYM = re.compile(r"([A-ZÅÄÖ]{2,6})(?:[ \t]+((?:19|20)\d\d))?")
+
+
+def spelt_out(text: str, value: str) -> tuple[str, tuple[int, int]] | None:
+    """Return the name an acronym heading ("RUS 2030") stands for, when the text writes it one way only."""
+    m = _ACRONYM.fullmatch(value)
+    if not m:
+        return None
+    year = rf"[^\n.()]{{0,60}}?\b{m.group(2)}\b" if m.group(2) else ""
+    found = {}
+    for hit in re.finditer(rf"(?<![\wåäö-])((?:(?-i:[a-zåäö])[\wåäö-]{{1,30}}[ \t]+){{0,3}}(?-i:[a-zåäö])[\wåäö-]{{3,30}}"
+                           rf"[ \t]+\({m.group(1)}\){year})", text):
+        words = hit.group(1).split()
+        while words and words[0].casefold() in _LEAD_WORDS:
+            words.pop(0)  # "förslag till regional …": the words of the sentence before the name
+        if len(words) >= 2:
+            name = " ".join(words)
+            name = name[:1].upper() + name[1:]
+            found.setdefault(name, (hit.end(1) - len(hit.group(1)) + hit.group(1).find(words[0]), hit.end(1)))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def spells_out(text: str, acronym: str, name: str) -> bool:
+    """Tell whether a subject that is only an acronym ("RUS 2030") stands for the name the letter gives."""
+    spelt = spelt_out(text, acronym)
+    return bool(spelt) and spelt[0].casefold() == name.casefold()
+
+
+_LEAD_WORDS = {"förslag", "förslaget", "till", "på", "om", "av", "för", "en", "ett", "ny", "nytt", "nya", "den", "det",
+               "de", "och", "i", "med", "att", "fram", "arbetat", "tagit", "har", "vår", "vårt", "våra"}
 
 
 def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
