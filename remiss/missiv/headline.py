@@ -323,7 +323,9 @@ def _extend(text: str, value: str) -> str:
     name = rf"(?:{parts[0]}\s+{parts[1]}\s+)?" + r"\s+".join(parts[2:]) if proposal else r"\s+".join(parts)
     m = re.compile(
         name +
-        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region))|"
+        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)"
+        # round 32: and the year closing the line: "Remissversion Näringslivsstrategi för Kungälvs kommun 2035"
+        r"(?:[ \t]+(?:19|20)\d\d(?=[ \t]*(?:\n|\Z)))?)|"
         # round 25: the owner's place in the genitive and the matter: "… till Dalarnas miljömål", "… för Skånes
         # landsbygd" (not a coordination that runs on: "… miljömål och …")
         r"(?:\s+(?:till|för)\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+s\s+(?-i:[a-zåäö])[\wåäö-]{3,}(?![\wåäö-]|\s+(?:och|samt)\b))|"

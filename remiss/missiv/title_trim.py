@@ -28,6 +28,9 @@ DOC_LEAD = re.compile(
     r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
     # round 25: "Remissvar på Faluns cykelplan": the heading of an answer names the remiss after the preposition
     r"Remissvar(?:et|en)?(?=[ \t]+(?:på|om|över|angående|gällande|avseende)[ \t]+\S)|"
+    # round 32: "Synpunkter och svar på remissversion av X": the answers, named by the remiss's matter
+    r"(?:Synpunkter|Remissvar|Svar|Kommentarer)(?:[ \t]+och[ \t]+(?:svar|kommentarer|synpunkter))?"
+    r"(?=[ \t]+på[ \t]+remiss(?:version|utgåva|förslag|underlag)(?:en|et)?[ \t]+(?:av|till|för)[ \t]+\S)|"
     r"(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
@@ -165,6 +168,8 @@ REMISS_LEAD = re.compile(
     # round 28b: "Remiss med frågor om X", "Remiss med förslag till X": what the remiss carries follows "med", and
     # that is the matter a registrator writes down ("med anledning av" is tried first, in ABOUT)
     rf"(?:[ \t]+(?:{ABOUT}|med(?=[ \t]+(?:frågor|förslag)\b))\b)?[ \t]*[:–-]?[ \t]*|"
+    # round 32: a list of the receivers, headed by the matter: "Remissinstanser för Hemställan om ändring av …"
+    r"(?:Remissinstanser(?:na)?|Sändlista(?:n)?|Remissmottagare)[ \t]+(?:för|gällande|avseende)[ \t]+(?=\S)|"
     # round 21: a subject's or heading's label of what the letter asks: "För yttrande: X"
     r"För[ \t]+(?:yttrande|synpunkter|kännedom)[ \t]*[:–-][ \t]*|"
     # round 21: "Tillfälle att yttra sig över X", "Anmodan att inkomma med yttrande över X", the public law's
@@ -265,6 +270,16 @@ SECTION_LEAD = re.compile(r"^(?:(?:Aktuella|Pågående|Öppna)[ \t]+(?:remisser|
                           r"Kungörelser?|Aktuellt)[ \t]*[:–|›>/-][ \t]*(?=\S)", re.IGNORECASE)
 _FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,25}\)|"
                         r"(?:pdf|word)[ \t,]+\d[\d,.]*[ \t]*[kKmM]B)\.?\Z", re.IGNORECASE)
+# Round 32: a list item's deadline in brackets after the name: "Förslag till nytt vattenskyddsområde … [yttrande senast
+# 12 april 2016]", "X (synpunkter senast 30 april)"
+_BRACKET_TAIL = re.compile(r"(?<![ \t])[ \t]*+[\[(](?:[^\[\]()\n]{0,40}[ \t])?(?:yttrande|yttranden|synpunkter|svar|"
+                           r"remissvar|svarstid|remisstid)[ \t]+(?:senast|till|t\.o\.m\.?)[ \t][^\[\]()\n]{1,40}[\])]\Z",
+                           re.IGNORECASE)
+# Round 32: the bodies a remiss was sent to, after the matter: "förslag på miljö- och klimatprogram … till samtliga
+# nämnder, råd och bolag samt berörda kommuner"
+_ALL_RECEIVERS_TAIL = re.compile(r"(?<![ \t])[ \t]++till[ \t]+(?:samtliga|alla|berörda)[ \t]+(?:nämnder|förvaltningar|"
+                                 r"kommuner|regioner|myndigheter|remissinstanser|bolag|organisationer)\b[^\n]{0,120}\Z",
+                                 re.IGNORECASE)
 # "X – synpunkter senast 30 april 2024", "X - lämna synpunkter senast 30 april", "X – tyck till senast …"
 # (round 20: "X – för yttrande", "X - för synpunkter")
 _ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:för[ \t]+)?(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
@@ -320,7 +335,7 @@ def normalise(value: str) -> str:
     while before != value:
         before = value
         value = SECTION_LEAD.sub("", value)
-        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL, _PART_TAIL, _DANGLING_LABEL, _REF_TAIL):
+        for tail in (_FILE_TAIL, _BRACKET_TAIL, _ALL_RECEIVERS_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL, _PART_TAIL, _DANGLING_LABEL, _REF_TAIL):
             value = tail.sub("", value)
         value = _DNR_HEAD.sub("", _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value)))
         value = drop_remiss_lead(value) if _DNR_HEAD.match(before) else value  # "KS 2027/123 Remiss X"
