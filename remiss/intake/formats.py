@@ -352,8 +352,10 @@ def _mail(header: dict, body: str, found: list[tuple[str, str, bytes]], *, depth
             continue
         try:
             inner = read_document(payload, filename, depth=depth + 1)
-        except ValueError as exc:
+        except ValueError as exc:  # kept as a remisshandling all the same; said, or the proposal looks read from it
             parts.append(f"[Bilagan {filename} kunde inte läsas: {exc}]")
+            said = str(exc) if filename in str(exc) else f"Bilagan {filename}: {exc}"
+            warnings.append(f"{said} Den sparas som remisshandling men uppgifterna är inte hämtade ur den.")
             continue
         warnings.extend(inner.warnings)
         hinted.append(inner.hints)
