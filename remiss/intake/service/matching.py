@@ -18,7 +18,8 @@ def matching_remiss_id(session: Session, values: dict) -> int | None:
     from the same remittent (a title alone when the letter names no remittent)."""
     return _same_sender_dnr(session, values.get("sender_dnr", "")) or _our_dnr_quoted(session, values) or \
         supplement_of(session, values)[0] or \
-        _same_title(session, values.get("title", ""), values.get("remittent", "")) or _same_report(session, values)
+        _same_title(session, values.get("title", ""), values.get("remittent", "")) or _same_report(session, values) or \
+        _same_title_but_asides(session, values.get("title") or "", values.get("remittent") or "")
 
 
 # "Komplettering till remiss 501-8426-2026 …", "VB: Kompletterande handlingar – …": a remittent's supplement to a
@@ -183,6 +184,27 @@ def _same_title(session: Session, title: str, remittent: str = "") -> int | None
     return next((rid for rid, theirs in rows if same_remittent(remittent, theirs)), None)
 
 
+# "(RUS)", "(SOU 2026:12)", "(Fi 2017:02)": an abbreviation or number one wording of a title has and the other lacks
+_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)")
+
+
+def _without_asides(title: str) -> str:
+    return " ".join(keys.fold(_ASIDE.sub("", title_core(title))).split())
+
+
+def _same_title_but_asides(session: Session, title: str, remittent: str) -> int | None:
+    """The newest remiss from the same named remittent whose title contains the letter's title once a parenthesis is
+    left out of both (walk32: the notice "Förlängd svarstid – Regional utvecklingsstrategi för Västmanland 2030" for
+    the registered "Regional utvecklingsstrategi (RUS) för Västmanland 2030" matched nothing)."""
+    core = _without_asides(title)
+    if len(core) < MIN_TITLE_CORE or not remittent.strip():
+        return None
+    rows = session.exec(select(Remiss.id, Remiss.title, Remiss.remittent).where(Remiss.status != VOIDED)
+                        .order_by(_OPEN_FIRST, Remiss.id.desc()).limit(500)).all()
+    return next((rid for rid, theirs, who in rows
+                 if (who or "").strip() and same_remittent(remittent, who) and core in _without_asides(theirs)), None)
+
+
 def title_core(title: str) -> str:
     """What a registered remiss's title will contain: the title without forward, reminder and remiss lead-ins."""
     return _TITLE_LEAD.sub("", kinds.clean_title(title or ""), count=1).strip(" .:–-")
@@ -214,4 +236,9 @@ def match_reason(values: dict, remiss: Remiss) -> str:
     if len(core) >= MIN_TITLE_CORE and core.casefold() in (remiss.title or "").casefold():
         with_remittent = " och remittenten" if values.get("remittent") and remiss.remittent else ""
         return f"Ärendemeningen{with_remittent} stämmer med en remiss som redan är registrerad"
+    if values.get("remittent") and remiss.remittent and \
+            len(loose := _without_asides(values.get("title") or "")) >= MIN_TITLE_CORE and \
+            loose in _without_asides(remiss.title or ""):
+        return "Ärendemeningen (utom det som står inom parentes) och remittenten stämmer med en remiss som redan är " \
+            "registrerad"
     return "Brevet liknar en remiss som redan är registrerad"

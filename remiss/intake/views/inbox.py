@@ -55,7 +55,7 @@ def inbox():
     reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
     reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
     existing, may_merge, extension, not_later, notes, waiting, answers = {}, {}, {}, {}, {}, {}, {}
-    moot = {}
+    moot, orphans = {}, set()
     from remiss.outgoing.replies import find as find_reply
     for m in messages if not handled else ():
         if (reply := find_reply(session, m, current_app.config["FILES_DIR"])) is not None \
@@ -65,6 +65,10 @@ def inbox():
         found = inbox_service.existing_remiss(session, m)
         if found is None and (original := inbox_service.waiting_original(session, m)) is not None:
             waiting[m.id] = original  # an extension notice whose remiss waits in the Inkorg too
+        elif found is None and matching.mentions_extension(
+                dict(json.loads(m.form_values), extension_to=batches.extension_value(m.extension_to, m.extension_time)),
+                m.subject):
+            orphans.add(m.id)  # an extension notice that matches no remiss: not "Ny remiss" (walk32)
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
             notes[m.id] = inbox_service.match_note(m, found)
@@ -98,7 +102,7 @@ def inbox():
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,
-                           reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
+                           reminders=reminders, orphans=orphans, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS,
                            # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)
                            read_by_hand=bool(messages) or session.exec(select(InboxMessage.id).limit(1)).first()
