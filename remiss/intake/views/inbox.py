@@ -102,7 +102,8 @@ def inbox():
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,
-                           reminders=reminders, orphans=orphans, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
+                           reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
+                           orphans=orphans,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS,
                            # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)
                            read_by_hand=bool(messages) or session.exec(select(InboxMessage.id).limit(1)).first()
