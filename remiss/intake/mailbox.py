@@ -57,18 +57,21 @@ class Mailbox:
         _check(status, data, "sökningen i brevlådan")
         return data[0].decode().split() if data and data[0] else []
 
-    def fetch(self, uid: str, *, max_bytes: int) -> Fetched:
-        """Return the message without marking it read; only its size when it is larger than max_bytes."""
+    def fetch(self, uid: str, *, max_bytes: int) -> Fetched | None:
+        """Return the message without marking it read; only its size when it is larger than max_bytes; None when
+        it is gone (moved by another poll since the search)."""
         status, data = self.client.uid("FETCH", uid, "(RFC822.SIZE)")
         _check(status, data, "hämtningen av ett meddelande")
+        if not data or data[0] is None:
+            return None
         match = re.search(rb"RFC822\.SIZE (\d+)", data[0] if isinstance(data[0], bytes) else data[0][0])
         size = int(match.group(1)) if match else 0
         if size > max_bytes:
             return Fetched(uid, size, b"")
         status, data = self.client.uid("FETCH", uid, "(BODY.PEEK[])")
         _check(status, data, "hämtningen av ett meddelande")
-        raw = next((part[1] for part in data if isinstance(part, tuple)), b"")
-        return Fetched(uid, size, raw)
+        raw = next((part[1] for part in data if isinstance(part, tuple)), None)
+        return Fetched(uid, size, raw) if raw is not None else None  # expunged meanwhile: no body
 
     def move(self, uid: str, folder: str) -> None:
         """Move the message to folder, creating the folder when it is missing."""

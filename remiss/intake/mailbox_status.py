@@ -2,7 +2,7 @@
 page (walk13 finding 2: a wrong password was only in the scheduler's log, and the registrator waited for mail).
 
 The outcome is a row of mail_relay named "inkorg", beside the SMTP relay's "default" (remiss.reminders.relay):
-since when the mailbox fails, the last attempt and why.
+since when the mailbox fails, the last attempt and why; while it works, the last good poll ("Senast hämtat").
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from remiss.calendar.swedish import format_date_time
+from remiss.calendar.swedish import format_date, format_date_time, format_time
+from remiss.clock import local
 from remiss.intake.mailbox import MailboxError
 from remiss.reminders.models import MailRelay
 
@@ -40,7 +41,8 @@ def record(db, *, now: datetime, error: str) -> None:
                 row.down_since = row.down_since or now
                 row.last_error, row.checked_at = plain(error)[:2000], now
                 session.add(row)
-            elif row is not None and row.down_since is not None:
+            else:  # every success: the Inkorg page says "Senast hämtat" (walk32 finding 11)
+                row = row or MailRelay(name=NAME)
                 row.down_since, row.last_error, row.checked_at = None, "", now
                 session.add(row)
     except SQLAlchemyError:
@@ -50,6 +52,17 @@ def record(db, *, now: datetime, error: str) -> None:
 def plain(error: str) -> str:
     """The server's words without Python's bytes quoting: b'[AUTHENTICATIONFAILED] …' → [AUTHENTICATIONFAILED] …"""
     return re.sub(r"""\bb(['"])(.*?)\1""", r"\2", error)
+
+
+def fetched_text(session: Session, *, now: datetime) -> str:
+    """"Senast hämtat: i dag kl. 14.05" (Stockholm time) for the Inkorg page, or "" before the first good poll."""
+    row = session.get(MailRelay, NAME)
+    if row is None or row.down_since is not None or row.checked_at is None:
+        return ""
+    moment, today = local(row.checked_at), local(now).date()
+    day = "i dag" if moment.date() == today else "i går" if (today - moment.date()).days == 1 else \
+        format_date(moment)
+    return f"Senast hämtat: {day} {format_time(moment)}"
 
 
 def problem_text(session: Session) -> str:

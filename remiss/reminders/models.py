@@ -61,8 +61,8 @@ class MailRelay(SQLModel, table=True):
     """A mail server Remiss depends on, and whether it works, one row each: "default", whether outgoing mail can
     be handed over (remiss.reminders.relay; while it cannot, sweeps pause instead of spending the rows' attempts,
     and the Utkorg page and `reminders list` say since when), and "inkorg", whether the registrator's mailbox
-    could be read at the last poll (remiss.intake.mailbox_status; the Inkorg page says so). A row is written at
-    the first failure; none means it has never failed."""
+    could be read at the last poll (remiss.intake.mailbox_status; the Inkorg page says so). A "default" row is
+    written at the first failure, none means it has never failed; the "inkorg" row at every poll."""
 
     __tablename__ = "mail_relay"
 
@@ -71,7 +71,8 @@ class MailRelay(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=20)
     down_since: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # None: it works (again)
     last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # why, while down
-    # the last failed attempt while down; when it worked again, the moment that was recorded (not every success)
+    # the last failed attempt while down; when it worked again, the moment that was recorded (not every success;
+    # for "inkorg" every good poll, shown as "Senast hämtat")
     checked_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
 
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from gettext import ngettext
 
-from flask import current_app, render_template, request
+from flask import current_app, flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss.auth.access import Action, INBOX_WORDS
-from remiss.db import get_session
+from remiss.db import get_db, get_session
+from remiss.intake.mailbox_status import fetched_text, plain
 from remiss.intake.models import InboxMessage
 from remiss.intake.arrival import answer_sender, arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.views import bp, extension_moot, not_later_than_in_force
 from remiss.remisser.models import Remiss
-from remiss.web import principal, requires
+from remiss.web import now, principal, requires
 
 STATUS_LABELS = {"pending": "Att hantera", "registered": "Registrerad", "merged": "Sammanförd", "dismissed": "Avvisad"}
 
@@ -104,8 +106,50 @@ def inbox():
                            extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,
                            reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
                            orphans=orphans,
-                           configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS,
+                           configured=bool(current_app.config.get("IMAP_URL")),
+                           fetched=fetched_text(session, now=now()), status_labels=STATUS_LABELS,
                            # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)
                            read_by_hand=bool(messages) or session.exec(select(InboxMessage.id).limit(1)).first()
                            is not None)
 
+
+
+POLL_TIMEOUT = 10  # seconds the "Hämta nu" waits for the mailbox at each step
+POLL_BUDGET = 20  # seconds of fetching in the request; what is left waits for the next poll
+
+
+@bp.route("/inkorg/hamta", methods=["POST"])
+@requires(Action.create, doing=INBOX_WORDS)
+def inbox_poll():
+    """Hämta nu: poll the mailbox once in the request (walk32 finding 11), as the scheduler does, and say what came."""
+    from remiss.intake.mailbox import MailboxError
+    from remiss.intake.scheduled import poll_mailbox
+
+    if not current_app.config.get("IMAP_URL"):
+        flash("Ingen brevlåda är kopplad till inkorgen, så det finns inget att hämta.", "error")
+        return redirect(url_for("intake.inbox"))
+    get_session().commit()  # the poll writes in transactions of its own: the request's must not hold the lock
+    try:
+        result = poll_mailbox(get_db(), current_app.config, now=now(), timeout=POLL_TIMEOUT, budget=POLL_BUDGET)
+    except MailboxError as exc:
+        flash(f"Brevlådan svarade inte, så ingen e-post hämtades: {plain(str(exc)).rstrip('.')}. Försök igen om "
+              "en stund; fortsätter felet, kontakta den som driftar Remiss (oftast IT-avdelningen).", "error")
+        return redirect(url_for("intake.inbox"))
+    flash(poll_words(result), "error" if result.problems else "success")
+    return redirect(url_for("intake.inbox"))
+
+
+def poll_words(result) -> str:
+    """"Inga nya meddelanden.", "1 nytt meddelande.", "3 nya meddelanden." and what could not be read or waits."""
+    from remiss.intake.scheduled import new_messages
+
+    words = [new_messages(result.new) if result.new else "Inga nya meddelanden"]
+    if result.problems:
+        words.append(ngettext("%(count)d meddelande kunde inte läsas in och ligger kvar i brevlådan",
+                              "%(count)d meddelanden kunde inte läsas in och ligger kvar i brevlådan",
+                              len(result.problems)) % {"count": len(result.problems)})
+    if result.left:
+        words.append(ngettext("%(count)d meddelande till hämtas vid nästa hämtning",
+                              "%(count)d meddelanden till hämtas vid nästa hämtning",
+                              result.left) % {"count": result.left})
+    return "; ".join(words) + "."
