@@ -70,6 +70,8 @@ ACTION_LABELS = {
     ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
     # a file that came with a mail in the Inkorg, registered or merged by the one named after it (walk25 Y14)
     ("attachment", "from_mail"): "Fil från e-post i Inkorgen, registrerad",
+    # … and one too large to keep: the Inkorg's warning, kept with the remiss (walk32 finding 7)
+    ("remiss", "file_left_out"): "Fil i e-posten inte sparad – för stor",
     ("attachment", "sammanstallning"): "Svaren sammanställda",
     ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
     ("milestone", "milestone"): "Tidplan",

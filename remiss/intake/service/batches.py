@@ -252,6 +252,7 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
     added = add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
                       max_bytes=max_bytes, from_mail=mail_sender(message))
     if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
+        note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
         decide(message, decision, now=now, principal=principal, remiss=remiss)
     session.delete(batch)
     session.flush()
@@ -277,6 +278,18 @@ def add_files(session: Session, *, now: datetime, principal: Principal, remiss: 
                                      filename=item["filename"], data=data, files_dir=files_dir,
                                      max_bytes=max_bytes, from_mail=from_mail))
     return added
+
+
+def note_left_out(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                  message: InboxMessage | None) -> None:
+    """Say in the remiss's history each file of the mail that was too large to keep (the Inkorg's warning), so it
+    is not forgotten once the mail is registered or merged (walk32 finding 7)."""
+    from remiss.audit.service import record
+    from remiss.intake.oversize import left_out
+
+    for note in left_out(json.loads(message.warnings)) if message is not None else ():
+        record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+               remiss_id=remiss.id, action="file_left_out", note=note)
 
 
 def mail_sender(message: InboxMessage | None) -> str:

@@ -133,6 +133,7 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     added = add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
                       files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
                       from_mail=batches.mail_sender(message))
+    batches.note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -162,6 +163,7 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
     add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
               files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
               from_mail=batches.mail_sender(message))
+    batches.note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
     decide(message, "registered", now=now, principal=principal, remiss=remiss)
     session.flush()
     return remiss
