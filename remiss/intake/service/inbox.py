@@ -123,9 +123,11 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
 
 def merge(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
           extend: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
-          until_time=None) -> list[Attachment]:
+          until_time=None, filled: list[str] | None = None) -> list[Attachment]:
     """Add the message's files to an existing remiss and, when asked, record its general extension to until_on
-    (the day the parser read when none is given); raise InputErrors when asked with no day."""
+    (the day the parser read when none is given); raise InputErrors when asked with no day. An extension notice
+    also fills the remiss's empty fields it gives (fill_empty_fields); filled gets their labels."""
+    filled = [] if filled is None else filled
     from remiss.planning.service.extensions import Evidence, general_notice
 
     _require_pending(principal, message)  # the caller took the message first (take_message)
@@ -134,6 +136,9 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
                       files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
                       from_mail=batches.mail_sender(message))
     batches.note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
+    if extend or message.extension_to is not None or matching.mentions_extension(
+            dict(json.loads(message.form_values)), message.subject):
+        filled.extend(fill_empty_fields(session, now=now, principal=principal, remiss=remiss, message=message))
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -148,6 +153,31 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return added
+
+
+# what a remittent's notice says of the remiss that a registration may have left empty (walk32 finding 6)
+NOTICE_FIELDS = ("sender_dnr", "answer_email", "answer_address", "contact_person")
+
+
+def fill_empty_fields(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      message: InboxMessage) -> list[str]:
+    """Fill the remiss's EMPTY fields of NOTICE_FIELDS from the notice merged into it – never one with a value –
+    through the same update (and history line) as Ändra uppgifter; return the labels of those filled."""
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import FORM_LABELS, InputErrors, parse_remiss_input
+
+    given = json.loads(message.form_values)
+    raw = {name: given.get(name) or "" for name in NOTICE_FIELDS
+           if not getattr(remiss, name) and (given.get(name) or "").strip()}
+    clean, errors = parse_remiss_input(raw, partial=True)
+    changes = {name: value for name, value in clean.items() if name in raw and name not in errors and value}
+    if not changes:
+        return []
+    try:  # refused before anything is set (remisser.service.change_problems)
+        remisser.update(session, now=now, principal=principal, remiss=remiss, changes=changes)
+    except InputErrors:  # the notice's words refused as the form would refuse them: left for the person
+        return []
+    return [FORM_LABELS[name] for name in NOTICE_FIELDS if name in changes]
 
 
 def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,

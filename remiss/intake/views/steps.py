@@ -176,9 +176,11 @@ def inbox_merge(message_id: int):
         remiss = load_remiss(session, principal(), found, Action.edit)
         from remiss.outgoing.replies import refuse_merge  # walk12b #4: an answer is no remisshandling
         refuse_merge(remiss)
+        filled: list[str] = []
         inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                             extend=extend, files_dir=current_app.config["FILES_DIR"],
-                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time,
+                            filled=filled)
     except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
         session.rollback()
         return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
@@ -198,8 +200,16 @@ def inbox_merge(message_id: int):
         session.rollback()
         say_here(str(exc), "error")
         return _item_page(message, values=typed, status=400)
-    flash(merged_words(remiss, extended=extend), "success")
+    flash(merged_words(remiss, extended=extend) + filled_words(filled), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def filled_words(filled: list[str]) -> str:
+    """" Tomma fält ifyllda från meddelandet: Remittentens diarienummer och Svar till e-post." or "" (walk32 #6)."""
+    if not filled:
+        return ""
+    names = filled[0] if len(filled) == 1 else ", ".join(filled[:-1]) + " och " + filled[-1]
+    return f" {'Ett tomt fält ifyllt' if len(filled) == 1 else 'Tomma fält ifyllda'} från meddelandet: {names}."
 
 
 def merged_words(remiss: Remiss, *, extended: bool, what: str = "Meddelandet") -> str:

@@ -1,0 +1,80 @@
+"""walk32 finding 6: merging an extension notice into a registered remiss left its empty fields empty though the
+notice gives them (the remittent's diarienummer, the answer address, the contact person). Now the EMPTY ones are
+filled from the notice – never one with a value – and the flash and the history say which."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, timezone
+from email.message import EmailMessage
+
+from remiss.intake.models import InboxMessage
+from remiss.remisser.models import Remiss
+from tests.intake.test_walk12_view import receive
+from tests.intake.test_paste_seed000 import world
+from tests.support.factories import make_remiss
+
+POLLED = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+NOTICE = """Hej,
+
+Remiss av promemorian Skärpta straff för vapenbrott
+
+Justitiedepartementet har förlängt remisstiden. Remissvaren ska i stället ha kommit in till Justitiedepartementet \
+senast den 30 april 2027. Svaren lämnas per e-post till ju.remissvar@regeringskansliet.se. Ange diarienummer \
+Ju2026/04567 i ämnesraden.
+
+Frågor om remissen besvaras av Per Ek, per.ek@regeringskansliet.se.
+
+Med vänlig hälsning
+Per Ek
+Justitiedepartementet
+"""
+
+
+def notice(message_id: str) -> bytes:
+    message = EmailMessage()
+    message["Subject"] = "Förlängd remisstid – Skärpta straff för vapenbrott (Ju2026/04567)"
+    message["From"], message["To"] = "Per Ek <per.ek@regeringskansliet.se>", "ks@malmo.se"
+    message["Date"], message["Message-ID"] = "Fri, 04 Dec 2026 09:00:00 +0100", message_id
+    message.set_content(NOTICE)
+    return bytes(message)
+
+
+def merge(client, auth, db, app, session, clock, **given):
+    clock.set(POLLED)
+    namnd = world(session)
+    remiss = make_remiss(session, namnd=namnd, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         remittent="Justitiedepartementet", deadline_on=date(2027, 3, 29), **given)
+    session.commit()
+    message_id = receive(db, app, notice(f"<notice-{len(given)}@walk32>"), now=POLLED)
+    with db.transaction() as s:
+        read = s.get(InboxMessage, message_id).form_values
+    url = f"/inkorg/{message_id}"
+    auth.login("sekr@malmo.se")
+    response = auth.post(f"{url}/sammanfor", {"remiss_id": remiss.id, "extend": "1"}, form_url=url,
+                         follow_redirects=True)
+    assert response.status_code == 200
+    with db.transaction() as s:
+        stored = s.get(Remiss, remiss.id)
+        s.expunge(stored)
+    return read, html.unescape(re.sub(r"\s+", " ", response.get_data(as_text=True))), stored
+
+
+def test_the_notice_fills_the_empty_fields_and_says_which(client, auth, db, app, session, clock):
+    read, page, stored = merge(client, auth, db, app, session, clock, sender_dnr="")
+    assert "Ju2026/04567" in read and "ju.remissvar@regeringskansliet.se" in read, read
+    assert stored.sender_dnr == "Ju2026/04567"
+    assert stored.answer_email == "ju.remissvar@regeringskansliet.se"
+    assert stored.contact_person == "Per Ek"
+    assert ("Tomma fält ifyllda från meddelandet: Remittentens diarienummer, Svar till e-post och Kontaktperson hos "
+            "remittenten.") in page
+    assert "Ändrad" in page  # the history's line of the change, as for Ändra uppgifter
+    assert "Förlängningen till 30 april 2027" in page  # the extension as before
+
+
+def test_a_field_with_a_value_is_never_overwritten(client, auth, db, app, session, clock):
+    read, page, stored = merge(client, auth, db, app, session, clock, sender_dnr="Ju2026/00001",
+                               answer_email="registrator@regeringskansliet.se", contact_person="Anna Lind")
+    assert stored.sender_dnr == "Ju2026/00001"
+    assert stored.answer_email == "registrator@regeringskansliet.se" and stored.contact_person == "Anna Lind"
+    assert "ifyll" not in page
