@@ -22,6 +22,9 @@ LOCAL_DNR = (
     r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
     r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)
     r"|(?!(?:Dnr|Ref|Nr)\b)[A-ZÅÄÖ][a-zåäö]{2}[ \t](?:19|20)\d\d/\d{1,6}"  # an agency's short name: Svk 2022/2981
+    # a Regeringskansliet number written with hyphens for its slashes, as a file name may not carry a slash:
+    # "Regeringskansliets diarienummer (utan snedstreck), N2016-06713-PBB" (round 32)
+    r"|(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)(?:19|20)\d\d-\d{2,6}(?:-[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,2})?\d?)?"
 )
 # A number's end: no letter, digit or slash follows, unless the next paragraph's first word runs on into its last
 # digit ("Diarienummer: Fi2025/00114Här kan du …", a page whose blocks lost their breaks when copied)
@@ -77,6 +80,8 @@ KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[
 _SERIES_BROKEN = re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6})[ \t]*\n[ \t]*\Z")
 
 
+# an aside in brackets between a cue and its number: "(utan snedstreck)"
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*")
 _UPPDRAG = re.compile(r"\b(?:regerings)?uppdrag(?:et)?[ \t]+\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LIST_BELOW = re.compile(r"[^\n.:]{0,40}:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–•*][ \t]*")
@@ -181,7 +186,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
             # "Märk svaret med diarienummer RJL" / "2026/2345.": a PDF's column broke the number after its series
             start, value = cue.end() + series.start(1), _clean(joined)
         # "döpas till ”Dnr. 6.8.16-3611/16”": a number right after its own cue is the number, not a file name.
-        adjacent = len(window[:m.start()].strip(" ”\"“':")) == 0 and not _FILE_AFTER.match(text[end:])
+        # "diarienummer (utan snedstreck), N2016-06713-PBB": an aside in brackets between them keeps them adjacent
+        adjacent = len(_ASIDE.sub("", window[:m.start()]).strip(" ”\"“':,")) == 0 and not _FILE_AFTER.match(text[end:])
         if (not adjacent and _is_file_name(text, start, end)) or not _looks_like_dnr(m.group()):
             continue
         before = text[max(0, cue.start() - 40):cue.end()]
