@@ -25,3 +25,23 @@ def test_rk_number_written_with_hyphens_for_a_file_name_is_the_dnr():
     # Regeringskansliet's number with its slashes turned to hyphens (a file name carries no slash), after the cue and
     # an aside in brackets: the number is the remittent's, written as the letter writes it
     assert find_sender_dnr(RK_DNR_HYPHENS).value == "N2016-06713-PBB"
+
+
+# fresh12-holdout y28 (mcf.se, 2026): Myndigheten för samhällsskydd och beredskap is Myndigheten för civilt försvar
+# since 2026-01-01; the register had a wrong name and no domain for it
+MCF = (
+    "Remiss av Nationellt stöd: Beredskapsplanering av maritima olyckor med utsläpp av olja eller andra skadliga ämnen\n"
+    "Nationell samordningsgrupp för oljeskadeskydd (NSO) har tagit fram förslag till ett nationellt stöd för "
+    "beredskapsplanering som nu remitteras.\n"
+    "Myndigheten för civilt försvar är sammanhållande av den nationella samordningsgruppen, där representanter från "
+    "Kustbevakningen, Sveriges Kommuner och Regioner, Länsstyrelserna, Havs- och vattenmyndigheten, Naturvårdsverket "
+    "och Transportstyrelsen ingår.\n"
+    "Svara på remissen\n"
+    "Skicka ditt svar med e-post eller brev till registrator@mcf.se senast den 7 maj. Märk ditt svar med diarienummer "
+    "MCF 2026-02702.\n"
+    "Svar på remissen lämnas senast den 7 maj 2026\n"
+)
+
+
+def test_myndigheten_for_civilt_forsvar_by_its_name_and_address():
+    assert parse_missiv(MCF).remittent == "Myndigheten för civilt försvar"
