@@ -24,12 +24,20 @@ _BODY = (r"(?<![\wåäö-])(?:[A-ZÅÄÖ][\wåäö]{0,60}+-(?:,[ \t]+[a-zåäö]
 _REMITTENT_PATTERNS = [
     (re.compile(rf"(?i:ska(?:ll)? vara) ({_BODY}) (?i:tillhanda)"), 4),
     (re.compile(rf"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ({_BODY})"), 3),
+    # "Senast den 25 november 2015 ska remissvaren inkommit till Näringsdepartementet": the subject after the verb
+    # (a sentence that opens with the day), "ha" sometimes left out (round 32)
+    (re.compile(rf"(?i:ska(?:ll)? (?:remissvaren|svaren|yttrandena|synpunkterna) (?:ha )?(?:kommit in|inkommit) till) "
+                rf"({_BODY})"), 3),
     # "remissinstansernas yttranden som inkommit till Näringsdepartementet": the page of a closed remiss
     (re.compile(rf"(?i:(?:yttranden|remissvar|svar)(?:en)? som (?:har )?(?:kommit in|inkommit) till) ({_BODY})"), 3),
     (re.compile(rf"(?i:(?:ska(?:ll)? lämnas|skickas|sänds) till) ({_BODY})"), 2),
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
     (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    # "Socialdepartementet har berett Stockholms läns landsting möjlighet att yttra sig över …": a receiver's own
+    # tjänsteutlåtande names who gave it the chance to answer (round 32)
+    (re.compile(rf"({_BODY}) (?i:har (?:berett|gett|givit) (?:[\wåäö-]{{1,40}}+ ){{1,6}}?(?:möjlighet|tillfälle) att "
+                rf"(?:yttra sig|lämna synpunkter))"), 2),
     # "MSB remitterar nu förslag på föreskrifter": a body's known abbreviation (checked in find_remittent_cue)
     (re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6}) (?i:(?:har )?remitter(?:ar|at))\b"), 2),
     # "Remissvaren ska ha kommit in till socialdepartementet": a news item writes the department in lower case

