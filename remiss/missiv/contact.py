@@ -92,15 +92,18 @@ _SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+väg
 _CARD = re.compile(
     rf"^[ \t]*({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
     r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t]*\n(?:[ \t]*\n)?"
+    # the unit may stand on a line of its own between the role and the telephone: "Strateg\n\nNäringsliv och
+    # arbetsmarknad\n\n0721-48 07 49" (round 32, regionsormland.se)
+    r"(?:[ \t]*[A-ZÅÄÖ][a-zåäö-]{1,40}+(?:[ \t]+[\wåäö-]{1,40}+){0,5}[ \t]*\n(?:[ \t]*\n)?)?"
     r"[ \t]*(?:(?:[Tt]el|[Tt]elefon|[Mm]obil|[Tt]fn)[ \t.:]*)?\+?\d[\d -]{6,16}[ \t]*$",
     re.MULTILINE)
 
 
 def _card(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for m in _CARD.finditer(text):
-        role = m.group(2).split()[-1]
+        # "Processledare kulturplan": the title may be the role's first word, its subject after it (round 32)
         before = text[max(0, m.start() - 40):m.start()]
-        if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or \
+        if not any(_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES) for role in m.group(2).split()) or \
                 m.group(2).casefold().startswith("press") or re.search(r"press", before, re.IGNORECASE) or \
                 find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)):
             continue  # a press contact or an organisation, not the remiss's handläggare

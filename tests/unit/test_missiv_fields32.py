@@ -60,6 +60,23 @@ def test_remittent_after_ska_remissvaren_inkommit_till():
     assert parse_missiv(RK_DAY_FIRST).remittent == "Näringsdepartementet"
 
 
+# fresh13-holdout w27 (regionsormland.se, 2024): a page's contact card with the unit on a line between the role and
+# the telephone
+CARD_WITH_UNIT = (
+    "Region Sörmland är ansvarig för det regionala serviceprogrammet som syftar till att samordna insatser och aktörer "
+    "i arbetet med att främja tillgänglighet till kommersiell service.\n\n"
+    "Marcus Forss\n\n"
+    "Strateg\n\n"
+    "Näringsliv och arbetsmarknad\n\n"
+    "0721-48 07 49\n\n"
+    "Mellan oktober 2023 till och med februari 2024 har programmet varit ute på remiss.\n"
+)
+
+
+def test_contact_card_with_the_unit_between_role_and_telephone():
+    assert parse_missiv(CARD_WITH_UNIT).contact_person == "Marcus Forss"
+
+
 # fresh12-holdout y32 (Stockholms läns landsting's tjänsteutlåtande, 2006): the receiver's own answer names who gave
 # it the chance to answer
 BEREDD_MOJLIGHET = (
@@ -74,3 +91,23 @@ BEREDD_MOJLIGHET = (
 
 def test_remittent_has_given_the_receiver_the_chance_to_answer():
     assert parse_missiv(BEREDD_MOJLIGHET).remittent == "Socialdepartementet"
+
+
+# fresh12-holdout y02 (regionostergotland.se, 2019): the card's role is the title and its subject, "Processledare
+# kulturplan"
+CARD_ROLE_WITH_SUBJECT = (
+    "Region Östergötland\n\n"
+    "Kulturplan för Östergötland 2020-2023\n\n"
+    "De 43 stycken yttranden som har inkommit går att ta del av via Region Östergötlands diarium, eller via kontakt med "
+    "registrator; region@regionostergotland.se eller 010-103 00 00. \n\n"
+    "Kontaktpersoner\n\n"
+    "Bild på Jane Nilsson\n\n"
+    "Jane Nilsson\n\n"
+    "Processledare kulturplan\n\n"
+    "010-103 68 74\n\n"
+    "e-post\n"
+)
+
+
+def test_contact_card_whose_role_names_its_subject_after_the_title():
+    assert parse_missiv(CARD_ROLE_WITH_SUBJECT).contact_person == "Jane Nilsson"
