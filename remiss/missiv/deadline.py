@@ -95,7 +95,8 @@ _NEGATIVE = re.compile(
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
 _OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
 # "Sista datum för ett andra remissvar på … är satt till 2021-09-30": the cue is far from the date it names.
-_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir|var)"
+# ("Sista dg att svara på remissen är den 14 april 2024": a page's slip for "dag", round 32)
+_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|dg|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir|var)"
                           r"(?:[ \t]+satt)?(?:[ \t]+till)?"
                           r"(?:[ \t]+den)?[ \t]*$", re.IGNORECASE)
 # A list of remisser under a "Remiss  Svarsdag" header: the date that ends an item's line is its answer day.
@@ -103,6 +104,10 @@ _ANSWER_COLUMN = re.compile(r"^[^\n]{0,60}\b(?:sista[ \t]+)?svars(?:dag|datum)[ 
 _ANSWER_AFTER = re.compile(r"svar|synpunkt|yttrande|yttra sig", re.IGNORECASE)
 _LETTER_LABEL = re.compile(r"\b(?:Datum|Publicerad|Publicerat)\s*:?\s*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+(?=[A-ZÅÄÖ])|\n\s*\n)")
+# "… är ute på remiss fram till den 22 januari 2016. 2015-11-20 14:05:54": a date in figures right after a sentence's
+# full stop (a news feed's time stamp) starts a sentence of its own; not after an abbreviation ("t.o.m. 2016-01-22")
+_STOP_BEFORE = re.compile(r"(?<=[\wåäö]{2})[.!?][ \t]+\Z")
+_ISO_AT = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class DeadlineFinding:
 def _sentence_before(text: str, pos: int, limit: int = 160) -> str:
     start = max(0, pos - limit)
     chunk = text[start:pos]
+    if _STOP_BEFORE.search(chunk) and _ISO_AT.match(text, pos):
+        return ""
     breaks = list(_SENTENCE_BREAK.finditer(chunk))
     return chunk[breaks[-1].end():] if breaks else chunk
 

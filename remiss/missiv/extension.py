@@ -29,7 +29,9 @@ _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|y
            r"(?:svar|remissvar|synpunkter|yttrande|yttra|lämna|inkomma|svara)|"
            r"tid(?:en)?[ \t]+(?:för[ \t]+)?(?:att[ \t]+)?(?:svar|yttra|inkomma|lämna[ \t]+(?:svar|synpunkter|yttrande))|"
            # "Tidpunkten för remissvar senareläggs", "Nytt datum för svar är …"
-           r"(?:tidpunkt|datum|dag)(?:en|et)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:remissvar|svar|synpunkter|yttrande|yttra|lämna))")
+           # "Nytt datum för inlämnande av skriftliga synpunkter … är 27 mars 2015" (round 32)
+           r"(?:tidpunkt|datum|dag)(?:en|et)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:remissvar|svar|synpunkter|yttrande|yttra|lämna|"
+           r"inlämn(?:ande|ing)[ \t]+av[ \t]+(?:[\wåäö]+[ \t]+)?(?:synpunkter|svar|remissvar|yttranden?)))")
 # The verbs that move an answer day later: "förlängs", "förlängd", "förlängning", "förläns" (a common slip), "utökas",
 # "ändras", "flyttas (fram)", "senareläggs", "skjuts upp". The preterite alone ("förlängdes", "vi förlängde svarstiden
 # för dem som begärde det", "ändrades") tells of an earlier change, not of this letter's: it is no notice.

@@ -111,3 +111,40 @@ CARD_ROLE_WITH_SUBJECT = (
 
 def test_contact_card_whose_role_names_its_subject_after_the_title():
     assert parse_missiv(CARD_ROLE_WITH_SUBJECT).contact_person == "Jane Nilsson"
+
+
+# fresh9-holdout k16 (hemab.se, 2015): "Nytt datum för inlämnande av skriftliga synpunkter" names the answer day
+NYTT_DATUM_INLAMNANDE = (
+    "Förlängd samrådstid vattenskyddsområde Bondsjön/Långsjön\n\n"
+    "Nytt datum för inlämnande av skriftliga synpunkter på de föreslagna föreskrifterna är 27 mars 2015. "
+    "Förlängningen görs efter önskemål från berörda.\n"
+)
+
+
+def test_new_date_for_handing_in_the_views_is_the_extension():
+    result = parse_missiv(NYTT_DATUM_INLAMNANDE)
+    assert (result.deadline, result.extension_to) == (date(2015, 3, 27), date(2015, 3, 27))
+
+
+# fresh9-holdout k18 (lansstyrelsen.se/gavleborg's news feed, 2015): the item's time stamp after the sentence that
+# names the answer day is no answer day
+FEED_TIME_STAMP = (
+    "Förslag till beslut och skötselplan för Orarnas naturreservat i Gävle kommun är ute på remiss fram till den "
+    "22 januari 2016. 2015-11-20 14:05:54\n"
+)
+
+
+def test_a_feed_time_stamp_after_the_answer_day_is_not_the_deadline():
+    assert parse_missiv(FEED_TIME_STAMP).deadline == date(2016, 1, 22)
+
+
+# fresh13-holdout w17 (regeringen.se, 2023): the page's slip "dg" for "dag"
+SISTA_DG = (
+    "Här kan du ta del av till vilka instanser som regeringen har remitterat SOU 2023:82 Ökad kontroll över "
+    "tandvårdssektorn.\n\n"
+    "Sista dg att svara på remissen är den 14 april 2024.\n"
+)
+
+
+def test_last_day_written_dg_is_the_deadline():
+    assert parse_missiv(SISTA_DG).deadline == date(2024, 4, 14)
