@@ -96,6 +96,10 @@ def from_lines(text: str, start: int) -> tuple[list[str], int]:
             numbered = bool(num)
         if num:
             names.append(line[num.end():])
+        elif numbered and names and _BULLET.match(line) and raw[:1] in " \t":
+            # "46. Swedish Association for Testing, Inspection and Certification" over "    - Swetic TK Lyft": an
+            # indented bullet under a numbered entry names a part of that entry, not an entry of its own (round 32)
+            pass
         elif _BULLET.match(line):
             names.append(_BULLET.sub("", line))
         elif is_group_line(line) and not (numbered and names and WRAP_END.search(names[-1])):

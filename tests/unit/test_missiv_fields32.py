@@ -148,3 +148,26 @@ SISTA_DG = (
 
 def test_last_day_written_dg_is_the_deadline():
     assert parse_missiv(SISTA_DG).deadline == date(2024, 4, 14)
+
+
+# fresh13-holdout w18 (regeringen.se, Transportstyrelsen's utredning, 2017): a numbered list whose entry has its
+# sections as indented bullets below it
+NUMBERED_WITH_PARTS = (
+    "## Remissinstanser:\n\n"
+    "1. Riksdagens ombudsmän (JO)\n"
+    "2. Hovrätten för Västra Sverige\n"
+    "3. Örebro tingsrätt\n"
+    "4. Swedish Association for Testing, Inspection and Certification\n"
+    "    - Swetic Sektion Fordonsbesiktning\n"
+    "    - Swetic TK Lyft\n"
+    "5. Svenska Taxiförbundet\n"
+    "6. Trafikförsäkringsföreningen\n\n"
+    "I remissen ligger att regeringen vill ha synpunkter på förslagen eller materialet i utredningen.\n"
+)
+
+
+def test_indented_bullets_under_a_numbered_entry_are_no_entries_of_their_own():
+    assert parse_missiv(NUMBERED_WITH_PARTS).sandlista == [
+        "Riksdagens ombudsmän (JO)", "Hovrätten för Västra Sverige", "Örebro tingsrätt",
+        "Swedish Association for Testing, Inspection and Certification", "Svenska Taxiförbundet",
+        "Trafikförsäkringsföreningen"]
