@@ -25,11 +25,12 @@ _INSTRUCTION = re.compile(r"\b(?:senast|ska|skall|skickas|lämnas|sänds|mejlas)
 # enligt förvaltningens förslag", "godkänna yttrandet", "översända yttrandet till kommunstyrelsen", "har beretts
 # tillfälle att yttra sig", "lämnar följande synpunkter" (the answer, not the remittent's "för yttrande").
 _ACTION = re.compile(
+    # (the writer's "lämnar följande yttrande" first: tried after the general verb it was never reached, round 32)
+    r"(?P<gives>\blämnar[ \t\n]+(?:härmed[ \t\n]+)?följande[ \t\n]+(?:synpunkter|yttrande))|"
     r"\b(?:anta|antar|avge|avger|lämna|lämnar|godkänna|godkänner|översända|översänder|överlämna|överlämnar)[ \t\n]+"
     r"(?:(?!för\b)[\wåäö]+[ \t\n]+){0,4}?(?:remiss)?(?:yttrande(?:t|n)?|remissvar(?:et)?)\b"
     r"(?![ \t\n]+(?:senast|till[ \t\n]+(?:oss|departementet|\S+@)))"
-    r"|(?P<invited>\bhar[ \t\n]+beretts[ \t\n]+(?:tillfälle|möjlighet)[ \t\n]+att[ \t\n]+(?:yttra|lämna))"
-    r"|(?P<gives>\blämnar[ \t\n]+(?:härmed[ \t\n]+)?följande[ \t\n]+(?:synpunkter|yttrande))",
+    r"|(?P<invited>\bhar[ \t\n]+beretts[ \t\n]+(?:tillfälle|möjlighet)[ \t\n]+att[ \t\n]+(?:yttra|lämna))",
     re.IGNORECASE)
 # a decision's words in front of the action, in the same sentence: what the writer's nämnd decides about its answer
 _DECIDES = re.compile(r"\b(?:föreslås[ \t\n]+besluta|beslutar|beslutade|besluta)\b[^.]{0,120}\Z", re.IGNORECASE)

