@@ -147,6 +147,14 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
     for body in {body_for_email(m.group()) for m in EMAIL_RE.finditer(text)} - {None}:
         if body in counts:
             counts[body] += 1
+    placed = {b for b in counts if named_in_passing(text, [m for m in mentions if m.body == b])}
+    if placed and any(not _listed(text, m) for m in mentions if m.body not in placed):
+        # "Länsstyrelsen i Dalarnas län har utarbetat ett förslag … för Agnmyrens naturreservat i Mora kommun": a body
+        # named only as the place the remiss is about does not count against the one that is named otherwise
+        # (not when the others are named only among several: "Formella remissinstanser var de skånska kommunerna,
+        # Länsstyrelsen i Skåne län, Skånes Kommuner samt politiska nämnder inom Region Skåne")
+        for b in placed:
+            del counts[b]
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         body = ranked[0][0]
@@ -170,6 +178,13 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens
             # verksamhet": the government's remiss is a department's; the myndighet it names is its subject.
             return None, None, []
+        if body.kind != "departement" and _COMMISSIONED.search(text) and any(
+                _UPPDRAG_TO.search(text, max(0, m.start - 30), m.start) or _IN_UPPDRAG.match(text, m.end)
+                for m in mentions if m.body == body):
+            # "Regeringen förlänger tiden för uppdraget till Folkhälsomyndigheten …": the government's decision on an
+            # uppdrag names the myndighet that carries it out, not a sender (round 32)
+            return None, None, [f"Texten nämner {body.name} som mottagare av ett regeringsuppdrag; "
+                                "fyll i remittenten."]
         sender = _bare_sender(text, mentions)
         if sender and body.kind != _BARE[sender.casefold()]:
             # "… ska vara inkomna till Länsstyrelsen" with "naturreservatet Boa i Falkenbergs kommun": the kommun is
@@ -192,6 +207,12 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             f"Remittenten ({signed.body.name}) är den organisation som texten nämner i brevhuvudet eller "
             "underskriften; kontrollera."]
     return None, None, []
+
+
+def _listed(text: str, mention: BodyMention) -> bool:
+    """Tell whether a body is named as one of several: a comma, "och" or "samt" right before or after its name."""
+    return re.search(r"(?:,|\boch|\bsamt)[ \t]+\Z", text[max(0, mention.start - 8):mention.start]) is not None or \
+        re.match(r"[ \t]*(?:,|och\b|samt\b)", text[mention.end:mention.end + 8]) is not None
 
 
 # The remitted document after its author's genitive: "Naturvårdsverkets rapport", "Statens skolverks redovisning".
@@ -268,6 +289,12 @@ def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
     return [m for m in mentions if id(m) not in listed]
 
 
+# the government gives, extends or changes an uppdrag: "Regeringen gav den 28 juni 2018 Folkhälsomyndigheten i uppdrag",
+# "Regeringen förlänger tiden för uppdraget till …"
+_COMMISSIONED = re.compile(r"\bregeringen[ \t]+(?:har[ \t]+)?(?:gav|ger|gett|givit|förlänger|förlängt|ändrar|ändrat)\b"
+                           r"[^.\n]{0,80}?\buppdrag", re.IGNORECASE)
+_UPPDRAG_TO = re.compile(r"\buppdrag(?:et)?[ \t]+till[ \t]+\Z", re.IGNORECASE)
+_IN_UPPDRAG = re.compile(r"[ \t]+i[ \t]+uppdrag\b", re.IGNORECASE)
 _GOVERNMENT = re.compile(r"\bregeringen[ \t]+har[ \t]+remitterat\b", re.IGNORECASE)
 
 

@@ -173,6 +173,35 @@ def test_indented_bullets_under_a_numbered_entry_are_no_entries_of_their_own():
         "Trafikförsäkringsföreningen"]
 
 
+# fresh12-holdout y31 (a village's news page relaying Länsstyrelsen i Dalarnas län, 2018): the kommun is named only
+# as the place of the naturreservat, and does not tie with the länsstyrelse that drew up the proposal
+PLACE_AND_SENDER = (
+    "Nyheter från Sollerön: Förslag till beslut för naturreservat vid Agnmyren\n\n"
+    "Förslag till beslut för naturreservat vid Agnmyren\n"
+    "Länsstyrelsen i Dalarnas län har utarbetat ett förslag till beslut, samt skötselplan\n"
+    "för Agnmyrens naturreservat i Mora kommun.\n"
+    "Beslut om naturreservat med föreskrifter fattas av landshövdingen i Dalarnas\n"
+    "län.\n"
+)
+
+
+def test_a_kommun_named_only_as_the_place_does_not_tie_with_the_sender():
+    assert parse_missiv(PLACE_AND_SENDER).remittent == "Länsstyrelsen i Dalarnas län"
+
+
+# fresh2-holdout g04 (Region Skåne's page, 2020): the länsstyrelse named only among the remissinstanser is no sender
+# when the region is named only as a place: the field stays empty
+PLACE_AND_LISTED = (
+    "Remissvar - Region kulturplan för Skåne 2021-2024\n\n"
+    "Formella remissinstanser för Regional kulturplan för Skåne 2021-2024 var de skånska kommunerna, Länsstyrelsen i "
+    "Skåne län, Skånes Kommuner samt politiska nämnder inom Region Skåne.\n"
+)
+
+
+def test_a_body_named_only_among_several_does_not_win_over_a_place():
+    assert parse_missiv(PLACE_AND_LISTED).remittent is None
+
+
 # fresh12-holdout y05 (Arboga kommun's tjänsteskrivelse on Ds 2015:53, a PDF's transcript): "lämnar följande
 # yttrande" makes it the writer's own answer, and the kommun it names most often is the writer, not the remittent
 OWN_ANSWER_GIVES = (
@@ -187,3 +216,19 @@ OWN_ANSWER_GIVES = (
 def test_lamnar_foljande_yttrande_is_the_writers_own_answer():
     assert is_own_answer(OWN_ANSWER_GIVES)
     assert parse_missiv(OWN_ANSWER_GIVES).remittent is None
+
+
+# ext-dev3 y04 (regeringen.se, 2022): the government extends an uppdrag; the myndighet that carries it out is named
+# most often, but it sends nothing
+UPPDRAG_EXTENDED = (
+    "Regeringen förlänger tiden för uppdraget till Folkhälsomyndigheten att genomföra en pilotstudie angående "
+    "tillgänglighet till vissa antibiotika (S2018/03920).\n\n"
+    "Folkhälsomyndigheten ska i stället lämna en delredovisning senast den 31 december 2022 och en slutredovisning "
+    "senast den 31 maj 2023.\n\n"
+    "Regeringen gav den 28 juni 2018 Folkhälsomyndigheten i uppdrag att genomföra en pilotstudie angående "
+    "tillgänglighet till vissa antibiotika.\n"
+)
+
+
+def test_the_receiver_of_a_regeringsuppdrag_is_no_remittent():
+    assert parse_missiv(UPPDRAG_EXTENDED).remittent is None
