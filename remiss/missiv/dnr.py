@@ -81,7 +81,8 @@ _SERIES_BROKEN = re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6})[ \t]*\n[ \t]*\Z
 
 
 # an aside in brackets between a cue and its number: "(utan snedstreck)"
-_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*")
+# (no blanks around it: a run of blanks tried from each of its positions made the pattern square; the caller strips)
+_ASIDE = re.compile(r"\([^()\n]{1,30}\)")
 _UPPDRAG = re.compile(r"\b(?:regerings)?uppdrag(?:et)?[ \t]+\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LIST_BELOW = re.compile(r"[^\n.:]{0,40}:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–•*][ \t]*")
