@@ -79,13 +79,18 @@ def test_a_merge_with_the_forlangning_names_it(client, auth, app, db, session, k
     response = auth.post(f"{url}/sammanfor", {"remiss_id": registered.id, "extend": "1"}, form_url=url)
     assert response.status_code == 302
     # old code: [("Klart:", "Meddelandet är sammanfört med MN 2024/0001.")]
+    # the notice names a contact person the remiss lacked: the merge fills that empty field (walk32 finding 6)
     assert _said(client, response) == [("Klart:", f"Förlängningen till 30 april 2024 är registrerad på "
-                                                  f"{registered.our_dnr}, och meddelandet är sammanfört med den.")]
+                                                  f"{registered.our_dnr}, och meddelandet är sammanfört med den. "
+                                                  "Ett tomt fält ifyllt från meddelandet: Kontaktperson hos "
+                                                  "remittenten.")]
 
 
-def test_a_merge_without_the_forlangning_says_only_the_merge(client, auth, app, db, session, kommun, clock):
+def test_a_merge_without_the_forlangning_says_no_forlangning(client, auth, app, db, session, kommun, clock):
     registered, message = _registered_and_extension_notice(app, db, session, kommun, clock, "<forl2@x>")
     auth.login("reg@malmo.se")
     url = f"/inkorg/{message.id}"
     response = auth.post(f"{url}/sammanfor", {"remiss_id": registered.id}, form_url=url)
-    assert _said(client, response) == [("Klart:", f"Meddelandet är sammanfört med {registered.our_dnr}.")]
+    # no förlängning is said; the empty field the notice fills is (walk32 finding 6)
+    assert _said(client, response) == [("Klart:", f"Meddelandet är sammanfört med {registered.our_dnr}. Ett tomt "
+                                                  "fält ifyllt från meddelandet: Kontaktperson hos remittenten.")]
