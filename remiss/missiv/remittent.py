@@ -294,7 +294,7 @@ def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
 _COMMISSIONED = re.compile(r"\bregeringen[ \t]+(?:har[ \t]+)?(?:gav|ger|gett|givit|förlänger|förlängt|ändrar|ändrat)\b"
                            r"[^.\n]{0,80}?\buppdrag", re.IGNORECASE)
 _UPPDRAG_TO = re.compile(r"\buppdrag(?:et)?[ \t]+till[ \t]+\Z", re.IGNORECASE)
-_IN_UPPDRAG = re.compile(r"[ \t]+i[ \t]+uppdrag\b", re.IGNORECASE)
+_IN_UPPDRAG = re.compile(r"[ \t]{1,5}i[ \t]{1,5}uppdrag\b", re.IGNORECASE)  # bounded: linear on long blank runs
 _GOVERNMENT = re.compile(r"\bregeringen[ \t]+har[ \t]+remitterat\b", re.IGNORECASE)
 
 
