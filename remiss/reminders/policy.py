@@ -151,14 +151,15 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
         # skip the repeats before since without walking years of working days one by one
         behind = calendar.workdays_between(due, since)
         late = max(1, 1 + ((behind - 1) // step) * step)
-    while True:
-        day = calendar.add_workdays(due, late)
-        if day > until:
-            break
+    day = calendar.add_workdays(due, late)
+    while day <= until:
         add(OVERDUE, owner, day, late)
         if step <= 0:
             break
         late += step
+        # on from the last repeat, the day add_workdays(due, late) gives: walking from due again for each repeat
+        # cost a horizon's working days squared (a fifth of a second's CPU for each remiss registered)
+        day = calendar.add_workdays(day, step)
     return sorted(found.values(), key=lambda m: (m.due_at, m.kind))
 
 
