@@ -2,25 +2,13 @@
 in the 201 answer (walk19 G12): the same remittent's diarienummer or the same ärendemening, with a link."""
 from datetime import datetime, timezone
 
-from remiss.auth.models import Role
-from remiss.auth.service import create_api_token
-from tests.support.factories import make_namnd, make_user
+from tests.support.factories import registrator_api_headers
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
 
 
-def _headers(session, clock):
-    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
-    user = make_user(session, role=Role.registrator, namnder=[namnd], email="reg@kommun.se")
-    session.commit()
-    clock.set(NOW)
-    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
-    session.commit()
-    return namnd, headers
-
-
 def test_a_second_registration_of_the_same_remiss_is_made_and_named_a_possible_duplicate(client, session, clock):
-    namnd, headers = _headers(session, clock)
+    namnd, headers = registrator_api_headers(session, clock, now=NOW)
     body = {"title": "API-remiss om gatubelysning", "remittent": "Trafikverket", "namnd_id": namnd.id,
             "deadline_on": "2027-02-01"}
     first = client.post("/api/v1/remisser", json=body, headers=headers)

@@ -4,27 +4,15 @@ from datetime import datetime, timezone
 
 import pytest
 
-from remiss.auth.models import Role
-from remiss.auth.service import create_api_token
-from tests.support.factories import make_namnd, make_user
+from tests.support.factories import registrator_api_headers
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
-
-
-def _headers(session, clock):
-    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
-    user = make_user(session, role=Role.registrator, namnder=[namnd], email="reg@kommun.se")
-    session.commit()
-    clock.set(NOW)
-    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
-    session.commit()
-    return namnd, headers
 
 
 @pytest.mark.parametrize(("typed", "said"), [("12:00", "T12:00"), ("13.00", "T13:00"), ("kl 13", "T13:00"),
                                              ("0930", "T09:30")])
 def test_a_deadline_time_in_a_documented_form_is_taken(client, session, clock, typed, said):
-    namnd, headers = _headers(session, clock)
+    namnd, headers = registrator_api_headers(session, clock, now=NOW)
     body = {"title": "Remiss om gatubelysning", "remittent": "Trafikverket", "namnd_id": namnd.id,
             "deadline_on": "2027-02-01", "deadline_time": typed}
     made = client.post("/api/v1/remisser", json=body, headers=headers)
@@ -33,7 +21,7 @@ def test_a_deadline_time_in_a_documented_form_is_taken(client, session, clock, t
 
 
 def test_a_time_that_is_none_is_refused_in_swedish(client, session, clock):
-    namnd, headers = _headers(session, clock)
+    namnd, headers = registrator_api_headers(session, clock, now=NOW)
     body = {"title": "Remiss om gatubelysning", "remittent": "Trafikverket", "namnd_id": namnd.id,
             "deadline_on": "2027-02-01", "deadline_time": "2530"}
     refused = client.post("/api/v1/remisser", json=body, headers=headers)

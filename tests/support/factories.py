@@ -43,6 +43,20 @@ def make_user(session: Session, *, role: Role | str = Role.handlaggare, namnder=
     return create_user(session, now=now, role=role, namnd_ids=[x.id for x in namnder], **values)
 
 
+def registrator_api_headers(session: Session, clock, *, now: datetime) -> tuple[Namnd, dict[str, str]]:
+    """A registrator of Kommunstyrelsen (KS) with an API token, the clock set to now: the nämnd and the request
+    headers that carry the token (the API tests' caller)."""
+    from remiss.auth.service import create_api_token
+
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    user = make_user(session, role=Role.registrator, namnder=[namnd], email="reg@kommun.se")
+    session.commit()
+    clock.set(now)
+    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
+    session.commit()
+    return namnd, headers
+
+
 def principal_of(session: Session, user: User) -> Principal:
     return Principal.of(session, user)
 
