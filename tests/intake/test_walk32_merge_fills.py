@@ -78,3 +78,26 @@ def test_a_field_with_a_value_is_never_overwritten(client, auth, db, app, sessio
     assert stored.sender_dnr == "Ju2026/00001"
     assert stored.answer_email == "registrator@regeringskansliet.se" and stored.contact_person == "Anna Lind"
     assert "ifyll" not in page
+
+
+def test_merge_returns_the_files_added_and_the_fields_filled(db, app, session, clock):
+    """Review (session 33): the labels came back through an out-parameter list; the merge returns them."""
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import User
+    from remiss.intake.service import inbox
+
+    clock.set(POLLED)
+    namnd = world(session)
+    remiss = make_remiss(session, namnd=namnd, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         remittent="Justitiedepartementet", deadline_on=date(2027, 3, 29), sender_dnr="")
+    session.commit()
+    message_id = receive(db, app, notice("<notice-returned@walk32>"), now=POLLED)
+    with db.transaction() as s:
+        user = s.exec(select(User).where(User.email == "sekr@malmo.se")).one()
+        merged = inbox.merge(s, now=POLLED, principal=Principal.of(s, user), message=s.get(InboxMessage, message_id),
+                             remiss=s.get(Remiss, remiss.id), extend=True, files_dir=app.config["FILES_DIR"],
+                             max_bytes=app.config["UPLOAD_MAX_BYTES"])
+        assert merged.filled == ["Remittentens diarienummer", "Svar till e-post", "Kontaktperson hos remittenten"]
+        assert [a.filename for a in merged.added] and all(a.remiss_id == remiss.id for a in merged.added)

@@ -6,6 +6,7 @@ import json
 import re
 import secrets
 from collections import namedtuple
+from typing import NamedTuple
 from datetime import date, datetime
 
 from sqlmodel import Session, select
@@ -123,11 +124,12 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
 
 def merge(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
           extend: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
-          until_time=None, filled: list[str] | None = None) -> list[Attachment]:
+          until_time=None) -> Merged:
     """Add the message's files to an existing remiss and, when asked, record its general extension to until_on
     (the day the parser read when none is given); raise InputErrors when asked with no day. An extension notice
-    also fills the remiss's empty fields it gives (fill_empty_fields); filled gets their labels."""
-    filled = [] if filled is None else filled
+    also fills the remiss's empty fields it gives (fill_empty_fields). Return the files added and the labels of
+    the fields filled."""
+    filled: list[str] = []
     from remiss.planning.service.extensions import Evidence, general_notice
 
     _require_pending(principal, message)  # the caller took the message first (take_message)
@@ -138,7 +140,7 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     batches.note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
     if extend or message.extension_to is not None or matching.mentions_extension(
             dict(json.loads(message.form_values)), message.subject):
-        filled.extend(fill_empty_fields(session, now=now, principal=principal, remiss=remiss, message=message))
+        filled = fill_empty_fields(session, now=now, principal=principal, remiss=remiss, message=message)
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -152,7 +154,14 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
         link_letter(session, extension, remiss, json.loads(message.files), files_dir)  # the mail, by its subject
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
-    return added
+    return Merged(added, filled)
+
+
+class Merged(NamedTuple):
+    """What a merge did: the remisshandlingar added, the labels of the remiss's empty fields filled."""
+
+    added: list[Attachment]
+    filled: list[str]
 
 
 # what a remittent's notice says of the remiss that a registration may have left empty (walk32 finding 6)

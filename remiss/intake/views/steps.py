@@ -176,11 +176,10 @@ def inbox_merge(message_id: int):
         remiss = load_remiss(session, principal(), found, Action.edit)
         from remiss.outgoing.replies import refuse_merge  # walk12b #4: an answer is no remisshandling
         refuse_merge(remiss)
-        filled: list[str] = []
-        inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
-                            extend=extend, files_dir=current_app.config["FILES_DIR"],
-                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time,
-                            filled=filled)
+        merged = inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
+                                     extend=extend, files_dir=current_app.config["FILES_DIR"],
+                                     max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on,
+                                     until_time=until_time)
     except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
         session.rollback()
         return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
@@ -200,7 +199,7 @@ def inbox_merge(message_id: int):
         session.rollback()
         say_here(str(exc), "error")
         return _item_page(message, values=typed, status=400)
-    flash(merged_words(remiss, extended=extend) + filled_words(filled), "success")
+    flash(merged_words(remiss, extended=extend) + filled_words(merged.filled), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
