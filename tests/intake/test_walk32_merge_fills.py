@@ -101,3 +101,31 @@ def test_merge_returns_the_files_added_and_the_fields_filled(db, app, session, c
                              max_bytes=app.config["UPLOAD_MAX_BYTES"])
         assert merged.filled == ["Remittentens diarienummer", "Svar till e-post", "Kontaktperson hos remittenten"]
         assert [a.filename for a in merged.added] and all(a.remiss_id == remiss.id for a in merged.added)
+
+
+def test_a_pasted_notice_fills_the_empty_fields_as_the_inkorg_does(client, auth, db, session, clock):
+    """Session 33 finding 5: the same notice pasted on Registrera från missivet and merged into the remiss left its
+    empty fields empty, where the Inkorg's merge fills them; both use fill_empty_fields now and say which."""
+    from tests.intake.test_paste_seed000 import paste
+
+    clock.set(POLLED)
+    namnd = world(session)
+    remiss = make_remiss(session, namnd=namnd, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         remittent="Justitiedepartementet", deadline_on=date(2027, 3, 29), sender_dnr="",
+                         contact_person="Anna Lind")
+    session.commit()
+    auth.login("sekr@malmo.se")
+    form_url = paste(auth, NOTICE).headers["Location"]
+    token = form_url.split("=", 1)[1]
+    response = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": remiss.id, "extend": "1"},
+                         form_url=form_url, follow_redirects=True)
+    assert response.status_code == 200
+    page = html.unescape(re.sub(r"\s+", " ", response.get_data(as_text=True)))
+    with db.transaction() as s:
+        stored = s.get(Remiss, remiss.id)
+        assert stored.sender_dnr == "Ju2026/04567"
+        assert stored.answer_email == "ju.remissvar@regeringskansliet.se"
+        assert stored.contact_person == "Anna Lind"  # a field with a value is never overwritten
+    assert "Tomma fält ifyllda från brevet: Remittentens diarienummer och Svar till e-post." in page, \
+        page[page.find("Förlängningen"):][:400]
+    assert "Förlängningen till 30 april 2027" in page

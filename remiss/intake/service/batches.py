@@ -20,6 +20,7 @@ from remiss.intake import mail_date
 from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.plausible import proposal_warnings
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
+from remiss.intake.service.filling import Merged, fill_empty_fields
 from remiss.intake.service.matching import matching_remiss_id
 from remiss.namnd import service as namnd_service
 from remiss.remisser import attachments
@@ -163,11 +164,13 @@ def attach(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 def extend(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, token: str,
            record_extension: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
-           until_time=None) -> list[Attachment]:
+           until_time=None) -> Merged:
     """Add a read letter to a registered remiss instead of registering it again: its files become
     remisshandlingar and, when asked and the letter extends the answer time, the general extension is recorded
-    with the letter's text as its evidence. Raises FileRejected when the batch is gone, InputErrors for a date
-    that does not extend the deadline."""
+    with the letter's text as its evidence. An extension notice fills the remiss's empty fields it gives, as the
+    Inkorg's merge does (fill_empty_fields). Return the files added and the labels of the fields filled. Raises
+    FileRejected when the batch is gone, InputErrors for a date that does not extend the deadline."""
+    from remiss.intake.service.matching import mentions_extension
     from remiss.planning.service.extensions import Evidence, general_notice
 
     batch = _own(session, principal, token)
@@ -187,6 +190,8 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     pending = json.loads(batch.files)
     added = _use_batch(session, batch, "merged", now=now, principal=principal, remiss=remiss, files_dir=files_dir,
                        max_bytes=BATCH_FACTOR * max_bytes, remove=False)
+    filled = fill_empty_fields(session, now=now, principal=principal, remiss=remiss, given=values) \
+        if record_extension or values.get("extension_to") or mentions_extension(values) else []
     if record_extension:  # with no day, general_notice asks for it (InputErrors) rather than record none
         extension = general_notice(session, now=now, principal=principal, remiss=remiss,
                                    sender=values.get("remittent") or remiss.remittent or "",
@@ -196,7 +201,7 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         link_letter(session, extension, remiss, pending, files_dir)
     session.flush()
     _remove_files(files_dir, json.loads(batch.files))
-    return added
+    return Merged(added, filled)
 
 
 def take_message(session: Session, message: InboxMessage, *, user_id: int | None) -> str:

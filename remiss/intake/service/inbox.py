@@ -6,7 +6,6 @@ import json
 import re
 import secrets
 from collections import namedtuple
-from typing import NamedTuple
 from datetime import date, datetime
 
 from sqlmodel import Session, select
@@ -18,6 +17,7 @@ from remiss.intake.mail_date import MAIL_DATE, mail_date_evidence
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR
 from remiss.intake.service import batches, kinds, matching
+from remiss.intake.service.filling import NOTICE_FIELDS, Merged, fill_empty_fields  # noqa: F401
 from remiss.intake.service.batches import (add_files, decide, extension_value, link_letter,  # noqa: F401 (steps')
                                            preselect_namnd, take_message)
 from remiss.intake.service.matching import matching_remiss_id
@@ -140,7 +140,8 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     batches.note_left_out(session, now=now, principal=principal, remiss=remiss, message=message)
     if extend or message.extension_to is not None or matching.mentions_extension(
             dict(json.loads(message.form_values)), message.subject):
-        filled = fill_empty_fields(session, now=now, principal=principal, remiss=remiss, message=message)
+        filled = fill_empty_fields(session, now=now, principal=principal, remiss=remiss,
+                                   given=json.loads(message.form_values))
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -155,38 +156,6 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return Merged(added, filled)
-
-
-class Merged(NamedTuple):
-    """What a merge did: the remisshandlingar added, the labels of the remiss's empty fields filled."""
-
-    added: list[Attachment]
-    filled: list[str]
-
-
-# what a remittent's notice says of the remiss that a registration may have left empty (walk32 finding 6)
-NOTICE_FIELDS = ("sender_dnr", "answer_email", "answer_address", "contact_person")
-
-
-def fill_empty_fields(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      message: InboxMessage) -> list[str]:
-    """Fill the remiss's EMPTY fields of NOTICE_FIELDS from the notice merged into it – never one with a value –
-    through the same update (and history line) as Ändra uppgifter; return the labels of those filled."""
-    from remiss.remisser import service as remisser
-    from remiss.remisser.input import FORM_LABELS, InputErrors, parse_remiss_input
-
-    given = json.loads(message.form_values)
-    raw = {name: given.get(name) or "" for name in NOTICE_FIELDS
-           if not getattr(remiss, name) and (given.get(name) or "").strip()}
-    clean, errors = parse_remiss_input(raw, partial=True)
-    changes = {name: value for name, value in clean.items() if name in raw and name not in errors and value}
-    if not changes:
-        return []
-    try:  # refused before anything is set (remisser.service.change_problems)
-        remisser.update(session, now=now, principal=principal, remiss=remiss, changes=changes)
-    except InputErrors:  # the notice's words refused as the form would refuse them: left for the person
-        return []
-    return [FORM_LABELS[name] for name in NOTICE_FIELDS if name in changes]
 
 
 def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,

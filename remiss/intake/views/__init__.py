@@ -272,9 +272,11 @@ def extend(token: str):
         else:
             remiss_id = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-        batches.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
-                       record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
-                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+        merged = batches.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
+                                record_extension=request.form.get("extend") == "1",
+                                files_dir=current_app.config["FILES_DIR"],
+                                max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on,
+                                until_time=until_time)
     except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
         session.rollback()
         status = 400
@@ -292,7 +294,8 @@ def extend(token: str):
             said = "Remissen finns inte eller du får inte ändra den."
         return _card_refused(said, status)
     sent_once.record(session, principal().user_id, once, remiss.id)
-    flash(steps.merged_words(remiss, extended=request.form.get("extend") == "1", what="Brevet"), "success")
+    flash(steps.merged_words(remiss, extended=request.form.get("extend") == "1", what="Brevet")
+          + steps.filled_words(merged.filled, source="brevet"), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 

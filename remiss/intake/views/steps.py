@@ -203,12 +203,13 @@ def inbox_merge(message_id: int):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def filled_words(filled: list[str]) -> str:
-    """" Tomma fält ifyllda från meddelandet: Remittentens diarienummer och Svar till e-post." or "" (walk32 #6)."""
+def filled_words(filled: list[str], *, source: str = "meddelandet") -> str:
+    """" Tomma fält ifyllda från meddelandet: Remittentens diarienummer och Svar till e-post." or "" (walk32 #6);
+    source: "brevet" for a letter pasted on Registrera från missivet, whose flash says "Brevet är sammanfört …"."""
     if not filled:
         return ""
     names = filled[0] if len(filled) == 1 else ", ".join(filled[:-1]) + " och " + filled[-1]
-    return f" {'Ett tomt fält ifyllt' if len(filled) == 1 else 'Tomma fält ifyllda'} från meddelandet: {names}."
+    return f" {'Ett tomt fält ifyllt' if len(filled) == 1 else 'Tomma fält ifyllda'} från {source}: {names}."
 
 
 def merged_words(remiss: Remiss, *, extended: bool, what: str = "Meddelandet") -> str:
