@@ -22,6 +22,14 @@ from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires, say_here
 
 bp = Blueprint("intake", __name__)
+
+
+@bp.app_template_filter("evidence_sv")
+def evidence_sv(words: str) -> str:
+    """`words|evidence_sv`: "Hämtat från"'s quote with a forwarded mail's header label in Swedish (walk33 #3)."""
+    from remiss.intake.evidence_words import in_swedish
+
+    return in_swedish(words)
 TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
 
 

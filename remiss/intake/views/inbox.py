@@ -88,6 +88,8 @@ def inbox():
         remiss = session.get(Remiss, m.remiss_id) if m.remiss_id else None
         if remiss is not None and principal().may(Action.view, remiss.namnd_id):
             done[m.id] = remiss
+            if m.status == "registered":  # the ärendemening registered, often corrected, not the parser's (walk33)
+                titles[m.id] = remiss.title
     came = {m.id: arrival(m) for m in messages}
     # an answer to a remiss we sent is from the instans, not from the remittent read from it: us (walk24 V18)
     senders = {m.id: answer_sender(m, answers[m.id].entry.name if answers[m.id].entry else "") if m.id in answers

@@ -1,0 +1,107 @@
+"""walk33 findings in the Inkorg: the handled list showed the parser's title, not the registered one; "Hämtat
+från" quoted an English header ("Subject: …"); the box to name the remiss an unmatched extension notice extends
+was far down its page."""
+from __future__ import annotations
+
+import html
+import re
+
+from sqlmodel import select
+
+from remiss.remisser.models import Remiss
+from tests.conftest import csrf_token
+from tests.intake.test_paste_seed000 import world
+from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", page))
+
+
+def _words(page: str) -> str:
+    """The page's text without its tags, on one line."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page))).replace(" ,", ",")
+
+
+def _register(client, auth, namnd, message_id: int, **typed) -> None:
+    url = f"/inkorg/{message_id}"
+    page = client.get(url).get_data(as_text=True)
+    form = {"namnd_id": str(namnd.id), "deadline_time": "",
+            **{name: _value(page, name) for name in ("title", "remittent", "sender_dnr", "received_on",
+                                                     "deadline_on")}, **typed}
+    response = client.post(f"{url}/registrera", data={**form, "csrf_token": csrf_token(client, url)})
+    assert response.status_code == 302, _text(response.get_data(as_text=True))[:3000]
+
+
+def test_the_handled_list_shows_the_title_registered(client, auth, app, db, session, clock):
+    """Finding 2: "Visa hanterade" showed the parser's title, though the sekreterare corrected it on Registrera."""
+    clock.set(POLLED)
+    namnd = world(session)
+    message_id = receive(db, app, mail("VB: Remiss av Ds 2023:23", SOCIALDEP, "<handled@walk33>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    read = _value(client.get(f"/inkorg/{message_id}").get_data(as_text=True), "title")
+    corrected = "Ds 2023:23 Ett utvidgat skydd mot könsrelaterad brottslighet"
+    assert read and read != corrected
+    _register(client, auth, namnd, message_id, title=corrected)
+    with db.transaction() as s:
+        our_dnr = s.exec(select(Remiss)).one().our_dnr
+    listed = _words(client.get("/inkorg?visa=hanterade").get_data(as_text=True))
+    assert corrected in listed and our_dnr in listed, listed
+    assert html.unescape(read) not in listed.replace(corrected, ""), listed
+
+
+ENGLISH = """Hi, see below.
+
+From: Socialdepartementet <s.registrator@regeringskansliet.se>
+Sent: Wednesday, December 2, 2026 2:05 PM
+To: Malmö kommun <malmo.stad@malmo.se>
+Subject: Remiss av Ds 2023:23 Ett utvidgat skydd
+
+Hej,
+Härmed remitteras promemorian.
+Diarienummer S2023/02208
+Remissvaren ska ha kommit in till Socialdepartementet senast den 15 januari 2027.
+Svaren bör lämnas per e-post till s.remissvar@regeringskansliet.se.
+"""
+
+
+def test_the_evidence_names_an_english_header_in_swedish(client, auth, app, db, session, clock):
+    """Finding 3: "Hämtat från: ”Subject: Remiss av …”" in a Swedish interface."""
+    clock.set(POLLED)
+    world(session)
+    message_id = receive(db, app, mail("FW: Remiss av Ds 2023:23", ENGLISH, "<english@walk33>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    page = html.unescape(client.get(f"/inkorg/{message_id}").get_data(as_text=True))
+    assert 'id="ev-title">Hämtat från: ”Ämne: Remiss av Ds 2023:23 Ett utvidgat skydd”' in page, \
+        page[page.find('id="ev-title"'):][:300]
+    assert "Subject:" not in page
+    # the registration form opened from it says the same
+    url = f"/inkorg/{message_id}"
+    opened = auth.post(f"{url}/registrera", {"oppna": "1"}, form_url=url)
+    form = html.unescape(client.get(opened.headers["Location"]).get_data(as_text=True))
+    assert 'id="ev-title">Hämtat från: ”Ämne: Remiss av Ds 2023:23' in form
+
+
+ORPHAN = """Hej,
+
+Kommunstyrelsen i Exempelby har förlängt svarstiden för remissen av trafikstrategi 2030. Remissvaren ska i stället \
+ha kommit in senast den 30 april 2027.
+
+Med vänlig hälsning
+Eva Ek
+"""
+
+
+def test_the_box_for_our_dnr_on_an_unmatched_notice_comes_first(client, auth, app, db, session, clock):
+    """Finding 4: the field to name the remiss the notice extends came after the whole registration form."""
+    clock.set(POLLED)
+    world(session)
+    message_id = receive(db, app, mail("Förlängd svarstid – trafikstrategi 2030", ORPHAN, "<orphan@walk33>"))
+    auth.login("sekr@malmo.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert "Vilken remiss gäller förlängningen?" in page
+    assert "Meddelandet förlänger svarstiden, men ingen registrerad remiss stämmer" in _text(page)
+    assert page.count('id="f-our_dnr"') == 1
+    assert page.index('id="f-our_dnr"') < page.index('id="decide-heading"') < page.index('id="f-title"')
