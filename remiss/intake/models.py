@@ -50,3 +50,5 @@ class InboxMessage(SQLModel, table=True):
     remiss_id: Optional[int] = Field(default=None, foreign_key="remiss.id", ondelete="SET NULL")  # registered or merged into
     decided_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
     decided_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    # the innermost message the mail carries (remiss.intake.copies): a later message with the same key is a copy
+    copy_key: Optional[str] = Field(default=None, max_length=100, index=True)

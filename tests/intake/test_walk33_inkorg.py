@@ -1,17 +1,23 @@
-"""walk33 findings in the Inkorg: the handled list showed the parser's title, not the registered one; "Hämtat
-från" quoted an English header ("Subject: …"); the box to name the remiss an unmatched extension notice extends
-was far down its page."""
+"""walk33 findings in the Inkorg: the same mail forwarded twice was proposed twice; the handled list showed the
+parser's title, not the registered one; "Hämtat från" quoted an English header ("Subject: …"); the box to name the
+remiss an unmatched extension notice extends was far down its page."""
 from __future__ import annotations
 
+import email
+import email.policy
 import html
 import re
+from email.message import EmailMessage
 
 from sqlmodel import select
 
+from remiss.intake.models import InboxMessage
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
 from tests.intake.test_paste_seed000 import world
 from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
+
+INNER = SOCIALDEP.split("\n\n", 1)[1]  # the Socialdepartementet's mail as the forwards quote it
 
 
 def _text(page: str) -> str:
@@ -31,6 +37,79 @@ def _register(client, auth, namnd, message_id: int, **typed) -> None:
                                                      "deadline_on")}, **typed}
     response = client.post(f"{url}/registrera", data={**form, "csrf_token": csrf_token(client, url)})
     assert response.status_code == 302, _text(response.get_data(as_text=True))[:3000]
+
+
+def test_the_same_mail_forwarded_twice_is_a_copy_of_the_first(client, auth, app, db, session, clock):
+    """Finding 1: two forwards (two Message-IDs, other notes above) of one mail were two proposals of a new remiss."""
+    clock.set(POLLED)
+    namnd = world(session)
+    first = receive(db, app, mail("VB: Remiss av Ds 2023:23", "Hej, se remissen nedan.\n\n" + INNER,
+                                  "<first-forward@walk33>", sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    second = receive(db, app, mail("Fwd: Remiss av Ds 2023:23", "Till registraturen, för kännedom.\n\n" + INNER,
+                                   "<second-forward@walk33>", sender="Bo Berg <bo.berg@sofo.example>",
+                                   sent="Thu, 03 Dec 2026 10:00:00 +0100"))
+    other = receive(db, app, mail("VB: Remiss av Ds 2023:24", "Hej.\n\n" + INNER.replace("2023:23", "2023:24"),
+                                  "<other-forward@walk33>", sent="Thu, 03 Dec 2026 11:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    listed = _text(client.get("/inkorg").get_data(as_text=True))
+    assert listed.count("Ny remiss") == 2, listed  # the first and the other remiss; not the copy
+    assert "Samma meddelande som VB: Remiss av Ds 2023:23, som väntar i Inkorgen – en kopia, inte en ny remiss" \
+        in _words(client.get("/inkorg").get_data(as_text=True)), listed
+    page = client.get(f"/inkorg/{second}").get_data(as_text=True)
+    assert f'href="/inkorg/{first}"' in page
+    # no second registration offered
+    assert f'action="/inkorg/{second}/registrera"' not in page and "Registrera som ny remiss" not in page
+    assert "Avvisa kopian" in page
+    assert "Samma meddelande" not in client.get(f"/inkorg/{other}").get_data(as_text=True)
+
+    _register(client, auth, namnd, first)
+    with db.transaction() as s:
+        remiss = s.exec(select(Remiss)).one()
+        our_dnr = remiss.our_dnr
+    page = _words(client.get(f"/inkorg/{second}").get_data(as_text=True))
+    assert f"Samma meddelande som VB: Remiss av Ds 2023:23, registrerat som {our_dnr} " in page, page
+    assert f'href="/remisser/{remiss.id}"' in client.get("/inkorg").get_data(as_text=True)
+    # nothing lost: dismissed, the copy is kept with its mail
+    response = client.post(f"/inkorg/{second}/avvisa", data={"csrf_token": csrf_token(client, f"/inkorg/{second}")})
+    assert response.status_code == 302
+    with db.transaction() as s:
+        kept = s.get(InboxMessage, second)
+        assert kept.status == "dismissed" and kept.files != "[]"
+
+
+def _forwarded_as_attachment(message_id: str, inner: bytes) -> bytes:
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = ("VB: Remiss av Ds 2023:23", "Eva Ek <eva@sofo.example>",
+                                                          "registrator@sofo.example")
+    message["Date"], message["Message-ID"] = "Thu, 03 Dec 2026 09:00:00 +0100", message_id
+    message.set_content("Se bifogat.")
+    message.add_attachment(email.message_from_bytes(inner, policy=email.policy.default))
+    return bytes(message)
+
+
+def test_a_mail_forwarded_as_an_attachment_is_known_by_its_own_message_id(client, auth, app, db, session, clock):
+    clock.set(POLLED)
+    world(session)
+    original = mail("Remiss av Ds 2023:23", INNER, "<s2023-02208@regeringskansliet.se>",
+                    sender="Socialdepartementet <s.registrator@regeringskansliet.se>",
+                    sent="Wed, 02 Dec 2026 14:05:00 +0100")
+    first = receive(db, app, original)  # came straight to the mailbox
+    second = receive(db, app, _forwarded_as_attachment("<attached@walk33>", original))
+    auth.login("sekr@malmo.se")
+    page = _words(client.get(f"/inkorg/{second}").get_data(as_text=True))
+    assert "Samma meddelande som Remiss av Ds 2023:23, som väntar i Inkorgen" in page, page
+    assert first != second
+
+
+def test_a_reply_quoting_the_remiss_is_no_copy(client, auth, app, db, session, clock):
+    """A reply (an extension notice, a reminder) quotes the remiss to say something new: it is its own message."""
+    clock.set(POLLED)
+    world(session)
+    receive(db, app, mail("VB: Remiss av Ds 2023:23", "Hej.\n\n" + INNER, "<fwd@walk33>"))
+    reply = receive(db, app, mail("SV: Remiss av Ds 2023:23", "Svarstiden förlängs till den 29 januari 2027.\n\n"
+                                  + INNER, "<reply@walk33>"))
+    auth.login("sekr@malmo.se")
+    assert "Samma meddelande" not in client.get(f"/inkorg/{reply}").get_data(as_text=True)
 
 
 def test_the_handled_list_shows_the_title_registered(client, auth, app, db, session, clock):

@@ -89,6 +89,25 @@ def inbox_message(session: Session, *, principal: Principal, message_id: int) ->
     return session.get(InboxMessage, message_id)
 
 
+def copies_of(session: Session, messages: list[InboxMessage]) -> dict[int, InboxMessage]:
+    """For each message that is a copy (the same innermost message as one fetched before, remiss.intake.copies), the
+    first message with its key: the one registered, merged or waiting, which the copy is shown beside."""
+    keys = {m.copy_key for m in messages if m.copy_key}
+    if not keys:
+        return {}
+    first: dict[str, InboxMessage] = {}
+    for other in session.exec(select(InboxMessage).where(InboxMessage.copy_key.in_(keys))
+                              .order_by(InboxMessage.id)).all():
+        first.setdefault(other.copy_key, other)
+    return {m.id: first[m.copy_key] for m in messages
+            if m.copy_key in first and first[m.copy_key].id != m.id}
+
+
+def copy_of(session: Session, message: InboxMessage) -> InboxMessage | None:
+    """The first message of which this one is a copy (copies_of), or None."""
+    return copies_of(session, [message]).get(message.id)
+
+
 def received_day(message: InboxMessage) -> date:
     """Inkom: the day the mail was sent (its Date header) on the Stockholm clock, else the day it was fetched."""
     return local(message.sent_at or message.fetched_at).date()

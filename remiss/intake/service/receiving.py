@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.clock import local
 from remiss.intake import oversize
+from remiss.intake.copies import copy_key
 from remiss.intake.models import InboxMessage
 from remiss.intake.mail_date import take_mail_date
 from remiss.intake.mail_date import sent_at as mail_sent_at
@@ -103,7 +104,10 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         extension_time=extension_moment(parsed.get("extension_to"))[1],
         # the parser's new day tells the matcher the mail is an extension notice
         match_remiss_id=None if values.get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER) else
-        matching_remiss_id(session, dict(values, extension_to=parsed.get("extension_to"))))
+        matching_remiss_id(session, dict(values, extension_to=parsed.get("extension_to"))),
+        # the message it carries: the same mail forwarded once more is a copy of the first (walk33 finding 1)
+        copy_key=copy_key(raw, message_id=_header(headers, "Message-ID")[:500], subject=subject,
+                          read_text=values.get("missiv_text") or "", outlook=bool(msg_reading)))
     session.add(message)
     session.flush()
     return message, True

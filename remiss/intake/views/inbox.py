@@ -59,7 +59,15 @@ def inbox():
     existing, may_merge, extension, not_later, notes, waiting, answers = {}, {}, {}, {}, {}, {}, {}
     moot, orphans = {}, set()
     from remiss.outgoing.replies import find as find_reply
+    copies = inbox_service.copies_of(session, messages)  # the same mail come again: beside the first (walk33 #1)
+    copied = {}  # the remiss the first was registered as or merged into, when the user may see it
+    for m, first in copies.items():
+        remiss = session.get(Remiss, first.remiss_id) if first.remiss_id else None
+        if remiss is not None and principal().may(Action.view, remiss.namnd_id):
+            copied[m] = remiss
     for m in messages if not handled else ():
+        if m.id in copies:
+            continue  # a copy is proposed for nothing but Avvisa
         if (reply := find_reply(session, m, current_app.config["FILES_DIR"])) is not None \
                 and principal().may(Action.edit, reply.remiss.namnd_id):
             answers[m.id] = reply  # an instans's answer to a remiss we sent: its own step, as on its page
@@ -107,7 +115,7 @@ def inbox():
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,
                            reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
-                           orphans=orphans,
+                           orphans=orphans, copies=copies, copied=copied,
                            configured=bool(current_app.config.get("IMAP_URL")),
                            fetched=fetched_text(session, now=now()), status_labels=STATUS_LABELS,
                            # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)

@@ -142,7 +142,12 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                void_reason: str | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
-    match = inbox_service.existing_remiss(session, message) if message.status == "pending" else None
+    first = inbox_service.copy_of(session, message)  # the same mail come before: no proposal of its own (walk33 #1)
+    copied = session.get(Remiss, first.remiss_id) if first is not None and first.remiss_id else None
+    if copied is not None and not principal().may(Action.view, copied.namnd_id):
+        copied = None
+    match = inbox_service.existing_remiss(session, message) if message.status == "pending" and first is None \
+        else None
     if match is not None and not principal().may(Action.view, match.namnd_id):
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
@@ -179,8 +184,8 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                                                                           stored.get("missiv_text") or ""])
     merge_values.update(values or {})
     from remiss.outgoing.replies import find as find_reply  # walk12b #4: an answer to a remiss we sent
-    reply = find_reply(session, message, current_app.config["FILES_DIR"])
-    waiting = inbox_service.waiting_original(session, message) if match is None else None
+    reply = find_reply(session, message, current_app.config["FILES_DIR"]) if first is None else None
+    waiting = inbox_service.waiting_original(session, message) if match is None and first is None else None
     early = _early_answer(message, reply)
     may_void = done is not None and message.status == "registered" and voided.may_void(principal(), done)
     if may_void and void_reason is None:
@@ -188,6 +193,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     may_merge = match is not None and principal().may(Action.edit, match.namnd_id)
     supplement = match is not None and not is_extension and inbox_service.is_supplement(message)
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
+                           copy_first=first, copy_remiss=copied,
                            reply=reply, early=early, may_void=may_void, void_reason=void_reason or "",
                            void_errors=void_errors or {},
                            warnings=item_warnings(warnings, reply=reply is not None, not_later=bool(not_later),
