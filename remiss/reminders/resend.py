@@ -70,6 +70,9 @@ def refusal(status: str, reason: str) -> str:
 # a notice of a later svarsdag that the instans's answer (ANSWERED) or avstår (DECLINED) made unneeded in the Utkorg
 # (outgoing.service.outdated.supersede). It is not "Ersatt av senare", as nothing later replaced it (walk31 #8).
 STOPPED_BY, ANSWERED, DECLINED = "stopped_by", "answered", "declined"
+# a notice asking an instans for its answer that closing the case stopped (outgoing.service.closing), put back in the
+# Utkorg when the case is opened again
+CLOSED = "closed"
 NOT_NEEDED_LABELS = {ANSWERED: "Behövs inte – har svarat", DECLINED: "Behövs inte – avstår"}
 
 

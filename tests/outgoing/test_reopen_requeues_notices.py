@@ -4,12 +4,14 @@ registered (session 28). Reopened, the notice closing stopped goes out, once, ho
 opened again; one stopped by a person stays stopped; the history says both."""
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from sqlmodel import select
 
 from remiss.outgoing.service import closing
 from remiss.reminders.models import OutboxMessage
+from remiss.reminders.resend import stopped_by
 from tests.outgoing.conftest import SODER, run_sweep, soder_granted_anstand
 from tests.support.factories import T0
 from tests.support.pages import visible_text
@@ -50,6 +52,7 @@ def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, app
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).one()
     key, message_id = row.key, row.message_id
     assert (row.status, row.last_error) == ("cancelled", closing.NOTICE_CANCELLED)
+    assert stopped_by(row.payload) == "closed"  # what the reopening reads, not the words of the reason
     session.close()
     history = _history(client, rid)
     assert ("Beskedet om anstånd till Söder stoppades i utkorgen och skickas inte: ärendet avslutades." in history
@@ -64,6 +67,7 @@ def test_reopening_sends_the_besked_om_anstand_closing_stopped_once(session, app
     rows = session.exec(select(OutboxMessage).where(OutboxMessage.key.like("outgoing:anstand:%"))).all()
     # the same row, put back: its key and Message-ID keep it one mail (old code: still "cancelled")
     assert [(r.key, r.message_id, r.status, r.last_error) for r in rows] == [(key, message_id, "pending", "")]
+    assert stopped_by(rows[0].payload) == ""  # no longer stopped
     session.close()
     history = _history(client, rid)
     assert history.count("Beskedet om anstånd till Söder lades i utkorgen igen och skickas vid nästa utskick: "
@@ -90,6 +94,7 @@ def test_a_notice_stopped_by_a_person_stays_stopped(session, app, auth, client, 
     assert [r.status for r in rows] == ["cancelled", "cancelled"]
     # Söder's stopped in the Utkorg for a reason of its own (not the closing): it is not revived
     rows[0].last_error = "Stoppad av administratören: fel adress."
+    rows[0].payload = json.dumps({k: v for k, v in json.loads(rows[0].payload).items() if k != "stopped_by"})
     session.add(rows[0])
     session.commit()
     session.close()

@@ -4,6 +4,7 @@ Nästa steg and Att göra say while answers may still come in time ("Vänta på 
 (sending, svarstiden ute, sammanställd) is lifecycle.py."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -114,14 +115,15 @@ NOTICE_CANCELLED = "Ärendet avslutades innan meddelandet skickades: svar på re
 
 def _answer_notice_rows(session: Session, remiss_id: int, *, stopped_by_closing: bool = False):
     """The mails asking an instans for its answer that wait in the Utkorg (ANSWER_NOTICES); stopped_by_closing:
-    those closing stopped instead (NOTICE_CANCELLED)."""
+    those closing stopped instead, as their payload records (resend.CLOSED under STOPPED_BY)."""
     from remiss.reminders.models import OutboxMessage, OutboxStatus
+    from remiss.reminders.resend import CLOSED, stopped_by
 
-    which = ((OutboxMessage.status == OutboxStatus.cancelled.value, OutboxMessage.last_error == NOTICE_CANCELLED)
-             if stopped_by_closing else (OutboxMessage.status == OutboxStatus.pending.value,))
-    return session.exec(select(OutboxMessage).where(
-        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_(ANSWER_KINDS), *which)
-        .order_by(OutboxMessage.id)).all()
+    status = OutboxStatus.cancelled if stopped_by_closing else OutboxStatus.pending
+    rows = session.exec(select(OutboxMessage).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_(ANSWER_KINDS),
+        OutboxMessage.status == status.value).order_by(OutboxMessage.id)).all()
+    return [row for row in rows if stopped_by(row.payload) == CLOSED] if stopped_by_closing else rows
 
 
 def _entry_id(key: str) -> int | None:
@@ -180,10 +182,12 @@ def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, ac
     which went out after the case was closed): a closed case takes none. The history says which
     (requeue_answer_notices puts them back when the case is opened again)."""
     from remiss.reminders.models import OutboxStatus
+    from remiss.reminders.resend import CLOSED, STOPPED_BY
 
     rows = _answer_notice_rows(session, remiss_id)
     for row in rows:
         row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
+        row.payload = json.dumps({**_payload(row), STOPPED_BY: CLOSED}, ensure_ascii=False)  # what requeue reads
     return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_stopped",
                   status=[OutboxStatus.pending.value, OutboxStatus.cancelled.value],
                   done=f"stoppades i utkorgen och skickas inte: {why}.")
@@ -197,6 +201,7 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     has passed while the case was closed. The history says which went back; return how many."""
     from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
     from remiss.reminders.models import OutboxStatus
+    from remiss.reminders.resend import STOPPED_BY
 
     remiss = session.get(Remiss, remiss_id)
     entries = {e.id: e for e in remisser.entries(session, remiss_id)}
@@ -211,9 +216,19 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     rows = [row for row in _answer_notice_rows(session, remiss_id, stopped_by_closing=True) if still_asks(row)]
     for row in rows:
         row.status, row.last_error, row.next_attempt_at, row.claimed_by = OutboxStatus.pending.value, "", now, ""
+        row.payload = json.dumps({k: v for k, v in _payload(row).items() if k != STOPPED_BY}, ensure_ascii=False)
     return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_requeued",
                   status=[OutboxStatus.cancelled.value, OutboxStatus.pending.value],
                   done="lades i utkorgen igen och skickas vid nästa utskick: ärendet öppnades igen.")
+
+
+def _payload(row) -> dict:
+    """An Utkorg row's payload as a dict ({} for one that cannot be read)."""
+    try:
+        found = json.loads(row.payload or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _moved(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None, rows, action: str,
