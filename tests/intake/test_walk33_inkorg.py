@@ -9,12 +9,15 @@ import html
 import re
 from email.message import EmailMessage
 
+import pytest
 from sqlmodel import select
 
 from remiss.intake.models import InboxMessage
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
+from tests.intake import dovecot
 from tests.intake.test_paste_seed000 import world
+from tests.intake.test_inbox import DONE, imap  # noqa: F401 (imap is a fixture)
 from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
 
 INNER = SOCIALDEP.split("\n\n", 1)[1]  # the Socialdepartementet's mail as the forwards quote it
@@ -184,3 +187,23 @@ def test_the_box_for_our_dnr_on_an_unmatched_notice_comes_first(client, auth, ap
     assert "Meddelandet förlänger svarstiden, men ingen registrerad remiss stämmer" in _text(page)
     assert page.count('id="f-our_dnr"') == 1
     assert page.index('id="f-our_dnr"') < page.index('id="decide-heading"') < page.index('id="f-title"')
+
+
+@pytest.mark.skipif(not dovecot.available(), reason="dovecot-imapd saknas (.ci/run installerar det)")
+def test_two_forwards_fetched_from_the_mailbox_are_one_proposal_and_a_copy(app, client, auth, session, db, clock,
+                                                                          imap):
+    """Finding 1 through the real mailbox (dovecot) and Hämta nu: both mails are fetched and kept, one proposed."""
+    world(session)
+    app.config.update(IMAP_URL=imap.url, IMAP_DONE_FOLDER=DONE)
+    clock.set(POLLED)
+    imap.deliver(mail("VB: Remiss av Ds 2023:23", "Hej, se remissen nedan.\n\n" + INNER, "<imap-first@walk33>",
+                      sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    imap.deliver(mail("VB: Remiss av Ds 2023:23", "Vidarebefordrar igen.\n\n" + INNER, "<imap-second@walk33>",
+                      sender="Bo Berg <bo.berg@sofo.example>", sent="Thu, 03 Dec 2026 09:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    page = auth.post("/inkorg/hamta", form_url="/inkorg", follow_redirects=True).get_data(as_text=True)
+    assert "2 nya meddelanden." in page
+    words = _words(page)
+    assert words.count("Ny remiss") == 1 and "– en kopia, inte en ny remiss" in words, words
+    with db.transaction() as s:
+        assert len(s.exec(select(InboxMessage)).all()) == 2  # nothing lost
