@@ -23,24 +23,23 @@ _FORWARD = re.compile(r"^\s*(?:vb|fwd?|wg|tr|vs|vl|doorst)\s*:", re.IGNORECASE)
 
 
 def copy_key(raw: bytes, *, message_id: str, subject: str, read_text: str, outlook: bool = False) -> str | None:
-    """The key of the innermost message a fetched mail carries; None when nothing identifies it well enough. A
-    message quoted in the text counts only under a forward's subject: a reply, a reminder or an extension notice
-    quoting the remiss is a message of its own."""
+    """The key of the innermost message a fetched mail carries; None when nothing identifies it well enough. The
+    message a mail carries counts only under a forward's subject: a reply, a reminder or an extension notice that
+    quotes the remiss, or attaches its mail, is a message of its own, known by its own Message-ID."""
+    own = f"mid:{message_id}"[:100] if message_id and not message_id.startswith("sha256:") else None
+    if not _FORWARD.match(subject or ""):
+        return own
+    files: list[str] = []
     if raw and not outlook:
         try:
             whole = email.parser.BytesParser(policy=email.policy.default).parsebytes(raw)
-        except Exception:  # noqa: BLE001 - a mail the parser cannot read is kept, with no key
+        except Exception:  # noqa: BLE001 - a mail the parser cannot read is kept, with no key of what it carries
             whole = None
         attached = _innermost_attached(whole) if whole is not None else None
         if attached is not None:
             return _key_of_attached(attached)
         files = _file_digests(whole) if whole is not None else []
-    else:
-        files = []
-    quoted = _key_of_quoted(read_text, files) if _FORWARD.match(subject or "") else None
-    if quoted:
-        return quoted
-    return f"mid:{message_id}"[:100] if message_id and not message_id.startswith("sha256:") else None
+    return _key_of_quoted(read_text, files) or own
 
 
 def _innermost_attached(message, depth: int = 0):

@@ -80,9 +80,9 @@ def test_the_same_mail_forwarded_twice_is_a_copy_of_the_first(client, auth, app,
         assert kept.status == "dismissed" and kept.files != "[]"
 
 
-def _forwarded_as_attachment(message_id: str, inner: bytes) -> bytes:
+def _forwarded_as_attachment(message_id: str, inner: bytes, subject: str = "VB: Remiss av Ds 2023:23") -> bytes:
     message = EmailMessage()
-    message["Subject"], message["From"], message["To"] = ("VB: Remiss av Ds 2023:23", "Eva Ek <eva@sofo.example>",
+    message["Subject"], message["From"], message["To"] = (subject, "Eva Ek <eva@sofo.example>",
                                                           "registrator@sofo.example")
     message["Date"], message["Message-ID"] = "Thu, 03 Dec 2026 09:00:00 +0100", message_id
     message.set_content("Se bifogat.")
@@ -105,14 +105,21 @@ def test_a_mail_forwarded_as_an_attachment_is_known_by_its_own_message_id(client
 
 
 def test_a_reply_quoting_the_remiss_is_no_copy(client, auth, app, db, session, clock):
-    """A reply (an extension notice, a reminder) quotes the remiss to say something new: it is its own message."""
+    """A reply (an extension notice, a reminder) quotes the remiss, or attaches its mail, to say something new: it
+    is a message of its own."""
     clock.set(POLLED)
     world(session)
+    original = mail("Remiss av Ds 2023:23", INNER, "<s2023-02208@regeringskansliet.se>",
+                    sender="Socialdepartementet <s.registrator@regeringskansliet.se>")
     receive(db, app, mail("VB: Remiss av Ds 2023:23", "Hej.\n\n" + INNER, "<fwd@walk33>"))
+    receive(db, app, original)
     reply = receive(db, app, mail("SV: Remiss av Ds 2023:23", "Svarstiden förlängs till den 29 januari 2027.\n\n"
                                   + INNER, "<reply@walk33>"))
+    notice = receive(db, app, _forwarded_as_attachment("<notice@walk33>", original,
+                                                       subject="Förlängd svarstid – Remiss av Ds 2023:23"))
     auth.login("sekr@malmo.se")
-    assert "Samma meddelande" not in client.get(f"/inkorg/{reply}").get_data(as_text=True)
+    for message_id in (reply, notice):
+        assert "Samma meddelande" not in client.get(f"/inkorg/{message_id}").get_data(as_text=True)
 
 
 def test_the_handled_list_shows_the_title_registered(client, auth, app, db, session, clock):
