@@ -116,6 +116,18 @@ def inga_synpunkter_content(base: dict, namnd: str, noun: str = "remissen") -> d
     return content
 
 
+def is_inga_synpunkter(content: dict, namnd: str, noun: str = "remissen") -> bool:
+    """Whether content already is the short 'inga synpunkter' yttrande as inga_synpunkter_content makes it. The
+    blank "Inledande synpunkter" that align_questions puts back in a draft without frågeställningar is no text of
+    its own (walk33: the button was offered, and saved, again)."""
+    if not content.get("inga_synpunkter"):
+        return False
+    own = {**content, "avsnitt": [item for item in content.get("avsnitt", [])
+                                  if (item.get("rubrik") or "").strip() not in ("", FIRST_SECTION)
+                                  or (item.get("text") or "").strip()]}
+    return inga_synpunkter_content(own, namnd, noun) == own
+
+
 def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
     """Return content with one answer per current question, each answer following its own question
     (remisser.question_match); an answer whose question is gone becomes a free section "Svar utan fråga: …",

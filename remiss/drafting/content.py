@@ -10,7 +10,7 @@ import secrets
 from remiss.drafting.composing import (  # noqa: F401
     NO_COMMENTS_ON_QUESTION, WITHOUT_QUESTION, Defaults, align_questions, answer_unanswered, answers_followed,
     by_delegation, forslag_till_beslut, initial_content,
-    inga_synpunkter_content, no_comments_summary, rattelse_content, remiss_summary)
+    inga_synpunkter_content, is_inga_synpunkter, no_comments_summary, rattelse_content, remiss_summary)
 from remiss.drafting.reading import (  # noqa: F401
     LABELS, UNANSWERED_MARK, SectionDiff, compare, field_label, labelled_sections, paragraphs, readable_sections,
     unanswered, unanswered_text, without_text)

@@ -32,6 +32,7 @@ from remiss.remisser.models import Attachment, Remiss
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
+from remiss.remisser.kind_words import noun_of
 
 # The documents an incoming remiss's yttrande has (the missiv and the sammanställning are an utgående remiss's).
 INCOMING_KINDS = ("tjansteskrivelse", "yttrande")
@@ -293,6 +294,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # the draft already is what the button makes: not offered again (walk33)
+        "inga_synpunkter_made": draft is not None and sections.is_inga_synpunkter(
+            content, session.get(Namnd, remiss.namnd_id).name, noun_of(remiss.kind).the),
         # own text ends the mode when saved (content.settle_inga_synpunkter): the form says so first
         "inga_synpunkter_hint": sections.INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
         # frågeställningar without an answer: sending and approving ask first (states.check_unanswered)

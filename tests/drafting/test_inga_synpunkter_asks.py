@@ -115,3 +115,29 @@ def test_with_nothing_saved_the_question_promises_no_earlier_version(world, sess
             "yttrandet ska bli ”inga synpunkter”.") in visible_text(asked)
     assert_asked_beside(_form(asked), "confirm_inga_synpunkter", question, "Ja, inga synpunkter")
     assert _versions(session, rid) == 0
+
+
+def test_inga_synpunkter_of_a_remiss_without_questions_is_not_offered_or_saved_again(world, session, auth, client):
+    """walk33: a remiss without frågeställningar reads its "inga synpunkter" draft back with the prefilled blank
+    section "Inledande synpunkter" (composing.align_questions), so the draft never counted as already "inga
+    synpunkter": the panel offered the button again, its dialog said the text would be replaced and a copy kept,
+    and a second press saved a second, identical version. The blank prefilled section is no text of its own."""
+    from tests.support.factories import make_remiss
+
+    remiss = make_remiss(session, namnd=world["namnd"], title="Kommungemensamt kontaktcenter", questions=[],
+                         handlaggare_id=world["handlaggare"].id)
+    session.commit()
+    rid, page = remiss.id, f"/remisser/{remiss.id}"
+    session.rollback()
+    auth.login(world["handlaggare"].email)
+    assert auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=page).status_code == 302
+    shown = client.get(page).get_data(as_text=True)
+    assert "Yttrandet är nu ”inga synpunkter” (version 1)." in visible_text(shown)
+    # Old code: the button was offered again, asking "Ersätta utkastet med ett kort yttrande …"
+    assert 'yttrande/inga-synpunkter"' not in shown
+    again = auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"}, form_url=page)
+    # Old code: 302 and "Yttrandet är nu ”inga synpunkter” (version 2)."
+    assert again.status_code == 200, again.headers.get("Location")
+    assert "Yttrandet är redan ”inga synpunkter”: version 1" in visible_text(again.get_data(as_text=True))
+    assert _versions(session, rid) == 1
