@@ -12,7 +12,7 @@ from remiss.drafting import content as sections
 from remiss.drafting.decision import decision_reference
 from remiss.drafting.drafts import S, DraftError, content_of, decision_of, find_decision, find_draft, latest_version, require_open
 from remiss.drafting.models import DraftState, YttrandeDraft
-from remiss.drafting.versions import add_version, catch_up
+from remiss.drafting.versions import add_version, catch_up, move_remiss
 from remiss.namnd.models import Namnd
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -195,6 +195,10 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     if new == S.granskning and not draft.rattelse:  # a draft started before the remiss was assigned
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.under_beredning,
                  note="Yttrandet skickat till granskning")
+    # opened again before a beslut (refuse_reopening_decided): no longer ready for the nämnd (walk33)
+    if (old, new) == (S.godkand, S.utkast) and not draft.rattelse:
+        move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.under_beredning,
+                    note="Yttrandet öppnat igen som utkast")
     # a decided yttrande is never reopened (reopen_refusal); a rättelse leaves the besvarad remiss besvarad
     if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
