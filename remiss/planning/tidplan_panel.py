@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
-from remiss.calendar.milestones import WAITS_FOR, told
+from remiss.calendar.milestones import DELEGAT_LABEL, WAITS_FOR, told
 from remiss.calendar.missed import MEETING_STEPS, MISSED, said_as
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date
@@ -37,6 +37,8 @@ from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
+# The beslut taken by another than the nämnd (after_beslut.follow_decision relabels it): who took it (walk33)
+DECIDER_LABELS = {DELEGAT_LABEL: "Delegaten", AU_BESLUT_LABEL: "Arbetsutskottet"}
 # the sista svarsdag's row of a remiss expedierad in time whose yttrande has not left the Utkorg (walk25 Y9)
 NOT_SENT_ROW = "expedierat, men yttrandet är inte e-postat än"
 # … expedierat after the sista svarsdag: not "besvarad för sent" before the mail has left (walk25b Z12)
@@ -161,7 +163,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         if m.kind == "expediering" and m.done_at is not None and mail_waits:  # not e-mailed yet (walk18 F2)
             explanation = f"{explanation} {mail_waits}".strip()
         rows.append(MilestoneRow(
-            m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
+            m.id, m.kind, m.label,
+            (m.kind == "namnd" and DECIDER_LABELS.get(m.label)) or OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
             # advice and "the date had passed" hold while the step is open; once done, it says what happened

@@ -46,3 +46,19 @@ def test_no_rattelse_of_an_expedierat_yttrande_that_is_not_sent_yet(decided, aut
     waiting = _waiting(client)
     assert f"Skicka yttrandet och registrera att det är skickat: {dnr}" in waiting
     assert f"Expediera yttrandet: {dnr}" not in waiting
+
+
+def test_the_tidplan_names_the_delegat_and_the_arbetsutskott_as_who_decided(w, auth, session, clock):
+    """walk33: the tidplan's milestone of a delegationsbeslut read "Delegationsbeslut: … (klar …; ansvarig:
+    Nämnden)", of a beslut in the arbetsutskott likewise: the nämnd did not decide, the delegat (the AU) did."""
+    rid = w["remiss"].id
+    approve(session, w)
+    session.commit()
+    auth.login(w["registrator"].email)
+    assert decide(auth, rid, clock, decided_by="delegat", delegat=DELEGAT, meeting_on="2015-09-21", paragraf="D 12",
+                  omedelbar_justering="").status_code == 302
+    shown = visible_text(auth.client.get(f"/remisser/{rid}").get_data(as_text=True))
+    row = re.search(r"Delegationsbeslut ?: måndag 21 september 2015 \(([^)]*)\)", shown)
+    assert row
+    # Old code: "ansvarig: Nämnden"
+    assert row.group(1).endswith("ansvarig: Delegaten"), row.group(1)
