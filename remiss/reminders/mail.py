@@ -46,6 +46,9 @@ NOTICE_TEXT = {
                                     "remissinstanserna; sammanställ sedan deras svar."),
     policy.EXTENSION: ("{Extended}: {title}", "{Extended} har beviljats.",
                        "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
+    (policy.EXTENSION, "general"): ("{Extended}: {title}",
+                                    "Remittenten har förlängt {time} för alla remissinstanser (allmän förlängning).",
+                                    "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
     policy.REVIEW: ("Att granska: {title}", "Ett utkast till yttrande har skickats till granskning.",
                     "Granska utkastet och godkänn det eller skicka tillbaka det med synpunkter."),
     # a rättelse of the expedierat yttrande, reviewed while the remiss stays besvarad
@@ -189,12 +192,12 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date(), now=now)
         else:
             variant = ("rattelse" if payload.get("rattelse") else "by_hand" if payload.get("by_hand")
-                       else "utgaende" if is_outgoing(remiss) else "")
+                       else "general" if payload.get("general") else "utgaende" if is_outgoing(remiss) else "")
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             words = {"the": noun.the, "The": noun.The,
                      "whose": noun.whose, "Whose": noun.whose.capitalize(), "it": noun.it,
                      "besvarad": noun.done("besvarad"), "papers": noun.papers,
-                     "Extended": noun.extended.capitalize()}  # "Förlängd svarstid" (walk21 J4)
+                     "Extended": noun.extended.capitalize(), "time": noun.time}  # "Förlängd svarstid" (walk21 J4)
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title,
                                                                                             **words)
             line, expected = line.format(**words), expected.format(**words)

@@ -87,8 +87,9 @@ def extension_granted(session: Session, *, now: datetime, remiss: Remiss, extens
 
     lines = [f"Ny sista svarsdag: {format_deadline(extension.granted_until_on, extension.granted_until_time)}."]
     people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
+    # a general extension was announced by the remittent, not granted on a request (walk33)
     return notify(session, now=now, remiss=remiss, kind=policy.EXTENSION, people=people, actor_id=actor_id,
-                  lines=lines)
+                  lines=lines, extra={"general": True} if extension.is_general else None)
 
 
 def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None,
