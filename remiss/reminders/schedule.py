@@ -6,7 +6,7 @@ import json
 import time as wallclock
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import text, update
+from sqlalchemy import or_, text, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
@@ -28,6 +28,7 @@ LOOKAHEAD_DAYS = 14  # rows are enqueued at least this far ahead, so users see w
 SPREAD_DAYS = 7  # the sweep extends a plan when under LOOKAHEAD - SPREAD days remain, by 0–6 extra days per remiss
 NEVER = date(9999, 12, 31)  # horizon of a closed or outgoing remiss: nothing to plan until an event says so
 MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
+DONE = "Milstolpen är klar; påminnelsen behövs inte längre."  # not "the tidplan changed" (walk33)
 
 
 def _closed_words(noun: Noun, voided: bool) -> str:
@@ -115,10 +116,15 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
             if moment.kind in person.muted and moment.kind not in policy.UNMUTABLE:
                 continue
             wanted[reminder_key(moment, remiss.id, person.email)] = (moment, person)
-    cancelled = session.execute(
+    unwanted = (OutboxMessage.remiss_id == remiss.id, OutboxMessage.status == OutboxStatus.pending.value,
+                OutboxMessage.kind.in_(policy.REMINDER_KINDS), OutboxMessage.key.not_in(list(wanted) or [""]))
+    done_kinds = [step.kind for step in steps if step.done]
+    cancelled = session.execute(  # the key is kind:remiss:milestone:… (reminder_key)
         update(OutboxMessage)
-        .where(OutboxMessage.remiss_id == remiss.id, OutboxMessage.status == OutboxStatus.pending.value,
-               OutboxMessage.kind.in_(policy.REMINDER_KINDS), OutboxMessage.key.not_in(list(wanted) or [""]))
+        .where(*unwanted, or_(*(OutboxMessage.key.like(f"%:{remiss.id}:{kind}:%") for kind in done_kinds)))
+        .values(status=OutboxStatus.cancelled.value, last_error=DONE)).rowcount if done_kinds else 0
+    cancelled += session.execute(
+        update(OutboxMessage).where(*unwanted)
         .values(status=OutboxStatus.cancelled.value, last_error=MOVED)).rowcount
     if wanted:  # a moment that comes back after a change is owed again
         session.execute(update(OutboxMessage)
