@@ -5,6 +5,9 @@ Every line near the top of the letter, the forwarded mail's subject, the object 
 stands, how long it is, what words it holds, whether it is page chrome). A weight per feature, learned on annotated
 letters, scores them; the best candidate wins unless a "no title" option scores higher. It did not beat the rules
 (bench/results-missiv.md, "Title cross-validation"), so it stays a bench tool and the parser does not use it.
+Since round 33 remiss/missiv/title_ranker.py holds the parser's copy of these candidates and features (its scans
+bounded), used only to fill the offered title_alternatives; this one stays as it was for title_cv.py's tables
+(--clean runs it on the code of old commits).
 """
 from __future__ import annotations
 

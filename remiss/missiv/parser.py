@@ -33,6 +33,7 @@ from remiss.missiv.title_candidates import ABSTAINED, weigh
 from remiss.missiv.title_match import (CUT_SHORT, cut_short, cut_short_warning, names_subject, same_matter,
                                        shares_designation)
 from remiss.missiv.title_offer import distinct_offers
+from remiss.missiv.title_ranker import offers
 from remiss.missiv.title_subject import describes_by_sender
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
@@ -311,7 +312,8 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
         summary=summary,
         contact_email=contact_email,
         answer_address=answer_address,
-        title_alternatives=distinct_offers(title, choice.alternatives),  # walk26b X4: no label, no repeat
+        # round 33: the rules' title first, then the learned ranker's best other candidates (title_ranker)
+        title_alternatives=distinct_offers(title, offers(title, choice.alternatives, work, _subject(envelope))),
     )
     # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
     # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say
@@ -366,6 +368,13 @@ def _title_sources(envelope, work: str, hints: Sequence[Hint], extends: bool) ->
         if chosen and not is_greeting(chosen.value):
             found.append((source, chosen.value))
     return found
+
+
+def _subject(envelope) -> str | None:
+    """The innermost mail's subject as a title candidate (title_ranker.letter_body reads it the same way)."""
+    if not envelope or not envelope.subject:
+        return None
+    return clean_subject(envelope.subject, envelope.subject_span or (0, 0))[0]
 
 
 def _led(text: str, span: tuple[int, int], title: str) -> bool:

@@ -50,7 +50,11 @@ def _hint(page: str) -> str:
 def test_the_parser_offers_each_title_once_without_its_label():
     result = parse_missiv(LETTER)
     assert result.title == "Översiktsplan för Lunds kommun"
-    assert result.title_alternatives == ["Samråd om översiktsplan 2027"]
+    # the labelled line first, once and without its label; since round 33 the learned ranker (title_ranker) may add
+    # other forms after it, never the chosen title or the labelled line again
+    assert result.title_alternatives[0] == "Samråd om översiktsplan 2027"
+    assert not any(alt.startswith("Ärende") or alt in (result.title, "Samråd om översiktsplan 2027")
+                   for alt in result.title_alternatives[1:])
 
 
 def test_the_form_offers_it_once_and_the_hint_follows_the_choice(client, auth, session):
@@ -59,7 +63,7 @@ def test_the_form_offers_it_once_and_the_hint_follows_the_choice(client, auth, s
     form_url = paste(auth, LETTER).headers["Location"]
     page = client.get(form_url).get_data(as_text=True)
     assert _hint(page).startswith("Ämne: Remiss: Översiktsplan för Lunds kommun")
-    [(title, link)] = _choices(page)
+    (title, link), *_ = _choices(page)  # the rules' alternative first (round 33: the ranker's after it)
     assert title == "Samråd om översiktsplan 2027"
     assert 'data-title-source="Ärende: Samråd om översiktsplan 2027"' in page  # what static/app.js shows on a click
     picked = client.get(link).get_data(as_text=True)
@@ -85,7 +89,7 @@ def test_the_inkorg_register_form_offers_the_choices_too(client, auth, session, 
     auth.login("sekr@malmo.se")
     page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
     assert input_value(page, "title") == "Översiktsplan för Lunds kommun"
-    [(title, link)] = _choices(page)
+    (title, link), *_ = _choices(page)  # the rules' alternative first (round 33: the ranker's after it)
     assert title == "Samråd om översiktsplan 2027"
     assert link.startswith(f"/inkorg/{message_id}?titel=0")
     # without JavaScript the link shows the page again with that title and where it stands in the letter

@@ -15,8 +15,9 @@ def test_the_heading_and_the_proposal_in_the_prose_are_offered_apart():
     # d24 (a region's page): the page names "Länstransportplan 2022-2033"; its prose, "förslag till länstransportplan"
     result = parse_missiv(LETTERS["d24"]["text"])
     assert result.title == "Länstransportplan 2022-2033"
-    assert result.title_alternatives == ["Förslag till länstransportplan"]
-    assert result.to_json()["title_alternatives"] == ["Förslag till länstransportplan"]
+    # the rules' alternative first; since round 33 the learned ranker (title_ranker) may add others after it
+    assert result.title_alternatives[0] == "Förslag till länstransportplan"
+    assert result.to_json()["title_alternatives"] == result.title_alternatives
 
 
 def test_alternatives_are_distinct_and_at_most_three_in_all():
