@@ -29,7 +29,12 @@ with `git archive` into a temporary directory and run in a subprocess), leaving 
   wrong titles the ranker's doubt (its probability for the rule's title) would flag.
 Each table ends with the near misses: wrong titles that are another form of the annotated one.
 
-Run: `PYTHONPATH=. .venv/bin/python bench/title_cv.py [--kinds] [--first-sight | --clean]` (--kinds: per kind too).
+- --offered (round 33): the right title among the titles the parser offers (its pick and title_alternatives), the
+  rules' alternatives against the ranker's (remiss/missiv/title_ranker.py, fitted by bench/title_fit.py on the other
+  folds), per fold; the parser's chosen title must not change.
+
+Run: `PYTHONPATH=. .venv/bin/python bench/title_cv.py [--kinds] [--first-sight | --clean | --offered]` (--kinds: per
+kind too).
 The result (bench/results-missiv.md, "Title cross-validation"): the ranker gives about as many right titles as the
 rules on unseen letters, far fewer wrong ones; it is not used by the parser.
 """
@@ -338,7 +343,66 @@ def report_doubt(letters: list[dict], key: str, rule_key: str) -> None:
         print(f"  {name:15} titled {len(rows):3d}, wrong {wrong:3d} | " + " | ".join(cells))
 
 
+def offered_right(title: str | None, alternatives: list[str], want: str) -> bool:
+    """Tell whether the annotated title is among the offered ones, as bench/missiv_eval.py counts it."""
+    return any(_same_title(v, want) for v in ([title] if title else []) + list(alternatives))
+
+
+def evaluate_offered() -> None:
+    """--offered (round 33): the right title among the offered ones (the chosen title and title_alternatives, as
+    bench/missiv_eval.py counts it), before (the rules' alternatives: the parser with the ranker's weights empty) and
+    after (the parser with the ranker fitted by bench/title_fit.py on the other folds, 3 and 4 titles offered in all);
+    per fold and in all, one set left out at a time. The chosen title must be the same in every column."""
+    from bench.title_fit import fitted, training_letters
+    from remiss.missiv import title_ranker
+
+    letters = training_letters()
+    shipped = title_ranker.load_weights
+
+    def parse_with(weights: dict[str, float], text: str, limit: int):
+        title_ranker.load_weights = lambda: {"weights": weights}
+        title_ranker.OFFERED = limit
+        try:
+            return parse_missiv(text)
+        finally:
+            title_ranker.load_weights, title_ranker.OFFERED = shipped, 3
+
+    columns = ("before", "after 3", "after 4", "oracle")
+    rows: dict[str, dict[str, list[int]]] = {}
+    counts = {c: 0 for c in columns[:3]}  # alternatives offered in all
+    changed = 0
+    for held in SETS:
+        weights = fitted([x for x in letters if x["set"] != held])
+        row = rows.setdefault(held, {c: [0, 0] for c in columns})
+        for x in (x for x in letters if x["set"] == held):
+            results = {"before": parse_with({}, x["text"], 3), "after 3": parse_with(weights, x["text"], 3),
+                       "after 4": parse_with(weights, x["text"], 4)}
+            changed += len({r.title for r in results.values()}) > 1
+            for column, result in results.items():
+                counts[column] += len(result.title_alternatives)
+            if not x["want"]:
+                continue
+            for column, result in results.items():
+                row[column][0] += offered_right(result.title, result.title_alternatives, x["want"])
+            row["oracle"][0] += oracle(x, "cands") == "right"
+            for column in columns:
+                row[column][1] += 1
+    print(f"{'fold':16}" + "".join(f"{c:>14}" for c in columns))
+    total = {c: [0, 0] for c in columns}
+    for held, row in rows.items():
+        print(f"{held:16}" + "".join(f"{row[c][0]:>7d}/{row[c][1]:<6d}" for c in columns))
+        for c in columns:
+            total[c][0] += row[c][0]
+            total[c][1] += row[c][1]
+    print(f"{'all':16}" + "".join(f"{total[c][0]:>7d}/{total[c][1]:<6d}" for c in columns))
+    print("alternatives offered in all: " + ", ".join(f"{c} {n}" for c, n in counts.items()) +
+          f"; letters whose chosen title changed: {changed}")
+
+
 def main() -> None:
+    if "--offered" in sys.argv:
+        evaluate_offered()
+        return
     letters = load()
     if "--clean" in sys.argv:
         report(evaluate_clean(letters), "--kinds" in sys.argv, tuple(FIRST_SIGHT))

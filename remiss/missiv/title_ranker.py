@@ -40,6 +40,7 @@ MIN_PROBABILITY = 0.015
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
 _LINES = 40
 _HEAD_CHARS = 8000  # candidates are read here
+_RAW_CHARS = 400  # a longer line or phrase is no candidate (a title is at most 250 characters once tidied)
 _SCAN_CHARS = 100_000  # a candidate's extension and repetition are looked up here: linear and bounded
 
 _PHRASES = {
@@ -98,6 +99,8 @@ def candidates(work: str, subject: str | None = None, rule_title: str | None = N
     found: dict[str, Candidate] = {}
 
     def add(raw: str, source: str, position: int | None = None, variant: str = "", **extra: float) -> None:
+        if len(raw) > _RAW_CHARS:  # prose, not a title; and title_trim's normalise is slow on a line of 8,000
+            return
         value, _ = tidy(raw, (0, len(raw)), lead=True)
         if not value or len(value) < 3 or len(value) > 250:
             return
