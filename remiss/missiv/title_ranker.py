@@ -61,8 +61,10 @@ _PROCEDURE = re.compile(r"\b(?:remiss|samråd|granskning|utställning|yttrande|s
 _PROPOSAL = re.compile(r"^(?:[Ff]ör[ \t]+)?[Ff]örslag(?:et)?[ \t]+(?:till|om|på)[ \t]+(?:(?:en|ett|ny|nytt|nya)[ \t]+)?")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens|För)[ \t]+")
 # what the text adds after a short name: its years ("2027–2030") or its place ("för Växjö kommun")
-_EXTENSION = re.compile(r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]{0,40}\s+){1,3}"
-                        r"(?:kommun|län|region|kommuns)))", re.IGNORECASE)
+# (blanks at most 10: the text it is matched in has its blanks run together, and `\s+` from every start of a long
+# run of blanks read the run to its end each time – quadratic; test_missiv_linear)
+_EXTENSION = re.compile(r"((?:\s{1,10}\d{4}[ \t]{0,10}[-–][ \t]{0,10}\d{4})|(?:\s{1,10}(?:för|i)\s{1,10}"
+                        r"(?:[A-ZÅÄÖ][\wåäö-]{0,40}\s{1,10}){1,3}(?:kommun|län|region|kommuns)))", re.IGNORECASE)
 
 
 @dataclass
