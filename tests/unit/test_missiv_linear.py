@@ -218,6 +218,7 @@ SMALL = SIZE // 8
 # A scan of 100 KB under this takes too few steps to be quadratic (the quadratic patterns this test has caught took
 # 4-6 s, linear ones 0.001-0.1 s), so its growth is not measured: that keeps the test's cost to one scan a text.
 NEGLIGIBLE = 0.05
+SLOW_EIGHTH = 2.0  # seconds on an eighth of the text: a linear pattern takes a few hundredths there
 
 
 def _fastest_scan(pattern: re.Pattern, text: str, tries: int = 3) -> float:
@@ -228,6 +229,11 @@ def _fastest_scan(pattern: re.Pattern, text: str, tries: int = 3) -> float:
 def test_each_pattern_is_linear_on_100_kb(label, pattern):
     small_texts = adversarial(SMALL)
     for name, text in ADVERSARIAL.items():
+        # an eighth first: a quadratic pattern that takes seconds there would take minutes on the whole text, and
+        # the test would hang on it instead of failing with its name (title_ranker._BOARD, round 33)
+        eighth = _fastest_scan(pattern, small_texts[name], tries=1)
+        assert eighth < SLOW_EIGHTH, (
+            f"{label} took {eighth:.3f} s on {name!r} at {SMALL} characters: not scanned at {SIZE} (quadratic?)")
         big = _fastest_scan(pattern, text, tries=1)
         if big < NEGLIGIBLE:
             continue
