@@ -84,6 +84,22 @@ def _chasers_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
     return found
 
 
+def _chasers_sent_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
+    """entry id → its chasers already e-mailed, in order ("skickad 3 december 2026 kl. 08.00"): the Påminnelser
+    column said "–" once the one planned had gone out, as if the instans was never reminded (walk34b), and only an
+    administrator's Utkorg showed it."""
+    prefix = f"outgoing:chaser:{remiss_id}:"
+    found: dict[int, list[str]] = {}
+    for key, sent in session.exec(select(OutboxMessage.key, OutboxMessage.sent_at)
+                                  .where(OutboxMessage.kind == chasers.KIND, OutboxMessage.key.like(prefix + "%"),
+                                         OutboxMessage.status == OutboxStatus.sent.value,
+                                         OutboxMessage.sent_at.is_not(None))
+                                  .order_by(OutboxMessage.sent_at)):
+        entry_id = int(key[len(prefix):].split(":", 1)[0])
+        found.setdefault(entry_id, []).append(f"skickad {format_date_time(sent)}")
+    return found
+
+
 def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
     """Each general extension in a sentence saying who was told and how (as recorded when it was made), with its
     letters to print, if any."""
@@ -118,6 +134,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
     planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
+    reminded = _chasers_sent_by_entry(session, remiss.id)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
     kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # … held back, not failed (walk25b Z2)
@@ -183,7 +200,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         # those whose missiv the sweep gave up on; a held one is named in the held missiv's line (walk26b X8)
         "unreached": unreached_words([e.name for e in entries if e.id in unreached and e.id not in kept]),
         "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
-        "chasers": {entry_id: moments for entry_id, moments in planned.items()},
+        # sent ones first, then those planned, said so beside a sent one (the column's "–" only when the instans was
+        # never reminded and none is planned)
+        "chasers": {entry_id: reminded.get(entry_id, []) + [f"planerad {m}" if entry_id in reminded else m
+                                                           for m in planned.get(entry_id, [])]
+                    for entry_id in {*reminded, *planned}},
         "chaser_count": sum(len(m) for m in planned.values()),
         "may_send": state.value in lifecycle.SENDS and unsent,
         # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
