@@ -174,11 +174,12 @@ def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:
     raise InputErrors({"answer_status": message})
 
 
-def future_refusal(answered_on: date | None, today: date) -> str | None:
-    """The refusal of an answer dated after today, else None; the form says it with its other errors (walk24 V2)."""
+def future_refusal(answered_on: date | None, today: date, what: str = "svaret") -> str | None:
+    """The refusal of an answer (what: "beskedet" for an avstår) dated after today, else None; the form says it with
+    its other errors (walk24 V2)."""
     if answered_on is None or answered_on <= today:
         return None
-    return ("Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
+    return (f"{what.capitalize()} kan inte ha kommit in i framtiden. Ange dagen då {what} kom in "
             f"(senast i dag, {format_date(today)}).")
 
 
@@ -204,9 +205,11 @@ def answers_of(session: Session, entry_id: int) -> dict[int, str]:
     return {a.question_id: a.text for a in rows}
 
 
-def declines_already(entry: SandlistaEntry, note: str) -> bool:
-    """Whether "Instansen avstår" would change nothing: the instans avstår already, with this Kommentar."""
-    return entry.answer_status == AnswerStatus.avstar and entry.summary == note.strip()[:5000]
+def declines_already(entry: SandlistaEntry, note: str, day: date | None = None) -> bool:
+    """Whether "Instansen avstår" would change nothing: the instans avstår already, with this Kommentar (and, when
+    given, registered as received this day)."""
+    return entry.answer_status == AnswerStatus.avstar and entry.summary == note.strip()[:5000] \
+        and (day is None or entry.answered_on == day)
 
 
 def already_declined_words(entry: SandlistaEntry) -> str:
@@ -216,17 +219,21 @@ def already_declined_words(entry: SandlistaEntry) -> str:
 
 
 def decline(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
-            answered_on: date, note: str = "", base: str | None = None, confirmed: bool = True) -> SandlistaEntry:
+            answered_on: date, note: str = "", base: str | None = None, confirmed: bool = True,
+            day_given: bool = False) -> SandlistaEntry:
     """The instans avstår från att yttra sig. Asked first (confirmed=False: replacing.Asks) where it replaces a
-    registered answer or the remiss is not sent to the instans yet; base as for register_answer (walk22 L1, L6)."""
+    registered answer or the remiss is not sent to the instans yet; base as for register_answer (walk22 L1, L6).
+    day_given: answered_on is the day the besked came in, as the user typed it (the form's Beskedet inkom); else it is
+    today, and an avstår corrected keeps the day it was registered."""
     begin(principal, remiss)
     replacing.check_decline(session, entry, base, confirmed, note=note)
-    if declines_already(entry, note):  # nothing to register: no history line, no new date (h-out23 M3)
+    if declines_already(entry, note, answered_on if day_given else None):  # no history line, no new date (h-out23 M3)
         return entry
     before = snapshot(entry)
-    # an avstår corrected (its Kommentar, walk12b #19) keeps the day it was registered
-    entry.answered_on = entry.answered_on if entry.answer_status == AnswerStatus.avstar and entry.answered_on \
-        else answered_on
+    # an avstår corrected (its Kommentar, walk12b #19) keeps the day it was registered, unless a day is given: a
+    # besked that came in before the svarsdag and was registered after it was marked late (walk34b)
+    entry.answered_on = entry.answered_on if not day_given and entry.answer_status == AnswerStatus.avstar \
+        and entry.answered_on else answered_on
     entry.answer_status = AnswerStatus.avstar.value
     entry.summary = note.strip()[:5000]
     session.add(entry)

@@ -32,7 +32,7 @@ from remiss.field_order import in_field_order
 # the fields of an instans's page (templates/outgoing/entry.html) in its order, around the answer's one per
 # question: the order of its error summary (remiss.web.forms)
 _FIELDS_BEFORE = ("email", "postal_address", "in_register", "answered_on", "confirm_date", "no_comments", "summary")
-_FIELDS_AFTER = ("other_comments", "files", "date_from_mail", "note", "until_on", "until_time", "reason")
+_FIELDS_AFTER = ("other_comments", "files", "date_from_mail", "declined_on", "note", "until_on", "until_time", "reason")
 
 
 class AlreadyDone(Exception):
@@ -128,6 +128,9 @@ def _stored_values(session, item) -> dict:
               "summary": "" if declined else item.summary,
               "other_comments": item.other_comments, "no_comments": item.no_comments}
     values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+    # the Avstår form's Beskedet inkom: the day registered, else today (walk34b)
+    values["declined_on"] = ((item.answered_on if declined and item.answered_on else None)
+                             or local_today(now())).isoformat()
     if declined:  # the Avstår form's Kommentar, to correct (walk12b #19)
         values["note"] = item.summary
     asked = answers.pending_request(session, item.id)
@@ -201,11 +204,17 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         return (f"Adressen till {item.name} är ändrad" + (" här och i registret." if changed
                                                            else " på den här remissen."))
     if action == "decline":
+        try:  # the day the besked came in (Beskedet inkom), today when left empty (walk34b)
+            day = clean_date(form.get("declined_on"), required=False)
+        except ValueError as exc:
+            raise InputErrors({"declined_on": str(exc)}) from None
+        if refusal := answers.future_refusal(day, today, "beskedet"):
+            raise InputErrors({"declined_on": refusal})
         replaced = replacing.answer_words(item) if item.answer_status == AnswerStatus.svarat else ""
-        unchanged = answers.declines_already(item, str(form.get("note", ""))[:5000])
-        answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
+        unchanged = answers.declines_already(item, str(form.get("note", ""))[:5000], day)
+        answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=day or today,
                         note=str(form.get("note", ""))[:5000], base=stale_form.posted(form, replacing.BASE),
-                        confirmed=asking.confirmed(replacing.DECLINE_BOX))
+                        confirmed=asking.confirmed(replacing.DECLINE_BOX), day_given=day is not None)
         if unchanged:  # pressed again: nothing registered, said as information, not "Klart" (h-out23 M3)
             raise AlreadyDone(answers.already_declined_words(item))
         if replaced:  # asked about first: say what became of it
@@ -214,7 +223,8 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         if item.sent_at is None:  # not sent to it: said apart in the counts (overview.declined_early)
             return (f"{item.name} avstår från att yttra sig och får inte remissen"
                     + (" när den skickas." if remiss.sent_at is None else "."))
-        return f"{item.name} avstår från att yttra sig."
+        late = " Beskedet kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
+        return f"{item.name} avstår från att yttra sig.{late}"
     if action == "request_extension":
         try:
             day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
