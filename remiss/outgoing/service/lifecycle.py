@@ -229,9 +229,21 @@ COMPILES = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)  # th
 STOPS = " Planerade påminnelser stoppas."  # not when compiled again: the first compilation stopped them (walk21b K8)
 
 
-def stops_reminders(remiss: Remiss) -> bool:
-    """Whether compiling now stops planned reminders: not once compiled (Sammanställd: none are planned)."""
-    return remiss.status != S.sammanstalld
+def stops_reminders(remiss: Remiss, planned: bool = True) -> bool:
+    """Whether compiling now stops planned reminders: not once compiled (Sammanställd: none are planned), nor when
+    none is planned (planned, chasers_planned), e.g. the last one went out after the svarsdag (walk34b: the question
+    said "Planerade påminnelser stoppas" then too)."""
+    return planned and remiss.status != S.sammanstalld
+
+
+def chasers_planned(session: Session, remiss_id: int) -> bool:
+    """Whether a reminder to an instans of the remiss waits in the Utkorg to be sent."""
+    from remiss.outgoing.service import chasers
+    from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+    return session.exec(select(OutboxMessage.id).where(
+        OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind == chasers.KIND,
+        OutboxMessage.status == OutboxStatus.pending.value).limit(1)).first() is not None
 
 
 def not_answered(waiting: list, unsent_too: list, unreached: int = 0, kept: int = 0) -> str:
@@ -255,7 +267,7 @@ def not_answered(waiting: list, unsent_too: list, unreached: int = 0, kept: int 
 
 def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry],
                      unreached: frozenset[int] = frozenset(), kept: frozenset[int] = frozenset(),
-                     queued: frozenset[int] = frozenset()) -> str:
+                     queued: frozenset[int] = frozenset(), planned: bool = True) -> str:
     """The question asked before "Sammanställ svaren" while instanser on the sändlista have not answered ("" when
     all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
     an anstånd that runs past it (truth17 F13), a missiv to them still waiting in the Utkorg (queued: their entry
@@ -276,7 +288,7 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
     if waiting_missiv := [e.name for e in waiting if e.id in queued]:
         text += f". Missivet till {join_words(waiting_missiv)} väntar i utkorgen och är inte skickat än"
     return text + "." + COMPILE_QUESTION + reminders_after(remiss, [e.name for e, _ in running],
-                                                           len(waiting) > len(running))
+                                                           len(waiting) > len(running), planned)
 
 
 def anstand_running(remiss: Remiss, waiting: list, now: datetime) -> list:
@@ -289,11 +301,11 @@ def anstand_running(remiss: Remiss, waiting: list, now: datetime) -> list:
             and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
 
 
-def reminders_after(remiss: Remiss, kept: list[str], others: bool) -> str:
+def reminders_after(remiss: Remiss, kept: list[str], others: bool, planned: bool = True) -> str:
     """What compiling does to the planned reminders, as the question ends: those with a running anstånd (kept, by
     name) are still reminded unless the box beside the button stops them too (walk26 W5); the rest stop. Nothing
     is said once compiled: compiling again changes no reminder but by that box (walk21b K8)."""
-    if not stops_reminders(remiss):
+    if not stops_reminders(remiss, planned):
         return ""
     if not kept:
         return STOPS

@@ -76,9 +76,10 @@ def compile_answers(remiss_id: int):
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
                                        frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())),
                                        frozenset(held.held_entry_ids(get_session(), remiss.id)),
-                                       frozenset(held.queued_entry_ids(get_session(), remiss.id)))
+                                       frozenset(held.queued_entry_ids(get_session(), remiss.id)),
+                                       planned=(planned := lifecycle.chasers_planned(get_session(), remiss.id)))
     if asked and not asking.confirmed("confirm_compile"):
-        stops = lifecycle.stops_reminders(remiss)
+        stops = lifecycle.stops_reminders(remiss, planned)
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
                           f"{asked.partition(lifecycle.COMPILE_QUESTION)[0]} Kryssa i ”Sammanställ svaren ändå” vid "
                           "knappen om de ska sammanställas nu" + ("; planerade påminnelser stoppas då." if stops
