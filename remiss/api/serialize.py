@@ -42,6 +42,7 @@ def remiss_summary(remiss: Remiss, now: datetime, *, unsent: bool = False) -> di
 def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attachments, extra: dict | None = None,
                   unsent: bool = False) -> dict:
     body = remiss_summary(remiss, now, unsent=unsent)
+    outgoing = remiss.direction == "utgaende"
     body.update({
         "letter_date": _iso(remiss.letter_date),
         "answer_email": remiss.answer_email, "answer_address": remiss.answer_address,
@@ -49,8 +50,10 @@ def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attach
         "contact_person": remiss.contact_person, "contact_email": remiss.contact_email,
         "notes": remiss.notes, "answer_instructions": remiss.answer_instructions,
         "questions": [q.text for q in questions],
+        # an incoming remiss's sändlista names the others the remittent asked; whether they answered is not ours to
+        # track, so no answer_status is claimed for them (null; walk34 #1)
         "sandlista": [{"name": e.name, "email": e.email, "group_name": e.group_name,
-                       "answer_status": e.answer_status} for e in sandlista],
+                       "answer_status": e.answer_status if outgoing else None} for e in sandlista],
         "files": [{"id": a.id, "filename": a.filename, "size": a.size, "content_type": a.content_type,
                    "purpose": a.purpose} for a in attachments],
         "created_at": _iso(remiss.created_at), "updated_at": _iso(remiss.updated_at),

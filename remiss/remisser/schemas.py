@@ -186,7 +186,10 @@ class SandlistaRow(SQLModel):
     name: str
     email: str
     group_name: str
-    answer_status: AnswerStatus
+    answer_status: AnswerStatus | None = Field(description="en utgående remiss: instansens svar; null på en "
+                                                           "inkommande remiss, vars sändlista bara namnger de andra "
+                                                           "remissinstanserna (deras svar följs inte här; tillagt "
+                                                           "i session 34)")
 
 
 class FileInfo(SQLModel):
