@@ -62,6 +62,14 @@ class AgendaItem:
     # "Klar" ("väntar på svar från Kommunal (anstånd till …)"; anstand_days.still_awaited, session 31 #7)
     awaited: str = ""
     entry_id: int | None = None  # the sändlista entry of an instans's anstånd (planning.anstand_days)
+    # a finished remiss's Sista svarsdag: its status as the rest of the app says it ("Besvarad", "Avslutad"; LABELS),
+    # shown instead of "Klar" (walk34 #3); "" for a step, whose done work is "Klar"
+    done_word: str = ""
+
+    @property
+    def done_tag(self) -> str:
+        """What a done item is marked in the Kalender: "Utgår", the remiss's status on its Sista svarsdag, or "Klar"."""
+        return "Utgår" if self.cancelled else self.done_word or "Klar"
 
     @property
     def sort_key(self):
@@ -212,7 +220,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
                                 flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES,
                                 ours=not outgoing, mail_waits=r.status == RemissStatus.besvarad.value
-                                and r.remiss_id in (unsent or ())))
+                                and r.remiss_id in (unsent or ()),
+                                done_word=RemissStatus(r.status).label if closed else ""))
     for m in session.execute(mstmt):
         day, planned = shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,

@@ -51,7 +51,9 @@ class DueRow:
     overdue: bool
     flagged: bool
     explanation: str
-    done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
+    # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first, a finished remiss's
+    # status on its Sista svarsdag ("Besvarad": AgendaItem.done_tag, walk34 #3)
+    done: str = ""
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
     # a förlängning requested and not yet answered, on the remiss's sista svarsdag and late rows (pending_extension)
@@ -63,7 +65,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"; an open one is late as
     lateness() counts it (from the arrival, or because of the late step it waits for)."""
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
-    done = (MAIL_WAITS_TAG if item.mail_waits else "Utgår" if item.cancelled else "Klar") if item.done else ""
+    done = (MAIL_WAITS_TAG if item.mail_waits else item.done_tag) if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
                            before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason,
                            at=item.at, now=now_local)  # only a deadline or an anstånd has a time

@@ -1,7 +1,8 @@
 """Session 31 #7: the Kalender marked an utgående remiss's Sista svarsdag "Klar" once the answers were compiled,
 while an instans with a running anstånd could still answer. As the start page's Väntar på svar
 (outgoing.service.closing.awaited) has it, the svarstid is not done while answers are still due: no Klar,  and the
-day's Läge says whom it waits for; once the anstånd has run out (or the remiss is closed) it is Klar again."""
+day's Läge says whom it waits for; once the anstånd has run out (or the remiss is closed) it is over again (the
+remiss's status, "Sammanställd", since walk34 #3; "Klar" before)."""
 from __future__ import annotations
 
 from datetime import date
@@ -40,7 +41,9 @@ def test_a_compiled_remiss_whose_instans_has_anstand_is_not_klar(app, session, c
     assert "Klar" not in month, month
 
     clock.set(at(2027, 1, 8, 13))  # the anstånd has run out: nothing more is due
-    assert "Klar" in _day(client) and "väntar på svar" not in _day(client)
+    # over: the remiss's status, as its page says it (walk34 #3: was "Klar")
+    day = _day(client)
+    assert "Trafikplan 2027 Sammanställd" in day and "Klar" not in day and "väntar på svar" not in day, day
 
 
 

@@ -30,6 +30,7 @@ from remiss.reminders import policy
 from remiss.reminders.digest import digest_items
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
 from tests.conftest import Auth
 from tests.planning.helpers import at, seed_003_world
 from tests.support.factories import make_remiss, make_user
@@ -183,8 +184,10 @@ class Life:
         assert {label for _, label in entries} >= {m.label for m in stored.values() if m.kind != "sista_svarsdag"}
         for (day, label), words in entries.items():
             if label in done or (label == "Sista svarsdag" and closed):
-                assert re.search(r"(Utgår|Klar)( \(planerat [^)]+\))?$", words).group(1) == \
-                    ("Utgår" if label in called_off else "Klar"), words
+                # a finished remiss's Sista svarsdag says its status, as the remiss page does (walk34 #3)
+                finished = RemissStatus(status).label if label == "Sista svarsdag" else "Klar"
+                assert re.search(r"(Utgår|Klar|Besvarad|Avstår|Återkallad)( \(planerat [^)]+\))?$",
+                                 words).group(1) == ("Utgår" if label in called_off else finished), words
                 assert not [w for w in LATE if w in words], words
             else:
                 assert "Klar" not in words and ("Försenad" in words) == (label in late), words
@@ -202,7 +205,7 @@ class Life:
             rows = [row for row in self.day(shown_on(m)) if m.label in row]
             assert rows or m.kind == "sista_svarsdag", m.label
             for row in rows:
-                assert (re.search(r"(Utgår|Klar)( \(planerat [^)]+\))?$", row) is not None) == \
+                assert (re.search(r"(Utgår|Klar|Besvarad)( \(planerat [^)]+\))?$", row) is not None) == \
                     (m.done_at is not None), row
                 assert ("Försenad" in row) == (m.label in late), row
         # the ICS feeds: open work only (the deadline while the remiss is open)
@@ -356,11 +359,12 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-09-25"})
     assert life.status() == "besvarad"
 
-    # Besvarad: every step is Klar in the calendar, nothing of it is due, late or coming anywhere.
+    # Besvarad: every step is Klar in the calendar (the Sista svarsdag: Besvarad, walk34 #3), nothing of it is due, late or coming anywhere.
     stored = life.only_true_things()
     assert all(m.done_at is not None for m in stored.values())
     entries = life.calendar()
-    assert len(entries) == 7 and all("Klar" in words for words in entries.values()), entries
+    assert len(entries) == 7 and all(words.endswith("Besvarad") if label == "Sista svarsdag" else "Klar" in words
+                                     for (_, label), words in entries.items()), entries
     assert entries[("25 september 2015", "Expediering")].endswith("Klar")  # done the day it was planned
     assert "Expedierat 25 september 2015." in life.tidplan_row("Expediering")
     for who in ("sekreterare", "handlaggare", "granskare"):

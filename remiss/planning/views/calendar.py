@@ -89,7 +89,7 @@ def subscribe():
 
 def _event(item: agenda.AgendaItem, base: str, kinds: dict[int, str]) -> CalendarEvent:
     start = datetime.combine(item.day, item.at, tzinfo=STOCKHOLM) if item.at else item.day
-    done = ("Utgår: " if item.cancelled else "Klar: ") if item.done else ""
+    done = f"{item.done_tag}: " if item.done else ""  # "Besvarad: Sista svarsdag: …" as the pages say (walk34 #3)
     # done work is on the day it was done, and its explanation says so ("Expedierat …, planerat …")
     # one event per instans's anstånd on a remiss
     uid = stable_uid("remiss", item.remiss_id, item.kind, *([item.entry_id] if item.entry_id else []))
