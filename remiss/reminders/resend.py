@@ -76,13 +76,19 @@ CLOSED = "closed"
 NOT_NEEDED_LABELS = {ANSWERED: "Behövs inte – har svarat", DECLINED: "Behövs inte – avstår"}
 
 
-def stopped_by(payload: str) -> str:
-    """Why a row was stopped, as its payload records it (ANSWERED, DECLINED), or "" where it records nothing."""
+def read_payload(payload: str) -> dict:
+    """An outbox row's payload as a dict ({} for one that is empty or cannot be read as a JSON object)."""
     try:
         found = json.loads(payload or "{}")
     except ValueError:
-        return ""
-    return found.get(STOPPED_BY, "") if isinstance(found, dict) else ""
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def stopped_by(payload: str) -> str:
+    """Why a row was stopped, as its payload records it (ANSWERED, DECLINED, CLOSED), or "" where it records
+    nothing."""
+    return read_payload(payload).get(STOPPED_BY, "")
 
 
 def status_label(status: str, stopped: str = "") -> str:

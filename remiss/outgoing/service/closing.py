@@ -182,12 +182,12 @@ def cancel_answer_notices(session: Session, *, now: datetime, remiss_id: int, ac
     which went out after the case was closed): a closed case takes none. The history says which
     (requeue_answer_notices puts them back when the case is opened again)."""
     from remiss.reminders.models import OutboxStatus
-    from remiss.reminders.resend import CLOSED, STOPPED_BY
+    from remiss.reminders.resend import CLOSED, STOPPED_BY, read_payload
 
     rows = _answer_notice_rows(session, remiss_id)
     for row in rows:
         row.status, row.last_error = OutboxStatus.cancelled.value, NOTICE_CANCELLED
-        row.payload = json.dumps({**_payload(row), STOPPED_BY: CLOSED}, ensure_ascii=False)  # what requeue reads
+        row.payload = json.dumps({**read_payload(row.payload), STOPPED_BY: CLOSED}, ensure_ascii=False)  # what requeue reads
     return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_stopped",
                   status=[OutboxStatus.pending.value, OutboxStatus.cancelled.value],
                   done=f"stoppades i utkorgen och skickas inte: {why}.")
@@ -201,7 +201,7 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     has passed while the case was closed. The history says which went back; return how many."""
     from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
     from remiss.reminders.models import OutboxStatus
-    from remiss.reminders.resend import STOPPED_BY
+    from remiss.reminders.resend import STOPPED_BY, read_payload
 
     remiss = session.get(Remiss, remiss_id)
     entries = {e.id: e for e in remisser.entries(session, remiss_id)}
@@ -216,19 +216,10 @@ def requeue_answer_notices(session: Session, *, now: datetime, remiss_id: int, a
     rows = [row for row in _answer_notice_rows(session, remiss_id, stopped_by_closing=True) if still_asks(row)]
     for row in rows:
         row.status, row.last_error, row.next_attempt_at, row.claimed_by = OutboxStatus.pending.value, "", now, ""
-        row.payload = json.dumps({k: v for k, v in _payload(row).items() if k != STOPPED_BY}, ensure_ascii=False)
+        row.payload = json.dumps({k: v for k, v in read_payload(row.payload).items() if k != STOPPED_BY}, ensure_ascii=False)
     return _moved(session, now=now, remiss_id=remiss_id, actor_id=actor_id, rows=rows, action="notices_requeued",
                   status=[OutboxStatus.cancelled.value, OutboxStatus.pending.value],
                   done="lades i utkorgen igen och skickas vid nästa utskick: ärendet öppnades igen.")
-
-
-def _payload(row) -> dict:
-    """An Utkorg row's payload as a dict ({} for one that cannot be read)."""
-    try:
-        found = json.loads(row.payload or "{}")
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 def _moved(session: Session, *, now: datetime, remiss_id: int, actor_id: int | None, rows, action: str,
