@@ -21,8 +21,17 @@ _ENDS = "(?:" + "|".join(f"(?<={e})" for e in _ENDINGS) + ")"
 _BODY = (r"(?<![\wåäö-])(?:[A-ZÅÄÖ][\wåäö]{0,60}+-(?:,[ \t]+[a-zåäö][\wåäö]{0,60}+-){0,10}[ \t\n]+och[ \t\n]+"
          r"[a-zåäö][\wåäö-]{0,60}+|[A-ZÅÄÖ][\wåäö-]{0,60}+)" + _ENDS)
 
+# "Svaret ska vara kommunstyrelsen tillhanda": a kommun's or region's own unit in lower case, as its own letters write
+# it (a word longer than the bare ending: "ska vara nämnden tillhanda" names none). Words possessive, blanks entered
+# once after a literal: linear.
+_UNIT_ENDS = "(?:" + "|".join(f"(?<=[a-zåäö]{e})" for e in ("nämnden", "styrelsen", "förvaltningen", "kontoret",
+                                                               "kansliet")) + ")"
+_LOWER_UNIT = (r"(?<![\wåäö-])(?:[a-zåäö][a-zåäö]{0,60}+-(?:,[ \t]+[a-zåäö][a-zåäö]{0,60}+-){0,10}[ \t\n]+och[ \t\n]+)?"
+               r"[a-zåäö][a-zåäö-]{0,60}+" + _UNIT_ENDS)
+
 _REMITTENT_PATTERNS = [
     (re.compile(rf"(?i:ska(?:ll)? vara) ({_BODY}) (?i:tillhanda)"), 4),
+    (re.compile(rf"(?i:ska(?:ll)?[ \t\n]+vara)[ \t\n]+({_LOWER_UNIT})[ \t\n]+(?i:tillhanda)\b"), 4),
     (re.compile(rf"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ({_BODY})"), 3),
     # "Senast den 25 november 2015 ska remissvaren inkommit till Näringsdepartementet": the subject after the verb
     # (a sentence that opens with the day), "ha" sometimes left out (round 32)

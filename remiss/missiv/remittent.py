@@ -69,9 +69,32 @@ _OWN_UNIT = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{1,40}(?:nämnden
 
 
 def _own_unit(text: str, skip: tuple[int, int] | None):
-    """Return the one unit of a kommun the letter names outside its sändlista, or None when it names none or two."""
+    """Return the one unit of a kommun the letter names outside its sändlista, or its letterhead's unit; None when it
+    names none, or two and none heads the letter."""
     found = [m for m in _OWN_UNIT.finditer(text) if not (skip and skip[0] <= m.start() < skip[1])]
-    return found[0] if found and len({m.group() for m in found}) == 1 else None
+    if found and len({m.group() for m in found}) == 1:
+        return found[0]
+    # "Kommunstyrelsen" heading a letter that also names Stadskontoret, which drafted the proposal: the letterhead
+    # says whose letter it is (round 34)
+    return _unit_letterhead(text) if found else None
+
+
+def _unit_letterhead(text: str):
+    """Return the unit ("Kommunstyrelsen", "Kulturförvaltningen") that alone makes one of the text's first two
+    lines, as a kommun's letterhead writes it, or None. A line under "Till" is the addressee, not the letterhead."""
+    lines, previous = 0, ""
+    for line in re.finditer(r"[^\n]+", text[:600]):
+        stripped = line.group().strip(" \t#*")
+        if not stripped:
+            continue
+        lines += 1
+        if lines > 2 or re.fullmatch(r"(?:till|mottagare|adressat)[ \t:]*", previous, re.IGNORECASE):
+            return None
+        previous = stripped
+        unit = _OWN_UNIT.match(text, line.start() + len(line.group()) - len(line.group().lstrip(" \t#*")))
+        if unit and unit.group() == stripped:
+            return unit
+    return None
 
 
 # "Eventuella synpunkter ska vara KSRR tillhanda": the body the answers go to, by a short name the register knows.
@@ -85,6 +108,12 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         m = _TILLHANDA.search(text)
         if m and canonical_body(m.group(1)):
             value, span = canonical_body(m.group(1)), m.span(1)
+    if value is None and by_mail is not None and by_mail.kind == "kommun":
+        # round 34: "Kommunstyrelsen" heading a letter whose answers go to kommunstyrelsen@malmo.se: the letterhead
+        # names the sender, a unit of the address's kommun; it outranks the bare address (read as a unit below)
+        head = _unit_letterhead(text)
+        if head:
+            value, span = head.group(), head.span()
     if value == "Regeringskansliet":
         # "ska ha kommit in till Regeringskansliet (Justitiedepartementet)": the department is the remittent.
         m = _RK_DEPARTMENT.search(text)
