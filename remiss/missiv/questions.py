@@ -16,6 +16,13 @@ _ITEM_INLINE = re.compile(r"(?:^|\s)(?:[-–•]|\d{1,2}[.)])\s+(?=[A-ZÅÄÖ])"
 # A list item's marker: a dash, a bullet (Word's pasted Symbol bullets U+F0B7, U+F0A7 too), "o " (Word's second-level
 # bullet as plain text), "1." / "1)" / "1:", or "a)".
 _LINE_ITEM = re.compile(r"^\s*(?:[-–—•*▪◦‣·\uf0b7\uf0a7]|o(?=\s)|\d{1,2}\s*[.):]|[a-h]\))\s+(.*\S)")
+# A list item's marker alone on its line, its text on the next ("1.\nHur påverkas …?"), as a PDF's numbered list is read.
+_BARE_MARK = re.compile(r"(?:[-–—•*▪◦‣·\uf0b7\uf0a7]|\d{1,2}[.):])")
+# The next numbered question run on after a question's mark, on one line ("1. Hur …? 2. Vilka …?"): split there only.
+_NEXT_INLINE = re.compile(r"(?<=\?)[ \t]++(?:\d{1,2}[.)]|[-–•])[ \t]++(?=[A-ZÅÄÖ])")
+# A question numbered without a dot ("1 Hur påverkas …?"): the number is no part of it.
+_BARE_NUMBER = re.compile(r"\d{1,2}[ \t]+(?=[A-ZÅÄÖ])")
+_CUE_COLON = re.compile(r"[ \t]{0,10}:")
 # A lead-in: a line of its own that ends in a colon and asks for answers or views on what follows ("Vi vill särskilt
 # ha svar på:", "Vi önskar synpunkter på följande:", "Vi vill gärna veta:", "Frågor att ta ställning till:",
 # "… särskilt … följande frågor:"). One bounded run per line start: linear.
@@ -65,6 +72,10 @@ def find_questions(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """Return the listed questions and the span they cover."""
     for start, end in _starts(text)[:_MAX_STARTS]:
         after = text[end:end + 4000]
+        # "… utifrån följande frågeställningar: 1. Hur …?": the cue's own colon, the list on the same line
+        colon = _CUE_COLON.match(after)
+        if colon:
+            end, after = end + colon.end(), after[colon.end():]
         lines = _from_lines(after)
         if len(lines) >= 1:
             return lines, (start, end + min(len(after), sum(len(x) for x in lines) * 2))
@@ -117,6 +128,8 @@ def _from_lines(after: str) -> list[str]:
     started = False
     blank = False  # a blank line since the last item: what follows is a new item or the list's end
     indent = 0
+    marked = False  # the last item had a marker ("1.", "–"): a numbered list's item may wrap onto a capital
+    bare = False  # a marker alone on the line before: this line is its item
     lines = after.split("\n")[:80]
     for index, raw in enumerate(lines):
         line = raw.strip()
@@ -126,28 +139,40 @@ def _from_lines(after: str) -> list[str]:
             if not line or line in {".", ":"} or re.fullmatch(r"[.:]?\s*", line):
                 continue
             m = _LINE_ITEM.match(line)
-            if m or line.endswith("?"):
+            if m or line.endswith("?") or _BARE_MARK.fullmatch(line):
                 started = True
             else:
                 return []
         if not line:
             blank = True
             continue
+        if _BARE_MARK.fullmatch(line) and not bare:
+            bare = True  # round 34: "1." on its own line, the question on the next
+            continue
         m = _LINE_ITEM.match(line)
         if _NAVIGATION.fullmatch((m.group(1) if m else line).strip(" .?")) or _DOCUMENT.search(line):
             break
-        if m:
-            items.append(m.group(1))
+        if m or bare:
+            items.extend(_NEXT_INLINE.split(m.group(1) if m else line))
             indent = len(raw) - len(raw.lstrip())
-        elif line.endswith("?") and len(line.split()) >= 3 and not (items and _goes_on(items[-1], raw, indent, blank)):
-            items.append(line)
+            marked = True
+        elif line.endswith("?") and len(line.split()) >= 3 and not (items and _goes_on(items[-1], raw, indent, blank)) \
+                and not (items and marked and _wraps_question(items[-1], line, blank)):
+            items.extend(_BARE_NUMBER.sub("", part, count=1) for part in _NEXT_INLINE.split(line))
             indent = len(raw) - len(raw.lstrip())
-        elif items and _goes_on(items[-1], raw, indent, blank):
+            marked = False
+        elif items and (_goes_on(items[-1], raw, indent, blank) or marked and _wraps_question(items[-1], line, blank)):
             items[-1] += " " + line
         else:
             break
-        blank = False
+        blank = bare = False
     return [_tidy(i) for i in items if _tidy(i)]
+
+
+def _wraps_question(item: str, line: str, blank: bool) -> bool:
+    """Tell a numbered question wrapped onto a line that starts with a capital ("1. Hur påverkar förslaget" /
+    "Malmö stads verksamhet?"): the item not ended, no blank line between, and the line ends the question."""
+    return not blank and not item.rstrip().endswith(("?", ".", "!", ":")) and line.endswith("?")
 
 
 def _goes_on(item: str, raw: str, indent: int, blank: bool) -> bool:
@@ -167,6 +192,10 @@ def _from_inline(after: str) -> list[str]:
     if len(parts) < 3:
         return []
     items = [p for p in parts[1:] if p.strip()]
+    if parts[0].strip(" \t\n.:") and sum(i.rstrip().endswith("?") for i in items) * 2 < len(items):
+        # round 34: "Utredningen behandlar frågeställningar kring X. 1. Inledning 2. Bakgrund": the cue in a sentence
+        # of its own, prose before the list, and the items no questions: a table of contents, not frågeställningar
+        return []
     items[-1] = _FOOTER.sub("", items[-1])
     if sum(bool(_NAVIGATION.fullmatch(i.strip(" .?"))) for i in items) * 2 >= len(items):
         return []
