@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from remiss.missiv.extension import speaks_of_extension
 from remiss.missiv.heading_lines import CHROME, is_letterhead, plausible_heading
 from remiss.missiv.hints import agree
+from remiss.missiv.title_dateline import dated_or_byline
 from remiss.missiv.title_match import cut_short, shares_designation
 from remiss.missiv.title_proposal import proposes_nothing
 from remiss.missiv.title_prose import describes
@@ -71,11 +72,12 @@ def plausible(value: str) -> bool:
     site's path that is its menu or a list's heading, no phrase that starts as a description does ("Den nya
     avfallsplanen", "Förslaget", "Till kommunerna i …": title_prose) and no "förslag till" that the proposal rule
     reads as no name ("Många av sina förslag till beslut": title_proposal), and no words of an extension notice
-    ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter; and none that stops at a
-    word that needs more ("… för Malmö stad till", walk29 A7: the rest of the name was on the next line)."""
+    ("Beslut om förlängning av svarstiden": extension), which name the notice, not the matter; none that stops at a
+    word that needs more ("… för Malmö stad till", walk29 A7: the rest of the name was on the next line); and no page's
+    date, weekday or byline ("fredag", "Sidan publicerad … av …", round 34: title_dateline)."""
     value = " ".join(value.split())
     if not plausible_heading(value) or is_letterhead(value) or document_kind_only(value) or describes(value) or \
-            proposes_nothing(value) or speaks_of_extension(value) or cut_short(value):
+            proposes_nothing(value) or speaks_of_extension(value) or cut_short(value) or dated_or_byline(value):
         return False
     steps = _PATH_STEP.split(value)
     return len(steps) == 1 or not any(is_letterhead(step) or CHROME.match(step) for step in steps)
