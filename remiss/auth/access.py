@@ -144,6 +144,38 @@ INBOX_WORDS = "hantera Inkorgen"
 SANDLISTOR_WORDS, SANDLISTOR_DELETE_WORDS = "hantera sparade sändlistor", "ta bort sparade sändlistor"
 
 
+# The action the Nästa steg of a remiss in each status asks for (remisser.status.NEXT_STEPS and the panels' steps of
+# that status): one whose role lacks it is told what waits and who does it (status.WAITING_STEPS) instead (truth34
+# #1: a läsare was told to create the missiv and send the remiss). A closed status asks for nothing.
+STEP_ACTIONS: dict[RemissStatus, Action] = {
+    RemissStatus.registrerad: Action.assign, RemissStatus.tilldelad: Action.edit,
+    RemissStatus.under_beredning: Action.edit,
+    RemissStatus.klar_for_beslut: BORROWED_ACTS["beslut"][0], RemissStatus.beslutad: BORROWED_ACTS["expediera"][0],
+    RemissStatus.utkast: Action.edit, RemissStatus.skickad: Action.edit, RemissStatus.svarstiden_ute: Action.edit,
+    RemissStatus.sammanstalld: Action.edit}
+
+
+def step_action(status: RemissStatus | str, *, has_handlaggare: bool) -> Action | None:
+    """The action the next step of a remiss in status needs, None when there is none; a Registrerad remiss that has
+    a handläggare waits for that handläggare (remisser.status.next_step_of), not for an assignment."""
+    status = RemissStatus(status)
+    if status == RemissStatus.registrerad and has_handlaggare:
+        status = RemissStatus.tilldelad
+    return STEP_ACTIONS.get(status)
+
+
+def may_take_step(principal: Principal, namnd_id: int, status: RemissStatus | str, *, has_handlaggare: bool) -> bool:
+    """Whether the principal's role can take the next step of a remiss of the nämnd in status (nothing to take: yes)."""
+    action = step_action(status, has_handlaggare=has_handlaggare)
+    return action is None or (principal.may(Action.edit, namnd_id) and principal.may(action, namnd_id))
+
+
+def step_doers(status: RemissStatus | str, *, has_handlaggare: bool) -> str:
+    """Who takes the next step of a remiss in status, as a refusal names them: "granskare och registratorer"."""
+    action = step_action(status, has_handlaggare=has_handlaggare)
+    return ROLE_WORDS.get(action, "") if action else ""
+
+
 def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,
             doing: str = "") -> None:
     """Raise AccessDenied unless the principal may do action in the nämnd; hidden is the not-found answer

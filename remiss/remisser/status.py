@@ -91,6 +91,40 @@ def next_step_of(status: str, *, has_handlaggare: bool, kind: str = "remiss") ->
     return _steps_naming(noun_of(kind)).get(current) or NEXT_STEPS[current]
 
 
+# Nästa steg for one whose role cannot take the step (auth.access.may_take_step): what waits and who does it ({who}:
+# auth.access.step_doers), not an order to do it (truth34 #1: a läsare read "Kontrollera sändlistan …, skapa missivet
+# och skicka remissen" above buttons that refused). True whatever a panel knows more (a yttrande in granskning, a
+# missiv held in the Utkorg), since the panels' own steps are not shown instead. Closed: NEXT_STEPS as it is.
+WAITING_STEPS = {
+    S.registrerad: "Väntar på att remissen tilldelas en handläggare: det gör {who}.",
+    S.tilldelad: "Väntar på att tjänsteskrivelsen och yttrandet skrivs och godkänns: det gör {who}.",
+    S.under_beredning: "Väntar på att yttrandet skrivs klart och godkänns: det gör {who}.",
+    S.klar_for_beslut: "Yttrandet är godkänt och väntar på att nämndens beslut registreras: det gör {who}.",
+    S.beslutad: "Nämnden har beslutat. Yttrandet väntar på att skickas till remittenten: det gör {who}.",
+    S.utkast: "Väntar på att sändlistan och adresserna kontrolleras, missivet skapas och remissen skickas: det gör "
+              "{who}.",
+    S.skickad: "Remissen är skickad och väntar på svaren; påminnelser går ut enligt nämndens inställning.",
+    S.svarstiden_ute: "Svarstiden har gått ut. Väntar på att de som inte har svarat påminns eller att svaren "
+                      "sammanställs: det gör {who}.",
+    S.sammanstalld: "Svaren är sammanställda. Väntar på att ärendet avslutas, och på att remissvaren publiceras om de "
+                    "ska visas öppet: det gör {who}.",
+}
+
+
+def waiting_step_of(status: str, *, has_handlaggare: bool, who: str, kind: str = "remiss") -> str:
+    """WAITING_STEPS of the status, who naming those who take the step ("granskare och registratorer"); a closed
+    status has nothing waiting: next_step_of's words. A Registrerad remiss with a handläggare waits as a Tilldelad."""
+    current = RemissStatus(status)
+    if current == S.registrerad and has_handlaggare:
+        current = S.tilldelad
+    if current not in WAITING_STEPS:
+        return next_step_of(current, has_handlaggare=has_handlaggare, kind=kind)
+    words = WAITING_STEPS[current].format(who=who)
+    if current == S.registrerad:  # the ärende in the words of its kind, as next_step_of says it (walk18 F7)
+        words = words.replace("remissen", noun_of(kind).the)
+    return words
+
+
 # The statuses of an outgoing remiss, in the order of its path.
 OUTGOING = (S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad, S.aterkallad)
 

@@ -11,7 +11,7 @@ from flask_login import login_required
 
 from remiss import stale_form
 from remiss.audit import service as audit
-from remiss.auth.access import Action, AccessDenied, load_remiss, may_move
+from remiss.auth.access import Action, AccessDenied, load_remiss, may_move, may_take_step, step_doers
 from remiss.db import get_session, read_once, reading_once
 from remiss.documents import superseded
 from remiss.drafting import mail_state
@@ -24,7 +24,7 @@ from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of, \
-    status_label
+    status_label, waiting_step_of
 from remiss.web import now, principal, say_here
 
 from remiss.field_order import in_field_order
@@ -111,16 +111,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
                        and not (unsent and s == RemissStatus.besvarad and remiss.status == "beslutad")],
         status=RemissStatus(remiss.status), status_word=status_label(
             remiss.status, unsent=unsent, late=remiss.answered_late),
-        # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
-        # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
-        # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
-        next_step=reword(present.while_asked(with_lateness(next(
-            (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
-            # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
-            status_step.replace(NOTHING_LEFT, WARNED) if warnings else status_step), [ctx for _, ctx in extra]),
-            late=late and remiss.status != RemissStatus.beslutad,
-            asked=next((ctx["asked"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("asked")), "")),
-            remiss.kind),
+        next_step=_next_step(p, remiss, status_step, extra, late=late, warnings=warnings),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         voided_note=finished.voided_refusal(remiss),
@@ -129,6 +120,26 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None,
         # the Kontaktperson the missiv names (outgoing.service.missiv_doc.missiv_contact)
         outgoing_contact=_outgoing_contact(session, remiss))
+
+
+def _next_step(p, remiss, status_step: str, extra: list, *, late, warnings) -> str:
+    """Nästa steg: the first panel's step, else the status's, led by what is late or asked; for one whose role
+    cannot take the step (auth.access.may_take_step), what waits and who does it, and what was asked (a fact), not
+    the steps and the ways out of lateness they cannot take (truth34 #1)."""
+    asked = next((ctx["asked"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("asked")), "")
+    has_handlaggare = bool(remiss.handlaggare_id)
+    if not may_take_step(p, remiss.namnd_id, remiss.status, has_handlaggare=has_handlaggare):
+        waiting = waiting_step_of(remiss.status, has_handlaggare=has_handlaggare, kind=remiss.kind,
+                                  who=step_doers(remiss.status, has_handlaggare=has_handlaggare))
+        return reword(present.while_asked(waiting, late=False, asked=asked), remiss.kind)
+    # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
+    # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
+    # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
+    return reword(present.while_asked(with_lateness(next(
+        (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
+        # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
+        status_step.replace(NOTHING_LEFT, WARNED) if warnings else status_step), [ctx for _, ctx in extra]),
+        late=late and remiss.status != RemissStatus.beslutad, asked=asked), remiss.kind)
 
 
 def _by_hand_problem(remiss, status) -> str:
