@@ -121,9 +121,11 @@ def register_page_parts(app: Flask) -> None:
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
     from remiss.reminders.stalled import start_section as stalled_section
-    from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
+    from remiss.outgoing.schemas import CompilationStatus, IN_FORCE_ANSWER_EMAIL, IN_FORCE_CONTACT_EMAIL, \
+        IN_FORCE_CONTACT_PERSON, SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
-    from remiss.outgoing.views import compilation_status, incoming_yttrande, sandlista_status, with_outgoing_warnings
+    from remiss.outgoing.views import answer_email_in_force, compilation_status, contact_email_in_force, \
+        contact_person_in_force, incoming_yttrande, sandlista_status, with_outgoing_warnings
     from remiss.outgoing.views import panel_context as utskick_panel
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.beslut_link import warnings_json
@@ -173,14 +175,22 @@ def register_page_parts(app: Flask) -> None:
                                               "yttrande": incoming_yttrande(draft_summary),
                                               "sandlista_status": sandlista_status,
                                               "sammanstallning": compilation_status,
-                                              "warnings": with_outgoing_warnings(warnings_json), "archived": archive_json}
+                                              "warnings": with_outgoing_warnings(warnings_json), "archived": archive_json,
+                                              # what the page and the missiv show where the stored field is
+                                              # empty (added in session 34: the stored ones stay as they are)
+                                              "answer_email_in_force": answer_email_in_force,
+                                              "contact_person_in_force": contact_person_in_force,
+                                              "contact_email_in_force": contact_email_in_force}
     # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
     app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
                                                "extensions": list[ExtensionPublic], "yttrande": YttrandePublic | None,
                                                "sandlista_status": SandlistaStatus | None,
                                                "sammanstallning": CompilationStatus | None,
                                                "warnings": list[RemissWarningPublic],
-                                               "archived": list[ArchivedPublic]}
+                                               "archived": list[ArchivedPublic],
+                                               "answer_email_in_force": IN_FORCE_ANSWER_EMAIL,
+                                               "contact_person_in_force": IN_FORCE_CONTACT_PERSON,
+                                               "contact_email_in_force": IN_FORCE_CONTACT_EMAIL}
     app.extensions["remiss_intake"] = intake_hooks
     app.add_template_global(lambda: problem_text(get_session()), "inbox_mailbox_problem")  # the Inkorg's mailbox
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from functools import partial
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 from sqlmodel import SQLModel
@@ -201,3 +201,16 @@ class CompilationStatus(SQLModel):
         "instanser (som inte har svarat sedan) vars anstånd har begärts eller beviljats sedan"))
     sent_since: list[str] = Field(default_factory=list, description="instanser som remissen har skickats till sedan")
     message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")
+
+
+# What GET /api/v1/remisser/<id> adds beside the stored answer_email, contact_person and contact_email (added in
+# session 34, truth34 #2: an utgående remiss with them empty said "" where the page and the missiv name the nämnd's
+# funktionsbrevlåda and the one who registered it)
+IN_FORCE_ANSWER_EMAIL = Annotated[str, Field(description=(
+    "Svar till som sidan och missivet visar det: answer_email, eller för en utgående remiss utan den nämndens "
+    "funktionsbrevlåda"))]
+IN_FORCE_CONTACT_PERSON = Annotated[str, Field(description=(
+    "Kontaktperson som sidan och missivet visar den: contact_person, eller för en utgående remiss utan den "
+    "handläggaren, före tilldelning den som registrerade remissen"))]
+IN_FORCE_CONTACT_EMAIL = Annotated[str, Field(description=(
+    "Kontaktpersonens e-post som sidan och missivet visar den (contact_person_in_force)"))]

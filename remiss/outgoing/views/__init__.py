@@ -284,6 +284,31 @@ def panel_context(session, p, remiss, moment):
     return context
 
 
+def answer_email_in_force(session, remiss) -> str:
+    """API: Svar till as the remiss page and the missiv say it: an utgående remiss without its own answer_email is
+    answered to the nämnd's funktionsbrevlåda (remisser.present.outgoing_facts; truth34 #2: the API said "")."""
+    if remiss.direction != Direction.utgaende:
+        return remiss.answer_email
+    from remiss.remisser.present import outgoing_facts
+    namnd = session.get(Namnd, remiss.namnd_id)
+    return outgoing_facts(remiss, namnd.email if namnd else "").answer_to
+
+
+def contact_person_in_force(session, remiss) -> str:
+    """API: the Kontaktperson the remiss page and the missiv name (missiv_doc.page_contact): for an utgående remiss
+    without one given, its handläggare, or the one who registered it."""
+    if remiss.direction != Direction.utgaende:
+        return remiss.contact_person
+    return missiv_doc.page_contact(session, remiss)[0]
+
+
+def contact_email_in_force(session, remiss) -> str:
+    """API: that Kontaktperson's e-mail, as the page and the missiv give it (missiv_doc.page_contact)."""
+    if remiss.direction != Direction.utgaende:
+        return remiss.contact_email
+    return missiv_doc.page_contact(session, remiss)[1]
+
+
 def sandlista_status(session, remiss):
     """API: counts per answer status for outgoing remisser."""
     if remiss.direction != Direction.utgaende:
