@@ -47,7 +47,7 @@ def _remiss(remiss_id: int, act: str = ""):
 def api_send(remiss_id: int):
     """Put a missiv e-mail to every remissinstans not yet sent to that has an e-mail address in the outbox, make
     one Word file of letters for those with a postal address only, and plan the reminders. Takes no body."""
-    remiss = _remiss(remiss_id)
+    remiss = _remiss(remiss_id, act="outgoing_send")  # refused as the page's Skicka is (truth34 #3)
     sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
                         files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
     return jsonify({"queued": sent.mailed, "posted": sent.posted,

@@ -81,3 +81,12 @@ def test_the_outgoing_buttons_refuse_a_lasare_naming_the_act(app, outgoing, wher
                        form_url=f"/remisser/{outgoing['remiss_id']}")
     assert answer.status_code == 403
     assert f"Med rollen Läsare kan du inte {act}{WHO}" in html.unescape(answer.get_data(as_text=True))
+
+
+def test_the_api_send_refuses_a_lasare_in_the_words_of_the_skicka_button(app, outgoing):
+    """truth34 #3: POST …/sandlista/send told a läsare "kan du inte ändra remisser", the page's Skicka "kan du inte
+    skicka remissen": one refusal, worded once (BORROWED_ACTS["outgoing_send"])."""
+    answer = app.test_client().post(f"/api/v1/remisser/{outgoing['remiss_id']}/sandlista/send",
+                                    headers=outgoing["headers"])
+    assert answer.status_code == 403
+    assert answer.get_json()["error"] == f"Med rollen Läsare kan du inte skicka remissen{WHO}"
