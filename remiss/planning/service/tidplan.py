@@ -157,6 +157,9 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     note = moved.why(because, moved_to, changes, deadline_of(remiss)) if because else "Tidplanen beräknad"
     if changes:
         touch(session, remiss, now)
+    # an utgående remiss has no tidplan of ours: its one row follows the instansernas sista svarsdag, which the
+    # registration, the edit and the förlängning record themselves ("Tidplan … (Tidplanen beräknad)", truth34 #4)
+    if changes and remiss.direction != Direction.utgaende:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone", note=note,
                      changes=history_changes(changes, {m.kind: m.label for m in rows}))  # the Tidplan's words
