@@ -20,7 +20,7 @@ from remiss.planning.models import Milestone
 from remiss.planning.present import DueRow, due_row
 from remiss.planning.service.missed import with_ways_out
 from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_rows, other_kinds
-from remiss.remisser.kind_words import ARENDE, REMISS, numbered
+from remiss.remisser.kind_words import ARENDE, REMISS, extended_of, numbered
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.queries import namnder_for
 
@@ -55,6 +55,10 @@ class NamndOverview:
     def extension_words(self) -> str:  # "2 remisser", "3 ärenden" when a medborgarförslag is among them
         return numbered(self.extension_count, self.extension_others)
 
+    @property
+    def extension_time(self) -> str:  # "förlängd remisstid", of medborgarförslag "förlängd svarstid" (kind_words)
+        return extended_of(self.extension_count, self.extension_others)
+
 
 @dataclass
 class LateOverview:
@@ -80,6 +84,10 @@ class LateOverview:
     @property
     def extension_many(self) -> str:  # "remisser", "ärenden" when a medborgarförslag needs a förlängning too
         return ARENDE.many if any(n.extension_others for n in self.namnder) else REMISS.many
+
+    @property
+    def extension_time(self) -> str:  # "förlängd remisstid", of medborgarförslag "förlängd svarstid" (kind_words)
+        return extended_of(self.extension_count, sum(n.extension_others for n in self.namnder))
 
 
 def late_overview(session: Session, principal: Principal, now: datetime) -> LateOverview:

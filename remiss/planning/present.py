@@ -29,7 +29,7 @@ from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_row
 from remiss.planning.passed_advice import holding
 from remiss.planning.service.missed import with_ways_out
 from remiss.remisser.finished import is_finished
-from remiss.remisser.kind_words import numbered
+from remiss.remisser.kind_words import extended_of, numbered
 from remiss.remisser.models import Remiss
 
 HORIZON_DAYS = 21
@@ -91,6 +91,7 @@ class StartSection:
     late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
     extension_left_out: str = ""  # the ärenden that need a förlängning after the SHOWN listed: "3 remisser"
+    extension_time: str = ""  # what those need: "förlängd remisstid" (kind_words.extended_of)
     onlooker: bool = False  # a läsare: "På gång", states instead of steps to take (planning.onlooker, walk26 W7)
 
 
@@ -134,6 +135,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         extension_needed=[in_kind_words_needing(n, kinds) for n in needing],
                         horizon=format_weekday_date(end), late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0,
                         extension_left_out=numbered(left_out, others_left_out) if left_out else "",
+                        extension_time=extended_of(left_out, others_left_out),
                         onlooker=onlooker)
 
 

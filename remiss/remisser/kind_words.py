@@ -101,6 +101,15 @@ def numbered(count: int, others: int = 0) -> str:
     return f"{count} {noun.one if count == 1 else noun.many}"
 
 
+def extended_of(count: int, others: int = 0) -> str:
+    """What count ärenden, others of them not remisser, need: "förlängd remisstid" of remisser (as the remiss page and
+    Att göra say it; truth34 #4: /forsenat said "förlängd svarstid"), "förlängd svarstid" of medborgarförslag only,
+    "förlängning" of both."""
+    if not others:
+        return REMISS.extended
+    return ARENDE.extended if others >= count else "förlängning"
+
+
 def registered(kind, our_dnr: str) -> str:
     """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
     noun = noun_of(kind)

@@ -61,12 +61,14 @@ def test_past_the_remisser_listed_the_pages_count_every_one(session, client, aut
     auth.login("sekr@oster.se")
     clock.set(at(2027, 1, 26, 11))  # every proposal holds: the three of December and Kulturstrategi's
     count, page = _overview(client)
-    assert count == 4 and "4 remisser som behöver förlängd svarstid (2 av dem visas inte här)" in page
-    assert "Fler remisser behöver förlängd svarstid än sidan visar: här står de 2 med tidigast sista svarsdag." in page
+    # "förlängd remisstid", as everywhere else of a remiss (truth34 #4: "förlängd svarstid")
+    assert count == 4 and "4 remisser som behöver förlängd remisstid (2 av dem visas inte här)" in page
+    assert "Fler remisser behöver förlängd remisstid än sidan visar: här står de 2 med tidigast sista svarsdag." in page
+    assert "svarstid" not in page
     assert _needed(page).count('#forlangningar"') == 2 and "Kulturstrategi" not in _needed(page)
     start = html.unescape(client.get("/").get_data(as_text=True))
     assert _needed(start).count('#forlangningar"') == 2
-    assert ("Här står de 2 med tidigast sista svarsdag; ytterligare 2 remisser behöver förlängd svarstid." in start)
+    assert ("Här står de 2 med tidigast sista svarsdag; ytterligare 2 remisser behöver förlängd remisstid." in start)
     monkeypatch.setattr(extension_needed, "SHOWN", 4)  # all of them: no note, nothing left out
     count, page = _overview(client)
     assert count == 4 and "visas inte här" not in page and "Fler remisser" not in page
@@ -113,10 +115,11 @@ def test_the_counts_say_arenden_when_a_medborgarforslag_needs_a_forlangning_too(
     auth.login("sekr@oster.se")
     clock.set(at(2027, 1, 26, 11))
     count, page = _overview(client)
-    assert count == 4 and "4 ärenden som behöver förlängd svarstid (2 av dem visas inte här)" in page
-    assert "Fler ärenden behöver förlängd svarstid än sidan visar" in page and "remisser som behöver" not in page
+    # three remisser and a medborgarförslag: a förlängning, neither remisstid nor svarstid alone (truth34 #4)
+    assert count == 4 and "4 ärenden som behöver förlängning (2 av dem visas inte här)" in page
+    assert "Fler ärenden behöver förlängning än sidan visar" in page and "remisser som behöver" not in page
     start = html.unescape(client.get("/").get_data(as_text=True))
-    assert "ytterligare 2 ärenden behöver förlängd svarstid." in start
+    assert "ytterligare 2 ärenden behöver förlängning." in start  # a remiss and the medborgarförslag
     monkeypatch.setattr(extension_needed, "SHOWN", 4)  # all listed: counted from the list
     count, page = _overview(client)
-    assert count == 4 and "4 ärenden som behöver förlängd svarstid." in page
+    assert count == 4 and "4 ärenden som behöver förlängning." in page
