@@ -17,6 +17,7 @@ from remiss.outgoing import held
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts, declined_early, declined_early_words
 from remiss.outgoing.service import lifecycle
+from remiss.outgoing.service.answers import is_late
 from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.missiv_doc import namnd_template
 from remiss.remisser import service as remisser
@@ -89,6 +90,9 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
              else "Remissen har ännu inte skickats."]
     if remiss.effective_deadline_on != remiss.deadline_on:
         intro.append(f"Remisstiden förlängdes till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.")
+    late = [f"{e.name} ({format_date(e.answered_on)})" for e in answered if is_late(remiss, e)]
+    if late:  # as the page flags them "efter svarstiden" (walk34b)
+        intro.append("Svar som kom in efter svarstiden: " + join_words(late) + ".")
     no_comments = [e.name for e in answered if e.no_comments]
     if no_comments:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
