@@ -81,9 +81,13 @@ def api_decline(remiss_id: int, entry_id: int):
     remiss = _remiss(remiss_id, act="instans_decline")
     entry = answers.load_entry(session, remiss, entry_id)
     body = request_body()
+    today = local_today(now())
+    if refusal := answers.future_refusal(body.declined_on, today, "beskedet"):  # as the form (walk34b)
+        raise InputErrors({"declined_on": refusal})
     answers.decline(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
-                    answered_on=local_today(now()), note=body.note)
-    return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status})
+                    answered_on=body.declined_on or today, note=body.note, day_given=body.declined_on is not None)
+    return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status,
+                    "answered_on": entry.answered_on.isoformat() if entry.answered_on else None})
 
 
 @bp.post(f"{PREFIX}/<int:entry_id>/extension")

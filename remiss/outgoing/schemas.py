@@ -82,6 +82,8 @@ class InstansDecline(Body):
     """POST …/sandlista/{entry}/decline: the remissinstans avstår (declines to answer)."""
 
     note: Note = ""
+    declined_on: cleaned(partial(clean_date, required=False), DATE_SCHEMA, date | None) = Field(
+        None, description="dagen beskedet kom in (som formulärets Beskedet inkom); utan: i dag")
 
 
 class InstansExtension(Body):
@@ -170,6 +172,7 @@ class AnswerResult(SQLModel):
 class DeclineResult(SQLModel):
     entry_id: int
     answer_status: AnswerStatus
+    answered_on: date | None = Field(None, description="dagen beskedet kom in")
 
 
 class ExtensionGranted(SQLModel):
