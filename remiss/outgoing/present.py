@@ -71,33 +71,24 @@ def _pending_chasers(session: Session, remiss_ids: list[int]) -> dict[int, tuple
     return {rid: (n, first) for rid, n, first in rows}
 
 
-def _chasers_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
-    """entry id → the moments of its planned chasers, in order ("8 december 2026 kl. 08.00")."""
+def _chasers_by_entry(session: Session, remiss_id: int) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """entry id → the moments of its planned chasers, in order ("8 december 2026 kl. 08.00"); and entry id → those
+    already e-mailed ("skickad 3 december 2026 kl. 08.00"): the Påminnelser column said "–" once the one planned had
+    gone out, as if the instans was never reminded (walk34b). One statement for both."""
     prefix = f"outgoing:chaser:{remiss_id}:"
-    found: dict[int, list[str]] = {}
-    for key, due in session.exec(select(OutboxMessage.key, OutboxMessage.due_at)
-                                 .where(OutboxMessage.kind == chasers.KIND, OutboxMessage.key.like(prefix + "%"),
-                                        OutboxMessage.status == OutboxStatus.pending.value)
-                                 .order_by(OutboxMessage.due_at)):
+    planned: dict[int, list[str]] = {}
+    sent: dict[int, list[str]] = {}
+    for key, status, due, sent_at in session.exec(
+            select(OutboxMessage.key, OutboxMessage.status, OutboxMessage.due_at, OutboxMessage.sent_at)
+            .where(OutboxMessage.kind == chasers.KIND, OutboxMessage.key.like(prefix + "%"),
+                   OutboxMessage.status.in_((OutboxStatus.pending.value, OutboxStatus.sent.value)))
+            .order_by(OutboxMessage.sent_at, OutboxMessage.due_at)):
         entry_id = int(key[len(prefix):].split(":", 1)[0])
-        found.setdefault(entry_id, []).append(format_date_time(due))
-    return found
-
-
-def _chasers_sent_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
-    """entry id → its chasers already e-mailed, in order ("skickad 3 december 2026 kl. 08.00"): the Påminnelser
-    column said "–" once the one planned had gone out, as if the instans was never reminded (walk34b), and only an
-    administrator's Utkorg showed it."""
-    prefix = f"outgoing:chaser:{remiss_id}:"
-    found: dict[int, list[str]] = {}
-    for key, sent in session.exec(select(OutboxMessage.key, OutboxMessage.sent_at)
-                                  .where(OutboxMessage.kind == chasers.KIND, OutboxMessage.key.like(prefix + "%"),
-                                         OutboxMessage.status == OutboxStatus.sent.value,
-                                         OutboxMessage.sent_at.is_not(None))
-                                  .order_by(OutboxMessage.sent_at)):
-        entry_id = int(key[len(prefix):].split(":", 1)[0])
-        found.setdefault(entry_id, []).append(f"skickad {format_date_time(sent)}")
-    return found
+        if status == OutboxStatus.pending.value:
+            planned.setdefault(entry_id, []).append(format_date_time(due))
+        elif sent_at is not None:
+            sent.setdefault(entry_id, []).append(f"skickad {format_date_time(sent_at)}")
+    return planned, sent
 
 
 def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
@@ -133,8 +124,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     by_mail = [e for e in unsent if current[e.id][0]]
     by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
-    planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
-    reminded = _chasers_sent_by_entry(session, remiss.id)
+    planned, reminded = _chasers_by_entry(session, remiss.id)
+    down = down_since(session)  # an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
     kept = held.held_entry_ids(session, remiss.id) if unreached else set()  # … held back, not failed (walk25b Z2)
