@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
+from remiss.missiv.own_unit import own_unit, unit_letterhead
 from remiss.missiv.remittent_hosts import guest_beside_host, hosted, kommun_of_unit, region_of_unit
 from remiss.missiv.remittent_passing import named_in_passing, signature_body
 from remiss.missiv.sender_sentence import sending_body
@@ -40,7 +41,7 @@ def find_remittent(text: str, answer_email: str | None, skip: tuple[int, int] | 
     own = {canonical_body(o) or " ".join(o.split()) for o in organisations if o and o.strip()}
     name, span, warnings = _find(text, mentions, by_mail, answer_email, own)
     if name and name.casefold() in {o.casefold() for o in own}:
-        unit = _own_unit(text, skip)
+        unit = own_unit(text, skip)
         if unit:
             # "Malmö stad" by the answer address or the letterhead, and one nämnd or förvaltning of it named: within
             # the reader's own kommun that nämnd sends the remiss (walk28 Z6)
@@ -65,38 +66,6 @@ def find_remittent(text: str, answer_email: str | None, skip: tuple[int, int] | 
 
 
 # A nämnd, styrelse or förvaltning by its one-word name: "Kulturnämnden", "Stadskontoret", "Kommunstyrelsen".
-_OWN_UNIT = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{1,40}(?:nämnden|styrelsen|förvaltningen|kontoret)(?![\wåäö])")
-
-
-def _own_unit(text: str, skip: tuple[int, int] | None):
-    """Return the one unit of a kommun the letter names outside its sändlista, or its letterhead's unit; None when it
-    names none, or two and none heads the letter."""
-    found = [m for m in _OWN_UNIT.finditer(text) if not (skip and skip[0] <= m.start() < skip[1])]
-    if found and len({m.group() for m in found}) == 1:
-        return found[0]
-    # "Kommunstyrelsen" heading a letter that also names Stadskontoret, which drafted the proposal: the letterhead
-    # says whose letter it is (round 34)
-    return _unit_letterhead(text) if found else None
-
-
-def _unit_letterhead(text: str):
-    """Return the unit ("Kommunstyrelsen", "Kulturförvaltningen") that alone makes one of the text's first two
-    lines, as a kommun's letterhead writes it, or None. A line under "Till" is the addressee, not the letterhead."""
-    lines, previous = 0, ""
-    for line in re.finditer(r"[^\n]+", text[:600]):
-        stripped = line.group().strip(" \t#*")
-        if not stripped:
-            continue
-        lines += 1
-        if lines > 2 or re.fullmatch(r"(?:till|mottagare|adressat)[ \t:]*", previous, re.IGNORECASE):
-            return None
-        previous = stripped
-        unit = _OWN_UNIT.match(text, line.start() + len(line.group()) - len(line.group().lstrip(" \t#*")))
-        if unit and unit.group() == stripped:
-            return unit
-    return None
-
-
 # "Eventuella synpunkter ska vara KSRR tillhanda": the body the answers go to, by a short name the register knows.
 _TILLHANDA = re.compile(r"\bska(?:ll)?[ \t]+vara[ \t]+([A-ZÅÄÖ][\wÅÄÖåäö-]{1,30}?)(?::s)?[ \t]+tillhanda\b")
 
@@ -111,7 +80,7 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
     if value is None and by_mail is not None and by_mail.kind == "kommun":
         # round 34: "Kommunstyrelsen" heading a letter whose answers go to kommunstyrelsen@malmo.se: the letterhead
         # names the sender, a unit of the address's kommun; it outranks the bare address (read as a unit below)
-        head = _unit_letterhead(text)
+        head = unit_letterhead(text)
         if head:
             value, span = head.group(), head.span()
     if value == "Regeringskansliet":
