@@ -108,6 +108,7 @@ def test_a_justering_form_opened_before_another_tab_justerade_is_refused(session
     assert _decision(session, rid)["justerad_on"] == "2015-09-28"
     session.expire_all()
     changes = [e.changes for e in session.exec(select(AuditEvent).where(AuditEvent.remiss_id == rid,
-                                                                        AuditEvent.action == "justering"))]
+                                                                        AuditEvent.action == "justering")
+                                                   .order_by(AuditEvent.id))]
     assert len(changes) == 2 and "2015-09-28" in changes[-1]
     session.rollback()
