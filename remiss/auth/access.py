@@ -176,6 +176,27 @@ def step_doers(status: RemissStatus | str, *, has_handlaggare: bool) -> str:
     return ROLE_WORDS.get(action, "") if action else ""
 
 
+# The action each step of a rättelse in work needs (drafting.panel.rattelse_step): the remiss stays Besvarad while a
+# rättelse of its expedierat yttrande is made, so STEP_ACTIONS (nothing for a closed status) does not say it. One whose
+# role lacks it is told what waits and who does it (truth35 #1: a läsare was told to write the rättelse, a handläggare
+# to register its beslut). The steps: write it (utkast), review it (granskning), then its beslut, the beslut's
+# justering and the expediering, the acts change_state and the Beslut panel check.
+RATTELSE_STEP_ACTIONS: dict[str, Action] = {
+    "utkast": Action.edit, "granskning": Action.review, "beslut": BORROWED_ACTS["beslut"][0],
+    "justering": BORROWED_ACTS["justering"][0], "expediera": BORROWED_ACTS["expediera"][0]}
+
+
+def may_take_rattelse_step(principal: Principal, namnd_id: int, step: str) -> bool:
+    """Whether the principal's role can take the step (RATTELSE_STEP_ACTIONS) of a rättelse in the nämnd."""
+    action = RATTELSE_STEP_ACTIONS[step]
+    return principal.may(Action.edit, namnd_id) and principal.may(action, namnd_id)
+
+
+def rattelse_step_doers(step: str) -> str:
+    """Who takes the step of a rättelse, as a refusal names them: "granskare och registratorer"."""
+    return ROLE_WORDS[RATTELSE_STEP_ACTIONS[step]]
+
+
 def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN,
             doing: str = "") -> None:
     """Raise AccessDenied unless the principal may do action in the nämnd; hidden is the not-found answer

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import Action, Principal, may_take_rattelse_step, rattelse_step_doers
 from remiss.auth.models import User
 from remiss.calendar.milestones import NO_MEETING_LABEL
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
@@ -68,21 +68,50 @@ _CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.rem
                   .order_by(_C.consulted_on, _C.id))
 
 
+RATTELSE_LEAD = "Rättelsen av det expedierade yttrandet"
+# Each step of a rättelse in work (auth.access.RATTELSE_STEP_ACTIONS) for one who takes it,
 _RATTELSE_STEPS = {
-    DraftState.utkast: "skriv den rättade texten och skicka den till granskning.",
-    DraftState.godkand: "registrera beslutet om rättelsen (nämnden eller delegationsbeslut), sedan expediera den.",
+    "utkast": "skriv den rättade texten och skicka den till granskning.",
+    "granskning": "granska och godkänn rättelsen.",
+    "beslut": "registrera beslutet om rättelsen (nämnden eller delegationsbeslut), sedan expediera den.",
+    "justering": "registrera justeringen av beslutet om rättelsen, sedan expediera den.",
+    "expediera": "expediera den.",
+}
+# and what waits, for one whose role cannot take it (truth35 #1), followed by who does it.
+_RATTELSE_WAITS = {
+    "utkast": "väntar på att den rättade texten skrivs och skickas till granskning",
+    "granskning": "är skickad till granskning och väntar på att godkännas",
+    "beslut": "är godkänd och väntar på att beslutet om den registreras och att den expedieras",
+    "justering": "är beslutad och väntar på att justeringen av beslutet registreras och att rättelsen expedieras",
+    "expediera": "är beslutad och väntar på att expedieras",
 }
 
 
-def rattelse_step(state: DraftState, *, may_review: bool, decision: Decision | None, today) -> str:
-    """What is left of a rättelse, for this user: review it, or wait for review; decide, justera, expediera."""
+def _rattelse_doers(principal: Principal, remiss, state: DraftState, decision: Decision | None, today) -> str:
+    """Who takes the rättelse's step, when the principal's role cannot (auth.access); "" when it can."""
+    step = rattelse_step_key(state, decision=decision, today=today)
+    return "" if may_take_rattelse_step(principal, remiss.namnd_id, step) else rattelse_step_doers(step)
+
+
+def rattelse_step_key(state: DraftState, *, decision: Decision | None, today) -> str:
+    """The step left of a rättelse in work: write it, review it, register its beslut or the beslut's justering, or
+    expediera it (the keys of auth.access.RATTELSE_STEP_ACTIONS)."""
     if state == DraftState.granskning:
-        return "granska och godkänn rättelsen." if may_review else "den väntar på granskarens godkännande."
-    if state == DraftState.godkand and decision is not None:
-        if decision.needs_justering and not decision.justerad_by(today):
-            return "registrera justeringen av beslutet om rättelsen, sedan expediera den."
-        return "expediera den."
-    return _RATTELSE_STEPS[state]
+        return "granskning"
+    if state == DraftState.godkand:
+        if decision is None:
+            return "beslut"
+        return "justering" if decision.needs_justering and not decision.justerad_by(today) else "expediera"
+    return "utkast"
+
+
+def rattelse_step(state: DraftState, *, decision: Decision | None, today, who: str = "") -> str:
+    """Nästa steg of a rättelse in work: the step to take; who (those who take it, auth.access.rattelse_step_doers):
+    for one whose role cannot take it, what waits and who does it."""
+    step = rattelse_step_key(state, decision=decision, today=today)
+    if who:
+        return f"{RATTELSE_LEAD} {_RATTELSE_WAITS[step]}: det gör {who}."
+    return f"{RATTELSE_LEAD}: {_RATTELSE_STEPS[step]}"
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
@@ -262,8 +291,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "rattelse_unsaved": bool(rattelse and draft.version_id == draft.corrects_version_id),
         # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step);
         # otherwise the yttrande's state may say more than the remiss's status (in granskning, sent back)
-        "next_step": (f"Rättelsen av det expedierade yttrandet: "
-                      f"{rattelse_step(state, may_review=may_review, decision=decision, today=today)}"
+        "next_step": (rattelse_step(state, decision=decision, today=today,
+                                    who=_rattelse_doers(principal, remiss, state, decision, today))
                       if rattelse and state != DraftState.expedierad else
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
