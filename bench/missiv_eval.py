@@ -78,6 +78,11 @@ Two evaluations, each with a development part (used while writing the parser) an
   länsstyrelse kungörelse items and a kommun's extended remisstid; and 6 hand-built forwards), annotated blind and halved per kind by
   sha256("remiss-missiv-fresh20:" + id) like fresh19; held-out half wholly held out, dev half in the default run and
   --dev-only.
+  `fresh21-holdout.json` / `fresh21-dev.json`: 17 real texts of helper h-fresh35, none from regeringen.se (6 kommun
+  pages: översiktsplan and detaljplan samråd, a joint renhållningsordning; 5 länsstyrelse remiss items and news; 3
+  Region Uppsala texts; 2 myndighet föreskrift remisser; 1 "ändrad svarstid" extension notice), annotated blind and
+  halved per kind by sha256("remiss-missiv-fresh21:" + id) like fresh20; held-out half wholly held out, dev half in the
+  default run and --dev-only.
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
@@ -280,7 +285,12 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                # sha256("remiss-missiv-fresh20:" + id): the held-out half is wholly held out (--only fresh20-holdout,
                # never in the default run or SEEN_HOLDOUTS), the dev half is development material from first sight
                "fresh20-holdout": DATA / "fresh" / "fresh20-holdout.json",
-               "fresh20-dev": DATA / "fresh" / "fresh20-dev.json"}
+               "fresh20-dev": DATA / "fresh" / "fresh20-dev.json",
+               # a twenty-first batch (helper h-fresh35), annotated blind and halved per kind by
+               # sha256("remiss-missiv-fresh21:" + id): the held-out half is wholly held out (--only fresh21-holdout,
+               # never in the default run or SEEN_HOLDOUTS), the dev half is development material from first sight
+               "fresh21-holdout": DATA / "fresh" / "fresh21-holdout.json",
+               "fresh21-dev": DATA / "fresh" / "fresh21-dev.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -290,18 +300,19 @@ HOLDOUT_SHARE = 0.3
 SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout",
                  "fresh6-holdout", "fresh7-holdout", "fresh10-holdout", "fresh11-holdout", "fresh9-holdout",
                  "fresh12-holdout", "fresh13-holdout")
-# The sets of a plain run and of --dev-only. The wholly held-out sets (fresh14-20 holdouts) are in
+# The sets of a plain run and of --dev-only. The wholly held-out sets (fresh14-21 holdouts) are in
 # neither: the coordinator scores them by name (--only), and their misses are never printed.
 DEV_SPLITS = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "ext-dev3", "mail-dev",
-              "fresh14-dev", "fresh15-dev", "fresh16-dev", "fresh17-dev", "fresh18-dev", "fresh19-dev", "fresh20-dev")
+              "fresh14-dev", "fresh15-dev", "fresh16-dev", "fresh17-dev", "fresh18-dev", "fresh19-dev", "fresh20-dev",
+              "fresh21-dev")
 DEFAULT_SPLITS = ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout", "fresh2-holdout", "fresh3-dev",
                   "fresh3-holdout", "fresh4-holdout", "fresh5-holdout", "fresh6-holdout", "fresh7-holdout",
                   "fresh8-dev", "fresh10-holdout", "fresh11-holdout", "ext-dev2", "ext-holdout2", "ext-dev3",
                   "mail-dev", "mail-holdout", "fresh14-dev", "fresh15-dev", "fresh16-dev", "fresh17-dev",
                   "fresh18-dev", "fresh19-dev", "fresh9-holdout", "fresh12-holdout", "fresh13-holdout",
-                  "fresh20-dev")
+                  "fresh20-dev", "fresh21-dev")
 WHOLLY_HELD_OUT = ("fresh14-holdout", "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
-                   "fresh19-holdout", "fresh20-holdout")
+                   "fresh19-holdout", "fresh20-holdout", "fresh21-holdout")
 
 
 def misses_shown(split: str, show_misses: bool, seen: tuple[str, ...]) -> bool:
@@ -509,7 +520,7 @@ def main() -> None:
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
     splits = DEV_SPLITS if dev_only else DEFAULT_SPLITS
-    # the fresh14- to fresh20-holdout sets are wholly held out: scored only when named (--only)
+    # the fresh14- to fresh21-holdout sets are wholly held out: scored only when named (--only)
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
         splits = (sys.argv[sys.argv.index("--only") + 1],)

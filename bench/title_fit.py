@@ -1,7 +1,7 @@
 """Fit the title ranker's weights (remiss/missiv/title_ranker.py) on the seen annotated sets and write them to
 remiss/missiv/data/title_weights.json, with the names of the sets they were fitted on.
 
-The sets are bench/title_cv.py's folds (`SETS`), which never hold the wholly held-out fresh14- to fresh20-holdout
+The sets are bench/title_cv.py's folds (`SETS`), which never hold the wholly held-out fresh14- to fresh21-holdout
 (title_cv asserts it, and this script asserts it again). The model is title_cv's conditional logit (softmax over a
 letter's candidates, a "no title" option among them; Adagrad, L2), on the candidates and features the parser itself
 builds (title_ranker.candidates on title_ranker.letter_body): every candidate that reads as the annotated title is
@@ -22,13 +22,13 @@ from bench.missiv_eval import WHOLLY_HELD_OUT, load_kind_cases  # noqa: E402
 from bench.title_cv import EPOCHS, L2, SETS, fit  # noqa: E402
 from remiss.missiv.title_ranker import WEIGHTS_FILE, candidates, letter_body  # noqa: E402
 
-assert not set(SETS) & set(WHOLLY_HELD_OUT), "the fresh14 to fresh20 holdouts are wholly held out"
+assert not set(SETS) & set(WHOLLY_HELD_OUT), "the fresh14 to fresh21 holdouts are wholly held out"
 SEED = 7
 
 
 def training_letters(sets: tuple[str, ...] = SETS) -> list[dict]:
     """Every letter of `sets` with its set, its annotated title and the ranker's candidates."""
-    assert not set(sets) & set(WHOLLY_HELD_OUT), "the fresh14 to fresh20 holdouts are wholly held out"
+    assert not set(sets) & set(WHOLLY_HELD_OUT), "the fresh14 to fresh21 holdouts are wholly held out"
     letters = []
     for name in sets:
         for case in load_kind_cases(name):

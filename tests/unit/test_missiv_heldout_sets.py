@@ -10,7 +10,8 @@ h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev
 and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id); and fresh17-holdout (helper
 h-letters25), halved the same way by sha256("remiss-missiv-fresh17:" + id); and fresh18-holdout (helper h-gather28), by
 sha256("remiss-missiv-fresh18:" + id); and fresh19-holdout (helper h-gather29), by sha256("remiss-missiv-fresh19:" + id);
-and fresh20-holdout (helper h-fresh34), by sha256("remiss-missiv-fresh20:" + id).
+and fresh20-holdout (helper h-fresh34), by sha256("remiss-missiv-fresh20:" + id); and fresh21-holdout (helper
+h-fresh35), by sha256("remiss-missiv-fresh21:" + id).
 """
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ import pytest
 from bench import missiv_eval, title_cv
 
 
-# fresh14 (h-letters22) to fresh20 were gathered blind for a later round's measure: scored only with --only NAME,
+# fresh14 (h-letters22) to fresh21 were gathered blind for a later round's measure: scored only with --only NAME,
 # never in the default run, --dev-only, the seen sets or the title cross-validation
 @pytest.mark.parametrize("name", ["fresh14-holdout", "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
-                                  "fresh19-holdout", "fresh20-holdout"])
+                                  "fresh19-holdout", "fresh20-holdout", "fresh21-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -41,7 +42,8 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
                                             ("fresh17-holdout", 14), ("fresh17-dev", 10),
                                             ("fresh18-holdout", 17), ("fresh18-dev", 14),
                                             ("fresh19-holdout", 12), ("fresh19-dev", 6),
-                                            ("fresh20-holdout", 11), ("fresh20-dev", 11)])
+                                            ("fresh20-holdout", 11), ("fresh20-dev", 11),
+                                            ("fresh21-holdout", 10), ("fresh21-dev", 7)])
 def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
     # and no text is printed, so the held-out sets stay unseen
@@ -116,7 +118,8 @@ def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run
                                             ("fresh17", "remiss-missiv-fresh17:"),
                                             ("fresh18", "remiss-missiv-fresh18:"),
                                             ("fresh19", "remiss-missiv-fresh19:"),
-                                            ("fresh20", "remiss-missiv-fresh20:")])
+                                            ("fresh20", "remiss-missiv-fresh20:"),
+                                            ("fresh21", "remiss-missiv-fresh21:")])
 def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half_is_in_the_plain_run(name, salt):
     import hashlib
 

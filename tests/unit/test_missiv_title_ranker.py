@@ -15,7 +15,7 @@ from remiss.missiv.title_ranker import candidates, letter_body, load_weights, of
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "missiv"
 HELD_OUT = ("fresh14-holdout", "fresh15-holdout", "fresh16-holdout", "fresh17-holdout", "fresh18-holdout",
-            "fresh19-holdout", "fresh20-holdout")
+            "fresh19-holdout", "fresh20-holdout", "fresh21-holdout")
 
 
 def _letter(name: str, ident: str) -> str:
