@@ -27,8 +27,8 @@ from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, plausible_heading, spells_out,
-                                 title_sources)
+from remiss.missiv.title import clean_subject, find_title, is_headline, letter_heading, plausible_heading, spells_out
+from remiss.missiv.title_by_source import clean_hint_title, is_greeting, subject_title, titles_by_source
 from remiss.missiv.title_candidates import ABSTAINED, weigh
 from remiss.missiv.title_match import (CUT_SHORT, cut_short, cut_short_warning, names_subject, same_matter,
                                        shares_designation)
@@ -111,7 +111,7 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
         title, span = find_title(work)
         if title and is_greeting(title):
             title, span = None, None  # what follows a greeting is prose or a signature: better empty than wrong
-        structure = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=1) if title else None
+        structure = title_from_hints(list(hints), clean_hint_title, plausible_heading, min_weight=1) if title else None
         if structure and is_headline(work, span) and not agree(title, structure.value):
             # the first short line was a guess; the line the file sets apart as its heading is the author's word
             title, span = None, None
@@ -122,7 +122,7 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
             warnings.append(HEADLINE_GUESS)
         note("title", span)
     if title is None:
-        chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
+        chosen = title_from_hints(list(hints), clean_hint_title, plausible_heading)
         if chosen and not is_greeting(chosen.value):
             title = chosen.value
             warnings.append(chosen.warning)
@@ -285,7 +285,7 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
     note("summary", span)  # a missiv without a summary of its own is usual and nothing the registrator can act on
 
     # round 26: the other titles the letter offers; a title nothing else backs is withheld, its candidates kept
-    choice = weigh(title, _title_sources(envelope, work, hints, bool(extension_to)), work,
+    choice = weigh(title, titles_by_source(envelope, work, hints, bool(extension_to)), work,
                    guessed=HEADLINE_GUESS in warnings)
     if choice.abstained:
         title = None
@@ -313,7 +313,7 @@ def _parse(text: str, *, reference_date: date | None = None, hints: Sequence[Hin
         contact_email=contact_email,
         answer_address=answer_address,
         # round 33: the rules' title first, then the learned ranker's best other candidates (title_ranker)
-        title_alternatives=distinct_offers(title, offers(title, choice.alternatives, work, _subject(envelope))),
+        title_alternatives=distinct_offers(title, offers(title, choice.alternatives, work, subject_title(envelope))),
     )
     # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
     # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say
@@ -331,15 +331,6 @@ def _has_value(result: MissivResult, field: str) -> bool:
     return bool(getattr(result, {"received": "received_date"}.get(field, field), None))
 
 
-# A salutation, an address line or a closing: how a letter or a mail opens and ends, never what it is about.
-_GREETING = re.compile(
-    r"(?:(?:hej|hejsan|hallå|god (?:morgon|dag|eftermiddag)|hi|hello|dear|kära)(?:\s+[\wåäöÅÄÖ-]+){0,3}|"
-    r"till (?:remissinstanserna|remissinstanser|berörda|samtliga|mottagarna|sändlistan)(?:\s+[\wåäöÅÄÖ-]+){0,4}|"
-    r"(?:med )?(?:vänlig(?:a|en)?|bästa|varma|hjärtliga) hälsning(?:ar)?|hälsningar|mvh|"
-    r"kind regards|best regards)",
-    re.IGNORECASE)
-
-
 def _swedish_moment(value: date | datetime) -> str:
     """ "30 april 2024" or "30 april 2024 kl. 12.00", as the interface writes a deadline."""
     if isinstance(value, datetime):
@@ -350,49 +341,10 @@ def _swedish_moment(value: date | datetime) -> str:
 HEADLINE_GUESS = "Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet."
 
 
-def _title_sources(envelope, work: str, hints: Sequence[Hint], extends: bool) -> list[tuple[str, str]]:
-    """The titles each source gives on its own: the innermost mail's subject, the text's rules, the file's
-    structure and, for an extension notice, the remiss it names (title_candidates.weigh ranks them)."""
-    found: list[tuple[str, str]] = []
-    if envelope and envelope.subject:
-        subject = clean_subject(envelope.subject, envelope.subject_span)[0]
-        if subject and not dnr_only(subject) and not is_greeting(subject):
-            found.append(("forward-subject" if envelope.subject_outer else "subject", subject))
-    found += [(source, value) for source, value in title_sources(work) if not is_greeting(value)]
-    if extends:
-        named = named_remiss(work)[0]
-        if named:
-            found.append(("extension", named))
-    for weight, source in ((2, "file-heading"), (0, "file")):
-        chosen = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=weight)
-        if chosen and not is_greeting(chosen.value):
-            found.append((source, chosen.value))
-    return found
-
-
-def _subject(envelope) -> str | None:
-    """The innermost mail's subject as a title candidate (title_ranker.letter_body reads it the same way)."""
-    if not envelope or not envelope.subject:
-        return None
-    return clean_subject(envelope.subject, envelope.subject_span or (0, 0))[0]
-
-
 def _led(text: str, span: tuple[int, int], title: str) -> bool:
     """Tell whether the heading line a title was read from has words in front of the title ("Remiss – X")."""
     line = " ".join(text[text.rfind("\n", 0, span[0]) + 1:span[1]].split()).casefold()
     return not line.startswith(" ".join(title.split()).casefold()[:30])
-
-
-def is_greeting(title: str) -> bool:
-    """Tell whether a title candidate is a salutation or address line ("Hej alla,", "Till remissinstanserna",
-    "Med vänliga hälsningar"): a greeting is never the title."""
-    words = " ".join(title.split()).strip(" .,:;!–-")
-    return bool(_GREETING.fullmatch(words)) and len(words.split()) <= 7
-
-
-def _clean_title(value: str) -> str | None:
-    """Tidy a title a hint gives as a subject line is tidied ("Remiss: X, dnr 2019/12" → "X")."""
-    return clean_subject(value, (0, len(value)))[0]
 
 
 def _is_body(name: str) -> bool:
