@@ -1,24 +1,26 @@
 """Pages: the missiv step before registration and the hooks that prefill the registration form; the Inkorg's
-pages are in remiss.intake.views.inbox (the list), .message (one message) and .steps (its steps), on the same blueprint."""
+pages are in remiss.intake.views.inbox (the list), .message (one message) and .steps (its steps), on the same blueprint.
+What the card beside a read letter says, here and in the Inkorg, is in .match_card."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from remiss import files, stale_form
-from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
 from remiss.intake import title_choices
-from remiss.intake.service import batches, matching, our_dnr
+from remiss.intake.service import batches, matching
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser import sent_once
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
+from remiss.intake.views.match_card import (extension_moot, not_later_than_in_force, our_dnr_prefill,
+                                            without_extends_warning)
+from remiss.intake.views.match_card import item_warnings  # noqa: F401  (tests import it from here)
 from remiss.web import now, principal, requires, say_here
 
 bp = Blueprint("intake", __name__)
@@ -102,46 +104,6 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
-def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> str:
-    """The deadline in force, as the match card names it, when a letter's new day (and clock time) does not go past
-    it; else "". The paste card and the Inkorg's say so instead of offering an extension that would be refused
-    after the click (walk10 finding 5); the rule is the extension's own (not_beyond_in_force)."""
-    from remiss.planning.service.extensions import not_beyond_in_force
-
-    if match is None or day is None or not_beyond_in_force(match, day, clock) is None:
-        return ""
-    in_force_day, at = match.effective_deadline_on, match.effective_deadline_time
-    return format_deadline(in_force_day, at) + ("" if at is not None else " (hela dagen)")
-
-
-# a finished remiss other than besvarad, in "KS 2026/0001 är …: förlängningen behövs inte"
-CLOSED_STATES = {"avstar": "är avslutad (nämnden avstår från att svara)", "aterkallad": "är återkallad",
-                 "makulerad": "är makulerad"}
-
-
-def extension_moot(session, match: Remiss | None) -> str:
-    """Why a förlängning of the matched remiss is not needed: it is besvarad (when, and how) or otherwise finished;
-    "" while it is open. The Inkorg says so and offers the steps that work, instead of a "Förläng" refused after
-    the click (walk24 V17)."""
-    from remiss.calendar.swedish import format_weekday_date
-    from remiss.clock import local
-    from remiss.remisser.finished import is_finished
-    from remiss.remisser.present import answered_by_hand
-    from remiss.remisser.status import RemissStatus
-
-    if match is None or not is_finished(match):
-        return ""
-    name = match.our_dnr or match.title
-    if match.status == RemissStatus.besvarad:
-        how = "status ändrad till Besvarad för hand" if answered_by_hand(session, match) else "yttrandet expedierat"
-        when = f" {format_weekday_date(local(match.answered_at).date())}" if match.answered_at else ""
-        state = f"är redan besvarad ({how}{when})"
-    else:
-        state = CLOSED_STATES.get(str(getattr(match.status, "value", match.status)), "är avslutad")
-    return (f"{name} {state}: förlängningen behövs inte. För samman meddelandet med remissen som handling, eller "
-            "avvisa det.")
-
-
 def remiss_id_by_typed_dnr(session, typed: str) -> int | None:
     """The remiss whose diarienummer (ours) the sekreterare typed to merge into: exactly as written, or as the
     diarium search reads it (any case, å/ä/ö as a/o, no leading zeros: "sofo 2026/8" is SOFÖ 2026/0008)."""
@@ -154,53 +116,6 @@ def remiss_id_by_typed_dnr(session, typed: str) -> int | None:
     if found is None and key:
         found = session.exec(select(Remiss.id).where(Remiss.our_dnr_key == key).order_by(Remiss.id)).first()
     return found
-
-
-def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
-    """What the no-match card of an extension notice prefills as "Vårt diarienummer" (a number in our own format
-    that the letter quotes, remiss.intake.service.our_dnr) and the hint saying where it came from; ("", "")."""
-    found = our_dnr.candidate(session, texts, dnr_format=current_app.config["DNR_FORMAT"],
-                              default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
-    if not found:
-        return "", ""
-    remiss_id = matching.remiss_id_by_our_dnr(session, found)
-    remiss = session.get(Remiss, remiss_id) if remiss_id else None
-    if remiss is not None and principal().may(Action.edit, remiss.namnd_id):
-        return found, f"Läst ur brevet: {found}, {remiss.title}. Kontrollera att det är rätt remiss."
-    return found, "Läst ur brevet, men ingen remiss som du får ändra har det numret. Kontrollera numret."
-
-
-# The parser's warnings about a missiv's own fields: meaningless on an instans's answer to a remiss we sent.
-_MISSIV_FIELD = re.compile(r"remittent|svarsfrist|svarstiden|ärendemening|diarienummer|sändlist|kontaktperson|"
-                           r"remissinstans|årtal|sista svarsdag|frågeställning", re.IGNORECASE)
-
-
-def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool,
-                  merge_card: bool = False) -> list[str]:
-    """Return the Inkorg item's warnings as the page shows them (walk14 #6, #7): none about missiv fields on an
-    answer to our utgående remiss; no "finns remissen redan ska den förlängas" beside the card that offers it; none
-    about a new remiss's fields beside a card that merges the mail into a registered one (walk25 Y8)."""
-    if merge_card:  # the card asks for no remittent, title or sändlista: no "fyll i remittenten"
-        warnings = [w for w in warnings if not _NEW_REMISS_FIELD.search(w)]
-    if reply:
-        return [w for w in warnings if not _MISSIV_FIELD.search(w)]
-    if not_later:
-        return without_extends_warning(warnings)
-    if extension_card:
-        return [w.replace(batches.EXTEND_INSTEAD, ".") for w in warnings]
-    return warnings
-
-
-# What the parser says about a new remiss's fields, which a card merging a mail into a registered remiss does not
-# show: "Ingen remittent hittades.", "… fyll i remittenten.", "Inget diarienummer från remittenten hittades."
-_NEW_REMISS_FIELD = re.compile(r"remittent|ärendemening|sändlist|kontaktperson|remissinstans|frågeställning",
-                               re.IGNORECASE)
-
-
-def without_extends_warning(warnings: list[str]) -> list[str]:
-    """Return the warnings without the parser's "Brevet förlänger svarstiden (till …)": a not-later card says
-    otherwise."""
-    return [w for w in warnings if not w.startswith("Brevet förlänger svarstiden (till")]
 
 
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])

@@ -16,7 +16,8 @@ from remiss.intake.mailbox_status import fetched_text, plain
 from remiss.intake.models import InboxMessage
 from remiss.intake.arrival import answer_sender, arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
-from remiss.intake.views import bp, extension_moot, not_later_than_in_force
+from remiss.intake.views import bp
+from remiss.intake.views.match_card import extension_moot, not_later_than_in_force
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
 

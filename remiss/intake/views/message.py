@@ -18,7 +18,8 @@ from remiss.intake import title_choices
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, extension_moot, not_later_than_in_force, our_dnr_prefill, item_warnings
+from remiss.intake.views import bp
+from remiss.intake.views.match_card import extension_moot, item_warnings, not_later_than_in_force, our_dnr_prefill
 from remiss.intake.views.inbox import STATUS_LABELS
 from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time

@@ -15,8 +15,8 @@ from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
 from remiss.intake.service.batches import handled_text
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import (NO_MERGE_DNR, bp, extension_moot, handled, nothing_named, parse_until,
-                                 remiss_id_by_typed_dnr)
+from remiss.intake.views import NO_MERGE_DNR, bp, handled, nothing_named, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views.match_card import extension_moot
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import service as remisser, voided
