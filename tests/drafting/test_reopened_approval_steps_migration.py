@@ -145,6 +145,9 @@ def test_z010_opens_the_steps_of_a_reopened_approval_as_the_code_of_today_does(e
     engine = create_engine(url)
     with engine.begin() as conn:  # closed after z009 ran: a finished remiss's steps are left as they are
         conn.execute(text("UPDATE remiss SET status = 'avstar' WHERE id = :r"), {"r": ids["closed_after"]})
+        # z009 and z010 stamp updated_at with the wall clock in whole seconds: run within one second, z010's touch
+        # would not show (a flaky failure in CI). A stamp from before both makes it visible.
+        conn.execute(text("UPDATE remiss SET updated_at = :at").bindparams(MOMENT), {"at": at(2034, 12, 2, 9)})
     engine.dispose()
     before = _rows(url, ids)
     remisser_before = {rid: rest for rid, *rest in read_rows(url, "SELECT id, reminders_planned_until, updated_at "
